@@ -1,0 +1,18 @@
+# Project-wide compile settings, applied to seatsim's own targets through seatsim_settings.
+add_library(seatsim_settings INTERFACE)
+target_compile_options(seatsim_settings INTERFACE -Wall -Wextra -Wpedantic -Wshadow)
+# GCC 12 reports a false -Wrestrict inside std::string's operator+ (GCC bug 105329) at -O2.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(seatsim_settings INTERFACE -Wno-restrict)
+endif()
+if(SEATSIM_WERROR)
+  target_compile_options(seatsim_settings INTERFACE -Werror)
+endif()
+if(SEATSIM_SANITIZE)
+  target_compile_options(seatsim_settings INTERFACE -fsanitize=address,undefined
+                                                    -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(seatsim_settings INTERFACE -fsanitize=address,undefined)
+endif()
+if(SEATSIM_NATIVE)
+  target_compile_options(seatsim_settings INTERFACE -march=native)
+endif()

@@ -1,0 +1,53 @@
+#pragma once
+// The allocation kernel: seats for the lists of one district, from their votes, under one
+// method, with ties detected exactly and broken by a named rule. It knows nothing of files,
+// names or thresholds: callers pass only the lists that take part.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "seatsim/divisor_rule.hpp"
+#include "seatsim/method.hpp"
+#include "seatsim/priority.hpp"
+#include "seatsim/quota_rule.hpp"
+#include "seatsim/tie_rule.hpp"
+
+namespace seatsim {
+
+// Where a divisor allocation was decided: the smallest priority that won a seat and the largest
+// that did not. A published result that differs is explained by how far apart these are.
+struct Boundary {
+  std::optional<std::size_t> last_awarded;  // list whose priority took the last seat
+  Priority last_priority;
+  std::optional<std::size_t> first_missed;  // list whose priority came next
+  Priority missed_priority;
+};
+
+struct DistrictSeats {
+  std::vector<std::int64_t> seats;
+  // 1 where a tie decided this list's last seat or the seat it missed.
+  std::vector<std::uint8_t> tie;
+  bool tie_decided = false;
+  Boundary boundary;            // divisor methods only
+  std::int64_t quota_excess = 0;  // quota methods: whole quotas beyond the seats, withdrawn
+};
+
+// Lists with 0 votes never take a seat. Throws seatsim::Error when seats > 0 and no list has a
+// vote, and TieError when a tie decides a seat under TieRule::error.
+DistrictSeats allocate(std::span<const std::int64_t> votes, std::int64_t seats, const Method& method,
+                       const TieBreak& ties);
+
+// Divisor methods: the fast exact path (jump to an estimated divisor, then exact steps).
+DistrictSeats allocate_divisor(std::span<const std::int64_t> votes, std::int64_t seats,
+                               const DivisorRule& rule, const TieBreak& ties);
+// Divisor methods, seat by seat from a priority queue: the reference every fast path is
+// tested against, and the baseline of the benchmarks.
+DistrictSeats allocate_divisor_reference(std::span<const std::int64_t> votes, std::int64_t seats,
+                                         const DivisorRule& rule, const TieBreak& ties);
+
+// Largest-remainder methods.
+DistrictSeats allocate_quota(std::span<const std::int64_t> votes, std::int64_t seats,
+                             const QuotaRule& rule, const TieBreak& ties);
+
+}  // namespace seatsim

@@ -1,0 +1,46 @@
+#pragma once
+// The election model every command works on: districts with their seat totals, and in each
+// district the lists in input order with their votes and, when known, the published seats.
+// I/O builds it, scenario operations transform it, the kernel allocates it.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace seatsim {
+
+// Hard limits, documented in the README and enforced by the readers.
+inline constexpr std::int64_t max_votes = 1'000'000'000'000;  // per list
+inline constexpr std::int64_t max_seats = 1'000'000;          // per district
+
+struct ListResult {
+  std::string party;
+  std::int64_t votes = 0;
+  std::optional<std::int64_t> published_seats;
+  std::optional<std::int64_t> published_district_seats;  // multi-tier results
+  std::optional<std::int64_t> published_leveling_seats;
+  std::string quota_group;  // non-empty: the list competes only for its group's reserved seat
+  std::size_t line = 0;     // where it was read, for error messages (0: not from a file)
+};
+
+struct District {
+  std::string name;
+  std::int64_t seats = 0;     // all seats, reserved ones included
+  std::int64_t reserved = 0;  // minority quota seats inside `seats`
+  std::vector<ListResult> lists;
+
+  std::int64_t total_votes() const noexcept;
+  bool has_published() const noexcept;  // every list has published_seats
+};
+
+struct Election {
+  std::vector<District> districts;
+  std::string source;  // the file it was read from, for error messages
+
+  std::int64_t total_votes() const noexcept;
+  std::int64_t total_seats() const noexcept;
+  const District* find(const std::string& district) const noexcept;
+};
+
+}  // namespace seatsim

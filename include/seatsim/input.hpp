@@ -1,0 +1,34 @@
+#pragma once
+// What a command's positional input is: a votes CSV ("-" for stdin) or a data-set folder
+// (election.toml + results.csv + districts.csv). Either way the command gets an election, the
+// rule settings the input carries, the seat totals it names, and the digests of what was read.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "seatsim/election.hpp"
+#include "seatsim/meta.hpp"
+#include "seatsim/rule_settings.hpp"
+#include "seatsim/votes_file.hpp"
+
+namespace seatsim {
+
+struct LoadedInput {
+  Election election;            // seat totals not yet applied
+  RuleSettings rule;            // from a manifest; empty for a plain votes file
+  std::optional<std::map<std::string, SeatTotal>> districts;  // a data set's districts.csv
+  std::string districts_file;
+  std::vector<InputFile> files;  // every file read, with its SHA-256
+  std::string folder;            // the data set's folder, for relative paths ("" for a file)
+  std::string name;              // the data set's name, or the file name
+  std::vector<std::string> caveats;
+};
+
+// Throws seatsim::Error(file, line, ...) for anything unreadable.
+LoadedInput load_input(const std::string& path);
+
+// Reads a CSV file and records its digest in `files`.
+CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files);
+
+}  // namespace seatsim

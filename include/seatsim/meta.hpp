@@ -1,0 +1,34 @@
+#pragma once
+// What every result says about how it was made (interface.md): seatsim's version, the rule as
+// applied, the seed where randomness is used, and the SHA-256 of every input file.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "seatsim/json.hpp"
+
+#include "seatsim/rule.hpp"
+
+namespace seatsim {
+
+struct InputFile {
+  std::string path;
+  std::string sha256;
+};
+
+struct Meta {
+  std::string command;
+  Json rule;  // rule_to_json(...)
+  std::optional<std::uint64_t> seed;
+  std::vector<InputFile> inputs;
+  Json extra = Json::object();
+
+  Json to_json() const;
+  std::string one_line() const;  // the table format's last line
+};
+
+std::string_view version() noexcept;
+Json rule_to_json(const Rule& rule);
+
+}  // namespace seatsim

@@ -1,0 +1,42 @@
+#pragma once
+// Votes files (interface.md, "Votes files"): columns found by header name, in any order;
+// `party` and `votes` required; `district`, `published_seats`, `district_seats`,
+// `leveling_seats` and `quota` optional; other columns ignored.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "seatsim/csv.hpp"
+#include "seatsim/election.hpp"
+
+namespace seatsim {
+
+// Builds the election from a parsed votes CSV. District seat totals are left at 0 and
+// `seats_known` false; see apply_seat_totals. Throws seatsim::Error(file, line, ...).
+Election read_votes(const CsvTable& table);
+
+struct SeatTotal {
+  std::int64_t seats = 0;
+  std::int64_t reserved = 0;
+  std::size_t line = 0;
+};
+// A seats file: `district,seats[,reserved]` (a data set's districts.csv has the same columns).
+std::map<std::string, SeatTotal> read_seat_totals(const CsvTable& table);
+
+// Sets every district's seats, the first that applies (interface.md): `seats` for a single
+// district; the seats file; the sum of district_seats; the sum of published_seats. Throws
+// seatsim::Error when a district has none, or when the seats file names unknown districts.
+struct SeatSources {
+  std::optional<std::int64_t> seats;                          // --seats N
+  std::optional<std::map<std::string, SeatTotal>> seats_file;  // --seats-file or districts.csv
+  std::string seats_file_name;
+};
+void apply_seat_totals(Election& election, const SeatSources& sources);
+
+// Parses a whole non-negative number of votes or seats ("12345"), at most `limit`.
+// Throws seatsim::Error(file, line, "<what> '<text>' ...").
+std::int64_t parse_count(std::string_view text, std::int64_t limit, const std::string& what,
+                         const std::string& file, std::size_t line);
+
+}  // namespace seatsim

@@ -1,0 +1,64 @@
+// seatsim's command line: registered subcommands, one clear line per error, the exit codes of
+// interface.md (0 success, 1 a difference found, 2 bad input or usage).
+#include <algorithm>
+#include <iostream>
+
+#include "command.hpp"
+#include "seatsim/error.hpp"
+#include "seatsim/meta.hpp"
+
+namespace seatsim::cli {
+
+namespace {
+std::vector<CommandSpec>& registry() {
+  static std::vector<CommandSpec> commands;
+  return commands;
+}
+}  // namespace
+
+bool register_command(CommandSpec spec) {
+  registry().push_back(std::move(spec));
+  return true;
+}
+
+const std::vector<CommandSpec>& registered_commands() { return registry(); }
+
+}  // namespace seatsim::cli
+
+int main(int argc, char** argv) {
+  using namespace seatsim::cli;
+  CLI::App app{"seatsim: exact seat allocation for elections, with comparison against published results,\n"
+               "scenarios, margins and Monte Carlo. Every command has --help. Exit codes: 0 success,\n"
+               "1 the result differs from the published one, 2 bad input or usage.",
+               "seatsim"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(seatsim::version()));
+  std::vector<CommandSpec> specs = registered_commands();
+  std::stable_sort(specs.begin(), specs.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const CommandSpec& spec : specs) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    runners.emplace_back(sub, spec.setup(*sub));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);  // --help, --version
+  } catch (const CLI::ParseError& error) {
+    std::string message = error.what();
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    std::cerr << "seatsim: " << message << " (see --help)\n";
+    return 2;
+  }
+  try {
+    for (const auto& [sub, run] : runners)
+      if (sub->parsed()) return run();
+  } catch (const seatsim::Error& error) {
+    std::cerr << "seatsim: " << error.what() << '\n';
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "seatsim: internal error: " << error.what() << '\n';
+    return 3;
+  }
+  return 2;
+}

@@ -1,0 +1,161 @@
+#include "toml_reading.hpp"
+
+#include <algorithm>
+
+#include "seatsim/error.hpp"
+
+namespace seatsim::toml_reading {
+
+Document parse(std::string path, std::string text) {
+  Document doc{std::move(path), std::move(text), {}};
+  try {
+    doc.root = toml::parse(doc.text, std::string_view{doc.path});
+  } catch (const toml::parse_error& error) {
+    throw Error(doc.path, error.source().begin.line, std::string(error.description()));
+  }
+  return doc;
+}
+
+std::size_t line_of(const toml::node& node) { return node.source().begin.line; }
+
+std::string scalar_text(const Document& doc, const toml::node& node, std::string_view key) {
+  if (const auto* s = node.as_string()) return s->get();
+  if (node.is_integer() || node.is_floating_point()) {
+    // Read the number's own characters from the file: TOML floats are binary doubles.
+    const toml::source_region& where = node.source();
+    std::size_t line = 1, offset = 0;
+    while (line < where.begin.line && offset < doc.text.size()) {
+      if (doc.text[offset++] == '\n') ++line;
+    }
+    offset += where.begin.column - 1;
+    std::size_t end = offset;
+    while (end < doc.text.size() && std::string_view("0123456789+-._eE").find(doc.text[end]) != std::string_view::npos)
+      ++end;
+    std::string raw = doc.text.substr(offset, end - offset);
+    std::erase(raw, '_');
+    if (raw.find_first_of("eE") != std::string::npos)
+      throw Error(doc.path, line_of(node), std::string(key) + ": write the number without an exponent");
+    return raw;
+  }
+  throw Error(doc.path, line_of(node), std::string(key) + ": expected a string or a number");
+}
+
+std::optional<std::string> optional_text(const Document& doc, const toml::table& table, std::string_view key) {
+  const toml::node* node = table.get(key);
+  if (!node) return std::nullopt;
+  return scalar_text(doc, *node, key);
+}
+
+std::optional<bool> optional_bool(const Document& doc, const toml::table& table, std::string_view key) {
+  const toml::node* node = table.get(key);
+  if (!node) return std::nullopt;
+  if (const auto* b = node->as_boolean()) return b->get();
+  throw Error(doc.path, line_of(*node), std::string(key) + ": expected true or false");
+}
+
+std::optional<std::int64_t> optional_integer(const Document& doc, const toml::table& table, std::string_view key) {
+  const toml::node* node = table.get(key);
+  if (!node) return std::nullopt;
+  if (const auto* i = node->as_integer()) return i->get();
+  throw Error(doc.path, line_of(*node), std::string(key) + ": expected a whole number");
+}
+
+std::optional<std::vector<std::string>> optional_strings(const Document& doc, const toml::table& table,
+                                                         std::string_view key) {
+  const toml::node* node = table.get(key);
+  if (!node) return std::nullopt;
+  if (const auto* s = node->as_string()) return std::vector<std::string>{s->get()};
+  const auto* array = node->as_array();
+  if (!array) throw Error(doc.path, line_of(*node), std::string(key) + ": expected a string or a list of strings");
+  std::vector<std::string> items;
+  for (const toml::node& item : *array) {
+    const auto* s = item.as_string();
+    if (!s) throw Error(doc.path, line_of(item), std::string(key) + ": expected a list of strings");
+    items.push_back(s->get());
+  }
+  return items;
+}
+
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
+  const auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                          std::tolower(static_cast<unsigned char>(b[j - 1]));
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const std::string& candidate : candidates) {
+    const std::size_t d = distance(word, candidate);
+    if (!best || d < best_distance) best = candidate, best_distance = d;
+  }
+  if (best && best_distance <= std::max<std::size_t>(2, word.size() / 3)) return best;
+  return std::nullopt;
+}
+
+void reject_unknown_keys(const Document& doc, const toml::table& table, std::initializer_list<std::string_view> known,
+                         std::string_view where) {
+  const std::vector<std::string> names(known.begin(), known.end());
+  for (const auto& [key, node] : table) {
+    if (std::find(names.begin(), names.end(), key.str()) != names.end()) continue;
+    std::string message = "unknown key '" + std::string(key.str()) + "'";
+    if (!where.empty()) message += " in " + std::string(where);
+    if (const auto suggestion = closest(key.str(), names)) message += " (did you mean '" + *suggestion + "'?)";
+    throw Error(doc.path, line_of(node), message);
+  }
+}
+
+RuleSettings read_rule(const Document& doc, const toml::table& rule) {
+  reject_unknown_keys(doc, rule,
+                      {"method", "first_divisor", "divisors", "threshold", "threshold_scope", "threshold_strict",
+                       "threshold_exempt", "party_thresholds", "ties", "seed", "reserved"},
+                      "[rule]");
+  RuleSettings settings;
+  settings.method = optional_text(doc, rule, "method");
+  settings.first_divisor = optional_text(doc, rule, "first_divisor");
+  if (const toml::node* node = rule.get("divisors")) {
+    if (const auto* array = node->as_array()) {
+      std::string joined;
+      for (const toml::node& item : *array) joined += (joined.empty() ? "" : ",") + scalar_text(doc, item, "divisors");
+      settings.divisors = joined;
+    } else {
+      settings.divisors = scalar_text(doc, *node, "divisors");
+    }
+  }
+  settings.threshold = optional_text(doc, rule, "threshold");
+  settings.threshold_scope = optional_text(doc, rule, "threshold_scope");
+  settings.threshold_strict = optional_bool(doc, rule, "threshold_strict");
+  settings.threshold_exempt = optional_strings(doc, rule, "threshold_exempt");
+  settings.party_thresholds = optional_text(doc, rule, "party_thresholds");
+  settings.ties = optional_text(doc, rule, "ties");
+  if (const auto seed = optional_integer(doc, rule, "seed")) {
+    if (*seed < 0) throw Error(doc.path, line_of(*rule.get("seed")), "seed: must not be negative");
+    settings.seed = static_cast<std::uint64_t>(*seed);
+  }
+  settings.reserved = optional_text(doc, rule, "reserved");
+  // Check every value now, so that a bad one is reported with its line.
+  try {
+    RuleSettings check = settings;
+    check.party_thresholds.reset();  // a file, checked when the rule is built with its folder
+    const Rule built = check.build(std::string{});
+    (void)built;
+  } catch (const Error& error) {
+    if (!error.file().empty()) throw;
+    const std::string key = error.message().substr(0, error.message().find(':'));
+    const toml::node* node = rule.get(key == "first-divisor" ? "first_divisor" : key == "threshold-scope" ? "threshold_scope" : key);
+    throw Error(doc.path, node ? line_of(*node) : line_of(rule), error.message());
+  }
+  return settings;
+}
+
+}  // namespace seatsim::toml_reading

@@ -1,0 +1,62 @@
+#include "seatsim/threshold.hpp"
+
+#include "seatsim/error.hpp"
+#include "seatsim/int128.hpp"
+
+namespace seatsim {
+
+ThresholdValue ThresholdValue::parse(std::string_view text) {
+  ThresholdValue value;
+  if (!text.empty() && text.back() == '%') {
+    value.kind = Kind::share;
+    value.share = parse_share(text);
+    if (value.share.is_negative() || value.share > Rational(1))
+      throw Error("threshold '" + std::string(text) + "' must be between 0% and 100%");
+    return value;
+  }
+  const Rational votes = parse_rational(text);
+  if (!votes.is_integer() || votes.is_negative())
+    throw Error("threshold '" + std::string(text) + "' must be a share like 5% or a whole number of votes");
+  value.kind = Kind::votes;
+  value.votes = votes.num();
+  return value;
+}
+
+std::string ThresholdValue::to_string() const {
+  return kind == Kind::share ? format_percent(share) : std::to_string(votes);
+}
+
+bool ThresholdValue::passes(std::int64_t list_votes, std::int64_t base_votes, bool strict) const noexcept {
+  if (kind == Kind::votes) return strict ? list_votes > votes : list_votes >= votes;
+  const i128 lhs = static_cast<i128>(list_votes) * share.den();
+  const i128 rhs = static_cast<i128>(share.num()) * base_votes;
+  return strict ? lhs > rhs : lhs >= rhs;
+}
+
+ThresholdScope threshold_scope_by_name(std::string_view name) {
+  if (name == "district") return ThresholdScope::district;
+  if (name == "national") return ThresholdScope::national;
+  throw Error("unknown threshold scope '" + std::string(name) + "' (known: district, national)");
+}
+
+std::string_view threshold_scope_name(ThresholdScope scope) noexcept {
+  return scope == ThresholdScope::district ? "district" : "national";
+}
+
+std::optional<ThresholdValue> Threshold::for_party(std::string_view party) const {
+  if (exempt.count(std::string(party)) > 0) return std::nullopt;
+  if (const auto it = per_party.find(std::string(party)); it != per_party.end()) return it->second;
+  return value;
+}
+
+std::string Threshold::describe() const {
+  if (empty()) return "none";
+  std::string text = value ? value->to_string() : "per party";
+  text += std::string(" (") + (strict ? "strictly above" : "at least") + ", " +
+          std::string(threshold_scope_name(scope)) + ")";
+  for (const auto& [party, own] : per_party) text += "; " + party + ": " + (own ? own->to_string() : "exempt");
+  for (const std::string& party : exempt) text += "; " + party + ": exempt";
+  return text;
+}
+
+}  // namespace seatsim
