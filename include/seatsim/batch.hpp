@@ -1,0 +1,30 @@
+#pragma once
+// The batched kernel: many scenarios of one district (Monte Carlo draws, sweep steps) in one
+// call. Votes are a lists × scenarios matrix (column-major, so one scenario is contiguous);
+// the result has the same shape and equals, column by column, the single-district kernel
+// `allocate` on that column with the same tie rule.
+#include <cstdint>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "seatsim/method.hpp"
+#include "seatsim/tie_rule.hpp"
+
+namespace seatsim {
+
+using VoteMatrix = Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic>;
+using SeatMatrix = Eigen::Matrix<std::int32_t, Eigen::Dynamic, Eigen::Dynamic>;
+using TieMatrix = Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic>;
+
+struct BatchSeats {
+  SeatMatrix seats;  // lists × scenarios
+  TieMatrix tie;     // 1 where a tie decided that list's last seat or the seat it missed
+};
+
+// `threads` = 0 uses every core. Lists with 0 votes take no seat; a scenario without votes and
+// with seats to fill throws seatsim::Error, as `allocate` does.
+BatchSeats allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+                          unsigned threads = 1);
+
+}  // namespace seatsim
