@@ -27,9 +27,9 @@ TEST_CASE("threshold boundary: exactly 5% passes, --threshold-strict excludes") 
         std::vector<std::string>{"11", "0", "0"});
   CHECK(seats(run_cli({"allocate", "-", "--seats", "11", "--threshold", "50"}, votes)) ==
         std::vector<std::string>{"9", "1", "1"});
-  CHECK(seats(run_cli({"allocate", "-", "--seats", "11", "--threshold", "5%", "--threshold-strict",
-                       "--threshold-exempt", "C"},
-                      votes)) == std::vector<std::string>{"10", "0", "1"});
+  CHECK(seats(run_cli(
+            {"allocate", "-", "--seats", "11", "--threshold", "5%", "--threshold-strict", "--threshold-exempt", "C"},
+            votes)) == std::vector<std::string>{"10", "0", "1"});
 }
 
 TEST_CASE("all lists below the threshold is an error, not an empty parliament") {
@@ -40,22 +40,23 @@ TEST_CASE("all lists below the threshold is an error, not an empty parliament") 
 
 TEST_CASE("multi-district files take seat totals from published_seats or a seats file") {
   TempDir tmp;
-  const auto votes = tmp.write("v.csv", "district,party,votes,published_seats\nN,A,60,2\nN,B,40,1\nS,A,10,0\nS,B,90,2\n");
+  const auto votes =
+      tmp.write("v.csv", "district,party,votes,published_seats\nN,A,60,2\nN,B,40,1\nS,A,10,0\nS,B,90,2\n");
   const RunResult published = run_cli({"allocate", votes.string(), "--method", "dhondt"});
   CHECK(published.status == 0);
   CHECK(published.out == "district,party,votes,seats,tie\nN,A,60,2,\nN,B,40,1,\nS,A,10,0,\nS,B,90,2,\n");
   const auto seats = tmp.write("s.csv", "district,seats\nS,5\nN,1\n");
   const RunResult from_file = run_cli({"allocate", votes.string(), "--seats-file", seats.string(), "-m", "dhondt"});
   CHECK(from_file.out == "district,party,votes,seats,tie\nN,A,60,1,\nN,B,40,0,\nS,A,10,0,\nS,B,90,5,\n");
-  const RunResult national = run_cli({"allocate", votes.string(), "-m", "dhondt", "--threshold", "40%",
-                                      "--threshold-scope", "national"});
+  const RunResult national =
+      run_cli({"allocate", votes.string(), "-m", "dhondt", "--threshold", "40%", "--threshold-scope", "national"});
   // National: A 70/200 = 35% fails, B 130/200 passes everywhere.
   CHECK(national.out == "district,party,votes,seats,tie\nN,A,60,0,\nN,B,40,3,\nS,A,10,0,\nS,B,90,2,\n");
 }
 
 TEST_CASE("JSON output carries meta: version, the rule as applied, input digests") {
-  const RunResult r =
-      run_cli({"allocate", "-", "--seats", "3", "--format", "json", "--first-divisor", "1.4"}, "party,votes\nA,5\nB,3\n");
+  const RunResult r = run_cli({"allocate", "-", "--seats", "3", "--format", "json", "--first-divisor", "1.4"},
+                              "party,votes\nA,5\nB,3\n");
   REQUIRE(r.status == 0);
   const seatsim::Json json = seatsim::Json::parse(r.out);
   CHECK(json["meta"]["rule"]["method"] == "sainte-lague");
@@ -131,6 +132,7 @@ TEST_CASE("CSV input: BOM, CRLF, quoted names with commas and quotes, columns in
       "\xEF\xBB\xBFvotes,extra,party\r\n100,x,\"Liste \"\"A\"\", Nord\"\r\n50,y,قائمة دولة القانون\r\n30,z,Høyre\r\n";
   const RunResult r = run_cli({"allocate", "-", "--seats", "3", "--method", "dhondt"}, text);
   CHECK(r.status == 0);
-  CHECK(r.out == "district,party,votes,seats,tie\n,\"Liste \"\"A\"\", Nord\",100,2,\n,قائمة دولة القانون,50,1,\n,"
-                 "Høyre,30,0,\n");
+  CHECK(r.out ==
+        "district,party,votes,seats,tie\n,\"Liste \"\"A\"\", Nord\",100,2,\n,قائمة دولة القانون,50,1,\n,"
+        "Høyre,30,0,\n");
 }

@@ -14,8 +14,8 @@ namespace {
 using Votes = std::vector<std::int64_t>;
 using Seats = std::vector<std::int64_t>;
 
-DistrictSeats run(const std::string& method, const Votes& votes, std::int64_t seats,
-                  TieRule rule = TieRule::more_votes, const std::string& first = {}) {
+DistrictSeats run(const std::string& method, const Votes& votes, std::int64_t seats, TieRule rule = TieRule::more_votes,
+                  const std::string& first = {}) {
   Method m = method_by_name(method);
   if (!first.empty()) m = with_first_divisor(m, parse_rational(first));
   return allocate(votes, seats, m, TieBreak{rule, 0, 0, "test", {}});

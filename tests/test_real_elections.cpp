@@ -22,9 +22,8 @@ std::size_t reproduce(const fs::path& file, std::vector<std::string> args) {
   std::size_t differing = 0;
   for (std::size_t i = 0; i < published.size(); ++i) {
     CHECK(published[i].at("party") == computed[i].at("party"));
-    const std::string expected = published[i].count("published_seats")
-                                     ? published[i].at("published_seats")
-                                     : published[i].at("district_seats");
+    const std::string expected =
+        published[i].count("published_seats") ? published[i].at("published_seats") : published[i].at("district_seats");
     if (computed[i].at("seats") != expected) {
       ++differing;
       INFO(published[i].at("district") << " / " << published[i].at("party"));

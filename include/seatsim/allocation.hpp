@@ -29,7 +29,7 @@ struct DistrictSeats {
   // 1 where a tie decided this list's last seat or the seat it missed.
   std::vector<std::uint8_t> tie;
   bool tie_decided = false;
-  Boundary boundary;            // divisor methods only
+  Boundary boundary;              // divisor methods only
   std::int64_t quota_excess = 0;  // quota methods: whole quotas beyond the seats, withdrawn
 };
 
@@ -39,15 +39,15 @@ DistrictSeats allocate(std::span<const std::int64_t> votes, std::int64_t seats, 
                        const TieBreak& ties);
 
 // Divisor methods: the fast exact path (jump to an estimated divisor, then exact steps).
-DistrictSeats allocate_divisor(std::span<const std::int64_t> votes, std::int64_t seats,
-                               const DivisorRule& rule, const TieBreak& ties);
+DistrictSeats allocate_divisor(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
+                               const TieBreak& ties);
 // Divisor methods, seat by seat from a priority queue: the reference every fast path is
 // tested against, and the baseline of the benchmarks.
 DistrictSeats allocate_divisor_reference(std::span<const std::int64_t> votes, std::int64_t seats,
                                          const DivisorRule& rule, const TieBreak& ties);
 
 // Largest-remainder methods.
-DistrictSeats allocate_quota(std::span<const std::int64_t> votes, std::int64_t seats,
-                             const QuotaRule& rule, const TieBreak& ties);
+DistrictSeats allocate_quota(std::span<const std::int64_t> votes, std::int64_t seats, const QuotaRule& rule,
+                             const TieBreak& ties);
 
 }  // namespace seatsim

@@ -14,7 +14,7 @@ namespace seatsim {
 
 struct ListOutcome {
   std::int64_t seats = 0;
-  bool tie = false;            // a tie decided its last seat or the seat it missed
+  bool tie = false;  // a tie decided its last seat or the seat it missed
   bool passes_threshold = true;
   bool reserved_seat = false;  // it holds its group's reserved seat
 };
@@ -33,9 +33,7 @@ struct ElectionOutcome {
   std::vector<DistrictOutcome> districts;
   std::vector<std::string> notes;  // ties and unfilled seats, one line each, for stderr
 
-  std::int64_t seats(std::size_t district, std::size_t list) const {
-    return districts[district].lists[list].seats;
-  }
+  std::int64_t seats(std::size_t district, std::size_t list) const { return districts[district].lists[list].seats; }
 };
 
 // Throws seatsim::Error for an impossible district (seats < reserved, a quota group without a

@@ -12,10 +12,7 @@ class Error : public std::runtime_error {
  public:
   explicit Error(const std::string& message) : Error({}, 0, message) {}
   Error(std::string file, std::size_t line, const std::string& message)
-      : std::runtime_error(format(file, line, message)),
-        file_(std::move(file)),
-        line_(line),
-        message_(message) {}
+      : std::runtime_error(format(file, line, message)), file_(std::move(file)), line_(line), message_(message) {}
 
   const std::string& file() const noexcept { return file_; }
   std::size_t line() const noexcept { return line_; }  // 0 when no line applies

@@ -15,8 +15,8 @@
 namespace seatsim {
 
 struct LoadedInput {
-  Election election;            // seat totals not yet applied
-  RuleSettings rule;            // from a manifest; empty for a plain votes file
+  Election election;                                          // seat totals not yet applied
+  RuleSettings rule;                                          // from a manifest; empty for a plain votes file
   std::optional<std::map<std::string, SeatTotal>> districts;  // a data set's districts.csv
   std::string districts_file;
   std::vector<InputFile> files;  // every file read, with its SHA-256

@@ -19,7 +19,11 @@ struct Cell {
   Cell(long value) : text(std::to_string(value)), numeric(true) {}
   Cell(int value) : text(std::to_string(value)), numeric(true) {}
   Cell(unsigned long value) : text(std::to_string(value)), numeric(true) {}
-  static Cell number(std::string value) { Cell c(std::move(value)); c.numeric = true; return c; }
+  static Cell number(std::string value) {
+    Cell c(std::move(value));
+    c.numeric = true;
+    return c;
+  }
 };
 
 struct Table {

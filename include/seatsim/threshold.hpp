@@ -17,8 +17,8 @@ namespace seatsim {
 struct ThresholdValue {
   enum class Kind { share, votes };
   Kind kind = Kind::share;
-  Rational share;            // for Kind::share, a fraction of one (5% = 1/20)
-  std::int64_t votes = 0;    // for Kind::votes
+  Rational share;          // for Kind::share, a fraction of one (5% = 1/20)
+  std::int64_t votes = 0;  // for Kind::votes
 
   // "5%" -> share 1/20; "1000" -> 1000 votes. Throws seatsim::Error.
   static ThresholdValue parse(std::string_view text);

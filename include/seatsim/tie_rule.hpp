@@ -27,8 +27,8 @@ struct TieBreak {
 
   // From `candidates` (indices into `votes`, in list order), picks `count` winners.
   // Returns the winners in list order. Throws TieError under TieRule::error.
-  std::vector<std::size_t> choose(std::span<const std::size_t> candidates,
-                                  std::span<const std::int64_t> votes, std::size_t count) const;
+  std::vector<std::size_t> choose(std::span<const std::size_t> candidates, std::span<const std::int64_t> votes,
+                                  std::size_t count) const;
 };
 
 // A stable 64-bit key of a name (FNV-1a), for TieBreak::stream and TieBreak::list_keys.

@@ -28,7 +28,7 @@ std::map<std::string, SeatTotal> read_seat_totals(const CsvTable& table);
 // district; the seats file; the sum of district_seats; the sum of published_seats. Throws
 // seatsim::Error when a district has none, or when the seats file names unknown districts.
 struct SeatSources {
-  std::optional<std::int64_t> seats;                          // --seats N
+  std::optional<std::int64_t> seats;                           // --seats N
   std::optional<std::map<std::string, SeatTotal>> seats_file;  // --seats-file or districts.csv
   std::string seats_file_name;
 };
@@ -36,7 +36,7 @@ void apply_seat_totals(Election& election, const SeatSources& sources);
 
 // Parses a whole non-negative number of votes or seats ("12345"), at most `limit`.
 // Throws seatsim::Error(file, line, "<what> '<text>' ...").
-std::int64_t parse_count(std::string_view text, std::int64_t limit, const std::string& what,
-                         const std::string& file, std::size_t line);
+std::int64_t parse_count(std::string_view text, std::int64_t limit, const std::string& what, const std::string& file,
+                         std::size_t line);
 
 }  // namespace seatsim

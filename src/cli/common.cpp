@@ -10,8 +10,9 @@
 namespace seatsim::cli {
 
 void add_input(CLI::App& app, std::string& path) {
-  app.add_option("INPUT", path, "Votes CSV ('-' for stdin) or a data-set folder (election.toml, results.csv, "
-                                "districts.csv)")
+  app.add_option("INPUT", path,
+                 "Votes CSV ('-' for stdin) or a data-set folder (election.toml, results.csv, "
+                 "districts.csv)")
       ->required();
 }
 
@@ -31,13 +32,15 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
   add("--threshold-scope", flags.threshold_scope, "district (default) or national: the base of the threshold");
   add("--party-thresholds", flags.party_thresholds, "CSV party,threshold overriding --threshold (empty = exempt)");
   add("--ties", flags.ties, "Tie rule: more-votes (default), fewer-votes, list-order, lot, error");
-  flags.options.push_back(app.add_option("--threshold-exempt", flags.exempt, "A list exempt from the threshold "
-                                                                              "(repeatable)")
+  flags.options.push_back(app.add_option("--threshold-exempt", flags.exempt,
+                                         "A list exempt from the threshold "
+                                         "(repeatable)")
                               ->group(group));
-  flags.options.push_back(app.add_flag("--threshold-strict", flags.strict,
-                                       "A list exactly at the threshold fails (default: it passes)")
-                              ->group(group));
-  flags.options.push_back(app.add_option("--seed", flags.seed, "Seed for the 'lot' tie rule (default 0)")->group(group));
+  flags.options.push_back(
+      app.add_flag("--threshold-strict", flags.strict, "A list exactly at the threshold fails (default: it passes)")
+          ->group(group));
+  flags.options.push_back(
+      app.add_option("--seed", flags.seed, "Seed for the 'lot' tie rule (default 0)")->group(group));
   if (with_seats) {
     flags.seats_option =
         app.add_option("--seats", flags.seats, "Seats of the single district in the votes file")->group("Seats");
@@ -111,8 +114,10 @@ std::string render(const OutputFlags& flags, const Table& table, const Meta& met
   const bool terminal = flags.output.empty() && ::isatty(STDOUT_FILENO);
   const Format format = flags.format.empty() ? (terminal ? Format::table : Format::csv) : format_by_name(flags.format);
   switch (format) {
-    case Format::csv: return render_csv(table);
-    case Format::markdown: return render_markdown(table);
+    case Format::csv:
+      return render_csv(table);
+    case Format::markdown:
+      return render_markdown(table);
     case Format::table: {
       std::vector<std::string> lines = footer;
       lines.push_back(meta.one_line());

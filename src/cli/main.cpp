@@ -27,10 +27,11 @@ const std::vector<CommandSpec>& registered_commands() { return registry(); }
 
 int main(int argc, char** argv) {
   using namespace seatsim::cli;
-  CLI::App app{"seatsim: exact seat allocation for elections, with comparison against published results,\n"
-               "scenarios, margins and Monte Carlo. Every command has --help. Exit codes: 0 success,\n"
-               "1 the result differs from the published one, 2 bad input or usage.",
-               "seatsim"};
+  CLI::App app{
+      "seatsim: exact seat allocation for elections, with comparison against published results,\n"
+      "scenarios, margins and Monte Carlo. Every command has --help. Exit codes: 0 success,\n"
+      "1 the result differs from the published one, 2 bad input or usage.",
+      "seatsim"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(seatsim::version()));
   std::vector<CommandSpec> specs = registered_commands();

@@ -13,17 +13,21 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   const unsigned char c = byte(i);
   std::size_t length = 0;
   if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) length = 2;
-  else if (c >= 0xE0 && c <= 0xEF) length = 3;
-  else if (c >= 0xF0 && c <= 0xF4) length = 4;
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    length = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    length = 3;
+  else if (c >= 0xF0 && c <= 0xF4)
+    length = 4;
+  else
+    return 0;
   if (i + length > text.size()) return 0;
   for (std::size_t k = 1; k < length; ++k)
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
-  if (c == 0xED && byte(i + 1) > 0x9F) return 0;   // surrogates
-  if (c == 0xF0 && byte(i + 1) < 0x90) return 0;   // overlong
-  if (c == 0xF4 && byte(i + 1) > 0x8F) return 0;   // beyond U+10FFFF
+  if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;  // overlong
+  if (c == 0xED && byte(i + 1) > 0x9F) return 0;  // surrogates
+  if (c == 0xF0 && byte(i + 1) < 0x90) return 0;  // overlong
+  if (c == 0xF4 && byte(i + 1) > 0x8F) return 0;  // beyond U+10FFFF
   return length;
 }
 
@@ -72,8 +76,10 @@ CsvTable parse_csv(std::string_view text, const std::string& source) {
     const char c = text[i];
     if (quoted) {
       if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-        else quoted = false, after_quote = true;
+        if (i + 1 < text.size() && text[i + 1] == '"')
+          field += '"', ++i;
+        else
+          quoted = false, after_quote = true;
       } else {
         if (c == '\n') ++line;
         field += c;

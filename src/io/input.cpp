@@ -21,8 +21,7 @@ LoadedInput load_votes_file(const std::string& path) {
 
 LoadedInput load_dataset(const fs::path& folder) {
   const fs::path manifest_path = folder / "election.toml";
-  if (!fs::exists(manifest_path))
-    throw Error(folder.string(), 0, "is a folder but not a data set (no election.toml)");
+  if (!fs::exists(manifest_path)) throw Error(folder.string(), 0, "is a folder but not a data set (no election.toml)");
   LoadedInput input;
   input.folder = folder.string();
   std::string text = read_text_file(manifest_path.string());

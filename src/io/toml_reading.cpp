@@ -85,8 +85,8 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
       row[0] = i;
       for (std::size_t j = 1; j <= b.size(); ++j) {
         const std::size_t up = row[j];
-        const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                          std::tolower(static_cast<unsigned char>(b[j - 1]));
+        const bool same =
+            std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
         diagonal = up;
       }
@@ -152,7 +152,9 @@ RuleSettings read_rule(const Document& doc, const toml::table& rule) {
   } catch (const Error& error) {
     if (!error.file().empty()) throw;
     const std::string key = error.message().substr(0, error.message().find(':'));
-    const toml::node* node = rule.get(key == "first-divisor" ? "first_divisor" : key == "threshold-scope" ? "threshold_scope" : key);
+    const toml::node* node = rule.get(key == "first-divisor"     ? "first_divisor"
+                                      : key == "threshold-scope" ? "threshold_scope"
+                                                                 : key);
     throw Error(doc.path, node ? line_of(*node) : line_of(rule), error.message());
   }
   return settings;

@@ -16,8 +16,8 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
 }
 
-std::optional<std::int64_t> optional_count(const CsvRow& row, std::optional<std::size_t> column,
-                                           std::int64_t limit, const std::string& what, const std::string& file) {
+std::optional<std::int64_t> optional_count(const CsvRow& row, std::optional<std::size_t> column, std::int64_t limit,
+                                           const std::string& what, const std::string& file) {
   if (!column) return std::nullopt;
   const std::string text = trim(row.fields[*column]);
   if (text.empty()) return std::nullopt;
@@ -35,7 +35,8 @@ std::int64_t parse_count(std::string_view text, std::int64_t limit, const std::s
     throw Error(file, line, what + " '" + shown + "' is negative");
   if (!std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     throw Error(file, line, what + " '" + shown + "' is not a whole number");
-  if (text.size() > 18) throw Error(file, line, what + " '" + shown + "' exceeds the limit of " + std::to_string(limit));
+  if (text.size() > 18)
+    throw Error(file, line, what + " '" + shown + "' exceeds the limit of " + std::to_string(limit));
   std::int64_t value = 0;
   for (const char c : text) value = value * 10 + (c - '0');
   if (value > limit) throw Error(file, line, what + " '" + shown + "' exceeds the limit of " + std::to_string(limit));
@@ -99,8 +100,9 @@ std::map<std::string, SeatTotal> read_seat_totals(const CsvTable& table) {
     if (reserved_col && !trim(row.fields[*reserved_col]).empty())
       total.reserved = parse_count(trim(row.fields[*reserved_col]), max_seats, "reserved", table.source, row.line);
     if (total.reserved > total.seats)
-      throw Error(table.source, row.line, "reserved seats (" + std::to_string(total.reserved) + ") exceed seats (" +
-                                              std::to_string(total.seats) + ")");
+      throw Error(
+          table.source, row.line,
+          "reserved seats (" + std::to_string(total.reserved) + ") exceed seats (" + std::to_string(total.seats) + ")");
     if (const auto [it, fresh] = totals.emplace(district, total); !fresh)
       throw Error(table.source, row.line,
                   "duplicate district '" + district + "' (first on line " + std::to_string(it->second.line) + ")");
@@ -131,8 +133,7 @@ void apply_seat_totals(Election& election, const SeatSources& sources) {
     }
     for (const auto& [name, total] : *sources.seats_file)
       if (known.count(name) == 0)
-        throw Error(sources.seats_file_name, total.line,
-                    "district '" + name + "' has no votes in " + election.source);
+        throw Error(sources.seats_file_name, total.line, "district '" + name + "' has no votes in " + election.source);
     return;
   }
   for (District& district : election.districts) {

@@ -36,8 +36,7 @@ void require_votes(std::span<const std::int64_t> votes, std::int64_t seats) {
 }
 
 // The priority of the next seat of list i, and of the last seat it holds.
-Priority next_priority(const DivisorRule& rule, std::span<const std::int64_t> votes, std::size_t i,
-                       std::int64_t held) {
+Priority next_priority(const DivisorRule& rule, std::span<const std::int64_t> votes, std::size_t i, std::int64_t held) {
   return rule.priority(votes[i], held);
 }
 
@@ -125,7 +124,9 @@ std::vector<std::int64_t> estimate(std::span<const std::int64_t> votes, std::int
         if (k == prefix.size()) count = std::max(count, std::floor((y - a) / b) + 1.0);
         break;
       }
-      case DivisorRule::Family::dean: count = 1.0 + std::max(0.0, std::floor(y - 0.5)); break;
+      case DivisorRule::Family::dean:
+        count = 1.0 + std::max(0.0, std::floor(y - 0.5));
+        break;
       case DivisorRule::Family::huntington_hill:
         count = 1.0 + std::max(0.0, std::floor((std::sqrt(1.0 + 4.0 * y * y) - 1.0) / 2.0));
         break;
@@ -147,7 +148,7 @@ void repair(std::span<const std::int64_t> votes, std::int64_t seats, const Divis
   };
   const auto lower = [](const Entry& x, const Entry& y) { return x.priority < y.priority; };
   const auto higher = [](const Entry& x, const Entry& y) { return x.priority > y.priority; };
-  std::priority_queue<Entry, std::vector<Entry>, decltype(lower)> missed(lower);   // next seats, best on top
+  std::priority_queue<Entry, std::vector<Entry>, decltype(lower)> missed(lower);     // next seats, best on top
   std::priority_queue<Entry, std::vector<Entry>, decltype(higher)> awarded(higher);  // last seats, worst on top
   const auto push = [&](std::size_t i) {
     missed.push({rule.priority(votes[i], held[i]), i, held[i]});
@@ -166,8 +167,8 @@ void repair(std::span<const std::int64_t> votes, std::int64_t seats, const Divis
     drop_stale(missed);
     drop_stale(awarded);
     const bool surplus = total > seats;
-    const bool swap = total == seats && !awarded.empty() && !missed.empty() &&
-                      awarded.top().priority < missed.top().priority;
+    const bool swap =
+        total == seats && !awarded.empty() && !missed.empty() && awarded.top().priority < missed.top().priority;
     if (total < seats || swap) {
       const std::size_t i = missed.top().list;
       ++held[i];

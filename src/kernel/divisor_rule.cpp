@@ -22,8 +22,8 @@ DivisorRule DivisorRule::linear(const std::vector<Rational>& prefix, const Ratio
   for (std::size_t k = 0; k <= prefix.size(); ++k) {
     const Rational d = at(k);
     if (d.is_negative() || (k > 0 && d.is_zero())) throw Error("divisors must be positive (only the first may be 0)");
-    if (k > 0 && !(at(k - 1) < d)) throw Error("divisors must increase strictly, but " + at(k - 1).to_string() +
-                                                  " is followed by " + d.to_string());
+    if (k > 0 && !(at(k - 1) < d))
+      throw Error("divisors must increase strictly, but " + at(k - 1).to_string() + " is followed by " + d.to_string());
   }
   std::int64_t scale = std::lcm(a.den(), b.den());
   for (const Rational& d : prefix) {
@@ -76,20 +76,23 @@ DivisorRule DivisorRule::custom(const std::vector<Rational>& divisors) {
 DivisorRule DivisorRule::with_first_divisor(const Rational& first) const {
   if (family_ != Family::linear) throw Error("--first-divisor applies only to linear divisor sequences");
   std::vector<Rational> prefix = exact_prefix_;
-  if (prefix.empty()) prefix.push_back(first);
-  else prefix[0] = first;
+  if (prefix.empty())
+    prefix.push_back(first);
+  else
+    prefix[0] = first;
   return linear(prefix, exact_a_, exact_b_);
 }
 
-bool DivisorRule::first_divisor_is_zero() const noexcept {
-  return family_ != Family::linear || scaled_divisor(0) == 0;
-}
+bool DivisorRule::first_divisor_is_zero() const noexcept { return family_ != Family::linear || scaled_divisor(0) == 0; }
 
 Rational DivisorRule::divisor(std::int64_t k) const {
   switch (family_) {
-    case Family::linear: return Rational(scaled_divisor(k), scale_);
-    case Family::dean: return Rational(2 * k * (k + 1), 2 * k + 1);
-    case Family::huntington_hill: return Rational(k * (k + 1));
+    case Family::linear:
+      return Rational(scaled_divisor(k), scale_);
+    case Family::dean:
+      return Rational(2 * k * (k + 1), 2 * k + 1);
+    case Family::huntington_hill:
+      return Rational(k * (k + 1));
   }
   return Rational(0);
 }

@@ -14,16 +14,15 @@ Error district_error(const Election& election, const District& district, const s
 }
 
 // Reserved seats: each quota group's list with most votes takes one seat of the group.
-void fill_reserved(const Election& election, const District& district, const TieBreak& ties,
-                   DistrictOutcome& out) {
+void fill_reserved(const Election& election, const District& district, const TieBreak& ties, DistrictOutcome& out) {
   std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < district.lists.size(); ++i)
     if (!district.lists[i].quota_group.empty()) groups[district.lists[i].quota_group].push_back(i);
   if (static_cast<std::int64_t>(groups.size()) > district.reserved) {
     const ListResult& list = district.lists[groups.begin()->second.front()];
     throw Error(election.source, list.line,
-                "district '" + district.name + "' has " + std::to_string(groups.size()) +
-                    " quota group(s) but " + std::to_string(district.reserved) + " reserved seat(s)");
+                "district '" + district.name + "' has " + std::to_string(groups.size()) + " quota group(s) but " +
+                    std::to_string(district.reserved) + " reserved seat(s)");
   }
   std::vector<std::int64_t> votes;
   for (const ListResult& list : district.lists) votes.push_back(list.votes);
@@ -85,14 +84,16 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
     const District& district = election.districts[d];
     if (district.seats < 0 || district.reserved < 0) throw district_error(election, district, "negative seats");
-    if (district.reserved > district.seats)
-      throw district_error(election, district, "more reserved seats than seats");
+    if (district.reserved > district.seats) throw district_error(election, district, "more reserved seats than seats");
     DistrictOutcome& out = result.districts.emplace_back();
     out.lists.resize(district.lists.size());
     std::vector<std::uint64_t> keys;
     for (const ListResult& list : district.lists) keys.push_back(stream_key(list.party));
-    TieBreak ties{rule.ties, rule.seed, stream_key(district.name),
-                  district.name.empty() ? "the district" : "district '" + district.name + "'", {}};
+    TieBreak ties{rule.ties,
+                  rule.seed,
+                  stream_key(district.name),
+                  district.name.empty() ? "the district" : "district '" + district.name + "'",
+                  {}};
     fill_reserved(election, district, ties, out);
 
     std::vector<std::int64_t> votes;
@@ -107,9 +108,9 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
     out.general_seats = district.seats - district.reserved;
     const bool any_votes = std::any_of(votes.begin(), votes.end(), [](std::int64_t v) { return v > 0; });
     if (out.general_seats > 0 && !any_votes)
-      throw district_error(election, district,
-                           std::to_string(out.general_seats) + " seat(s) to fill but no list with votes passes " +
-                               "the threshold");
+      throw district_error(
+          election, district,
+          std::to_string(out.general_seats) + " seat(s) to fill but no list with votes passes " + "the threshold");
     ties.list_keys = general_keys;
     try {
       out.general = seatsim::allocate(votes, out.general_seats, rule.method, ties);
@@ -128,8 +129,7 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
                              " reserved seat(s) stay unfilled (no list of the group)");
     if (out.general.quota_excess > 0)
       result.notes.push_back(district.name + ": whole quotas exceed the seats by " +
-                             std::to_string(out.general.quota_excess) +
-                             "; withdrawn from the smallest remainders");
+                             std::to_string(out.general.quota_excess) + "; withdrawn from the smallest remainders");
   }
   return result;
 }

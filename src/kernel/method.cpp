@@ -19,19 +19,23 @@ Method quota_method(std::string name, QuotaRule::Kind kind) { return {std::move(
 // The registry: canonical names, aliases and how to build each rule (interface.md, "Methods").
 const std::vector<Entry>& registry() {
   static const std::vector<Entry> entries = {
-      {"dhondt", {"jefferson", "hagenbach-bischoff-divisor", "d'hondt"},
+      {"dhondt",
+       {"jefferson", "hagenbach-bischoff-divisor", "d'hondt"},
        [] { return divisor_method("dhondt", DivisorRule::dhondt()); }},
-      {"sainte-lague", {"webster", "schepers", "saint-lague"},
+      {"sainte-lague",
+       {"webster", "schepers", "saint-lague"},
        [] { return divisor_method("sainte-lague", DivisorRule::sainte_lague()); }},
       {"danish", {}, [] { return divisor_method("danish", DivisorRule::danish()); }},
       {"imperiali", {}, [] { return divisor_method("imperiali", DivisorRule::imperiali()); }},
       {"adams", {}, [] { return divisor_method("adams", DivisorRule::adams()); }},
       {"dean", {}, [] { return divisor_method("dean", DivisorRule::dean()); }},
-      {"huntington-hill", {"equal-proportions"},
+      {"huntington-hill",
+       {"equal-proportions"},
        [] { return divisor_method("huntington-hill", DivisorRule::huntington_hill()); }},
       {"hare", {"hamilton", "hare-niemeyer"}, [] { return quota_method("hare", QuotaRule::Kind::hare); }},
       {"droop", {}, [] { return quota_method("droop", QuotaRule::Kind::droop); }},
-      {"hagenbach-bischoff", {},
+      {"hagenbach-bischoff",
+       {},
        [] { return quota_method("hagenbach-bischoff", QuotaRule::Kind::hagenbach_bischoff); }},
       {"imperiali-quota", {}, [] { return quota_method("imperiali-quota", QuotaRule::Kind::imperiali); }},
   };

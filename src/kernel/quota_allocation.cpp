@@ -13,9 +13,8 @@ namespace {
 // Gives (or, with `take`, withdraws) one seat each to `count` lists, chosen by remainder
 // among `eligible`: the largest remainders gain, the smallest lose. Equal remainders at the
 // cut are a tie, decided by the tie rule (the rule picks which lists keep or gain the seat).
-void hand_out_by_remainder(std::vector<std::size_t> eligible, const std::vector<i128>& remainder,
-                           std::size_t count, bool take, std::span<const std::int64_t> votes,
-                           const TieBreak& ties, DistrictSeats& out) {
+void hand_out_by_remainder(std::vector<std::size_t> eligible, const std::vector<i128>& remainder, std::size_t count,
+                           bool take, std::span<const std::int64_t> votes, const TieBreak& ties, DistrictSeats& out) {
   if (count == 0) return;
   // Best first: for gaining, the largest remainders; for losing, the smallest ones first.
   std::stable_sort(eligible.begin(), eligible.end(), [&](std::size_t a, std::size_t b) {
@@ -24,8 +23,10 @@ void hand_out_by_remainder(std::vector<std::size_t> eligible, const std::vector<
   const i128 cut = remainder[eligible[count - 1]];
   std::vector<std::size_t> sure, competing;
   for (const std::size_t i : eligible) {
-    if (remainder[i] == cut) competing.push_back(i);
-    else if (take ? remainder[i] < cut : remainder[i] > cut) sure.push_back(i);
+    if (remainder[i] == cut)
+      competing.push_back(i);
+    else if (take ? remainder[i] < cut : remainder[i] > cut)
+      sure.push_back(i);
   }
   const std::int64_t step = take ? -1 : 1;
   for (const std::size_t i : sure) out.seats[i] += step;

@@ -84,9 +84,7 @@ std::string Rational::to_string() const {
 
 Rational parse_rational(std::string_view text) {
   const std::string shown(text);
-  auto fail = [&](const char* why) -> Error {
-    return Error("'" + shown + "' is not a number (" + why + ")");
-  };
+  auto fail = [&](const char* why) -> Error { return Error("'" + shown + "' is not a number (" + why + ")"); };
   if (text.empty()) throw fail("empty");
   if (const auto slash = text.find('/'); slash != std::string_view::npos) {
     const Rational n = parse_rational(text.substr(0, slash));

@@ -21,8 +21,7 @@ constexpr std::string_view names[] = {"more-votes", "fewer-votes", "list-order",
 TieRule tie_rule_by_name(std::string_view name) {
   for (std::size_t i = 0; i < std::size(names); ++i)
     if (names[i] == name) return static_cast<TieRule>(i);
-  throw Error("unknown tie rule '" + std::string(name) +
-              "' (known: more-votes, fewer-votes, list-order, lot, error)");
+  throw Error("unknown tie rule '" + std::string(name) + "' (known: more-votes, fewer-votes, list-order, lot, error)");
 }
 
 std::string_view tie_rule_name(TieRule rule) noexcept { return names[static_cast<std::size_t>(rule)]; }
@@ -33,8 +32,8 @@ std::uint64_t stream_key(std::string_view name) noexcept {
   return hash;
 }
 
-std::vector<std::size_t> TieBreak::choose(std::span<const std::size_t> candidates,
-                                          std::span<const std::int64_t> votes, std::size_t count) const {
+std::vector<std::size_t> TieBreak::choose(std::span<const std::size_t> candidates, std::span<const std::int64_t> votes,
+                                          std::size_t count) const {
   if (rule == TieRule::error)
     throw TieError((context.empty() ? std::string("tie") : "tie in " + context) + ": " +
                    std::to_string(candidates.size()) + " lists have equal quotients for " + std::to_string(count) +
@@ -46,8 +45,11 @@ std::vector<std::size_t> TieBreak::choose(std::span<const std::size_t> candidate
   };
   const auto by_lot = [&](std::size_t a, std::size_t b) { return lot_key(a) < lot_key(b); };
   switch (rule) {
-    case TieRule::list_order: break;
-    case TieRule::lot: std::stable_sort(order.begin(), order.end(), by_lot); break;
+    case TieRule::list_order:
+      break;
+    case TieRule::lot:
+      std::stable_sort(order.begin(), order.end(), by_lot);
+      break;
     case TieRule::more_votes:
     case TieRule::fewer_votes:
       std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -55,7 +57,8 @@ std::vector<std::size_t> TieBreak::choose(std::span<const std::size_t> candidate
         return by_lot(a, b);
       });
       break;
-    case TieRule::error: break;
+    case TieRule::error:
+      break;
   }
   order.resize(count);
   std::sort(order.begin(), order.end());
