@@ -1,8 +1,10 @@
 #pragma once
 // Allocation of a whole election under a Rule: thresholds (district or national), reserved
-// quota seats, then the kernel per district. The result keeps the input's shape: one outcome
-// per list, in input order.
+// quota seats, then the kernel per district; and, when the rule has tiers, the tier above the
+// districts (leveling seats, or a biproportional apportionment instead of independent districts).
+// The result keeps the input's shape: one outcome per list, in input order.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +15,12 @@
 namespace seatsim {
 
 struct ListOutcome {
-  std::int64_t seats = 0;
-  bool tie = false;  // a tie decided its last seat or the seat it missed
+  std::int64_t seats = 0;  // all its seats: district_seats + leveling_seats
+  bool tie = false;        // a tie decided its last seat or the seat it missed
   bool passes_threshold = true;
-  bool reserved_seat = false;  // it holds its group's reserved seat
+  bool reserved_seat = false;       // it holds its group's reserved seat
+  std::int64_t district_seats = 0;  // won in the district tier (= seats without leveling)
+  std::int64_t leveling_seats = 0;  // leveling seats placed in this district
 };
 
 struct DistrictOutcome {
@@ -25,22 +29,44 @@ struct DistrictOutcome {
   std::int64_t unfilled_reserved = 0;  // reserved seats whose group has no list
   // The kernel's view of the general allocation: general_lists[i] is the district list index
   // of the kernel's list i (lists that take part in the general allocation, in input order).
+  // Empty under a biproportional rule, whose districts are not allocated one by one.
   std::vector<std::size_t> general_lists;
   DistrictSeats general;
+};
+
+// The upper apportionment and the divisors of a biproportional result, for checking by hand:
+// seats(d, p) = round(votes(d, p) / (district_divisors[d] × list_divisors[p])).
+struct BiproportionalOutcome {
+  std::vector<std::string> parties;       // every list name, in order of first appearance
+  std::vector<bool> passes_quorum;
+  std::vector<Rational> upper_votes;      // the upper apportionment's votes (voter numbers with list votes)
+  std::vector<std::int64_t> party_seats;  // upper apportionment
+  std::vector<std::optional<Rational>> list_divisors;  // for lists that take part
+  std::vector<Rational> district_divisors;             // per district
+  std::vector<std::string> winners;                    // winner-take-one: per district, the list ("" none)
+  int steps = 0;                                       // half-steps of alternating scaling
 };
 
 struct ElectionOutcome {
   std::vector<DistrictOutcome> districts;
   std::vector<std::string> notes;  // ties and unfilled seats, one line each, for stderr
+  std::optional<LevelingOutcome> leveling;              // with leveling seats
+  std::optional<BiproportionalOutcome> biproportional;  // under a biproportional rule
 
   std::int64_t seats(std::size_t district, std::size_t list) const { return districts[district].lists[list].seats; }
 };
 
 // Throws seatsim::Error for an impossible district (seats < reserved, a quota group without a
-// reserved seat, seats to give but no list that can take them).
+// reserved seat, seats to give but no list that can take them) or an impossible tier (see
+// docs/multi-tier.md).
 ElectionOutcome allocate(const Election& election, const Rule& rule);
 
 // Which lists pass the threshold, per district and list, under `threshold`.
 std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold);
+
+// The tiers, for callers that build their own district tier: adds leveling seats to `outcome`
+// (whose lists hold their district seats); and the biproportional apportionment of a whole election.
+void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& outcome);
+ElectionOutcome allocate_biproportional(const Election& election, const Rule& rule);
 
 }  // namespace seatsim

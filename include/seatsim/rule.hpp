@@ -1,10 +1,14 @@
 #pragma once
-// The full rule an allocation runs under: method, threshold, ties and reserved seats.
+// The full rule an allocation runs under: method, threshold, ties, reserved seats, and the tiers
+// above the districts (seat bounds, leveling seats, biproportional apportionment).
 // Data-set manifests set it, flags override it key by key, JSON meta reports it.
 #include <cstdint>
 #include <string>
 
+#include "seatsim/biproportional.hpp"
+#include "seatsim/leveling.hpp"
 #include "seatsim/method.hpp"
+#include "seatsim/seat_bounds.hpp"
 #include "seatsim/threshold.hpp"
 #include "seatsim/tie_rule.hpp"
 
@@ -21,7 +25,13 @@ struct Rule {
   TieRule ties = TieRule::more_votes;
   std::uint64_t seed = 0;
   ReservedRule reserved = ReservedRule::top_list_of_group;
+  SeatBounds bounds;                    // per list, in the allocation that gives lists their seats
+  LevelingRule leveling;                // a national leveling tier on top of the districts
+  BiproportionalRule biproportional;    // lists nationally, then districts by alternating scaling
 
+  bool tiered() const noexcept { return leveling.enabled() || biproportional.enabled; }
+  // Throws seatsim::Error for tiers that cannot be combined (see docs/multi-tier.md).
+  void check() const;
   std::string describe() const;  // one line, for the table footer
 };
 

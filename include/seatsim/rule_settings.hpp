@@ -24,11 +24,28 @@ struct RuleSettings {
   std::optional<std::string> ties;
   std::optional<std::uint64_t> seed;
   std::optional<std::string> reserved;
+  // Tiers (interface.md, "Multi-tier flags"; docs/multi-tier.md).
+  std::optional<std::string> min_seats;              // every list
+  std::optional<std::string> max_seats;
+  std::optional<std::string> seat_bounds;            // a CSV file `party,min,max`
+  std::optional<std::string> leveling_seats;
+  std::optional<std::string> leveling_threshold;
+  std::optional<std::string> leveling_placement;
+  std::optional<std::string> leveling_per_district;  // a number, or a CSV file `district,seats`
+  std::optional<bool> biproportional;
+  std::optional<std::string> quorum_any_district;
+  std::optional<std::string> quorum_total;
+  std::optional<bool> list_votes;
+  std::optional<bool> winner_take_one;
 
+  // Makes the file keys (party_thresholds, seat_bounds, a leveling_per_district file) that are
+  // relative paths relative to `folder` (a manifest's files are relative to its folder).
+  void resolve_files(const std::string& folder);
   // Keys set in `other` replace those here.
   void override_with(const RuleSettings& other);
   // Throws seatsim::Error("<key>: ...") for a value that does not parse. Relative file paths
-  // (party_thresholds) are resolved against `base_folder` when it is not empty.
+  // (party_thresholds, seat_bounds, leveling_per_district) are resolved against `base_folder`
+  // when it is not empty.
   Rule build(const std::string& base_folder = {}) const;
 };
 

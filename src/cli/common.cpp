@@ -6,6 +6,7 @@
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
+#include "seatsim/leveling_placement.hpp"
 
 namespace seatsim::cli {
 
@@ -15,6 +16,43 @@ void add_input(CLI::App& app, std::string& path) {
                  "districts.csv)")
       ->required();
 }
+
+namespace {
+
+// interface.md, "Multi-tier flags", and the seat bounds of docs/multi-tier.md.
+void add_tier_flags(CLI::App& app, RuleFlags& flags) {
+  const std::string group = "Tiers (override the data set's [rule]; see docs/multi-tier.md)";
+  const auto add = [&](const std::string& name, std::string& into, const std::string& help) {
+    flags.options.push_back(app.add_option(name, into, help)->group(group));
+  };
+  const auto flag = [&](const std::string& name, bool& into, const std::string& help) {
+    flags.options.push_back(app.add_flag(name, into, help)->group(group));
+  };
+  add("--min-seats", flags.min_seats, "Every list takes at least this many seats (divisor methods)");
+  add("--max-seats", flags.max_seats, "No list takes more than this many seats (divisor methods)");
+  add("--seat-bounds", flags.seat_bounds, "CSV party,min,max with per-list bounds (an empty field: the general one)");
+  add("--leveling-seats", flags.leveling_seats, "National leveling seats on top of the district seats");
+  add("--leveling-threshold", flags.leveling_threshold,
+      "National threshold for the leveling tier: a share ('4%') or votes; a list exactly at it passes");
+  std::string placements;
+  for (const std::string& name : leveling_placement_names()) placements += (placements.empty() ? "" : ", ") + name;
+  add("--leveling-placement", flags.leveling_placement,
+      "How leveling seats go into districts: " + placements + " (default norway)");
+  add("--leveling-per-district", flags.leveling_per_district,
+      "Leveling seats each district can take: a number (default 1) or a CSV district,seats");
+  flag("--biproportional", flags.biproportional,
+       "Biproportional apportionment: lists nationally, then districts by alternating scaling");
+  add("--quorum-any-district", flags.quorum_any_district,
+      "Biproportional quorum: this share of the votes (or votes) in at least one district");
+  add("--quorum-total", flags.quorum_total,
+      "Biproportional quorum: this share of all votes (with --quorum-any-district, either suffices)");
+  flag("--list-votes", flags.list_votes,
+       "Votes are list votes: the upper apportionment divides them by the district's seats");
+  flag("--winner-take-one", flags.winner_take_one,
+       "Biproportional: a district's strongest list takes at least one seat there, when entitled to seats");
+}
+
+}  // namespace
 
 void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
   const std::string group = "Rule (overrides the data set's [rule])";
@@ -41,6 +79,7 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
           ->group(group));
   flags.options.push_back(
       app.add_option("--seed", flags.seed, "Seed for the 'lot' tie rule (default 0)")->group(group));
+  add_tier_flags(app, flags);
   if (with_seats) {
     flags.seats_option =
         app.add_option("--seats", flags.seats, "Seats of the single district in the votes file")->group("Seats");
@@ -68,6 +107,18 @@ RuleSettings RuleFlags::given() const {
   if (set("--threshold-exempt")) s.threshold_exempt = exempt;
   if (set("--threshold-strict")) s.threshold_strict = strict;
   if (set("--seed")) s.seed = seed;
+  if (set("--min-seats")) s.min_seats = min_seats;
+  if (set("--max-seats")) s.max_seats = max_seats;
+  if (set("--seat-bounds")) s.seat_bounds = seat_bounds;
+  if (set("--leveling-seats")) s.leveling_seats = leveling_seats;
+  if (set("--leveling-threshold")) s.leveling_threshold = leveling_threshold;
+  if (set("--leveling-placement")) s.leveling_placement = leveling_placement;
+  if (set("--leveling-per-district")) s.leveling_per_district = leveling_per_district;
+  if (set("--biproportional")) s.biproportional = biproportional;
+  if (set("--quorum-any-district")) s.quorum_any_district = quorum_any_district;
+  if (set("--quorum-total")) s.quorum_total = quorum_total;
+  if (set("--list-votes")) s.list_votes = list_votes;
+  if (set("--winner-take-one")) s.winner_take_one = winner_take_one;
   return s;
 }
 
@@ -83,10 +134,10 @@ void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown) {
 Prepared prepare(const std::string& path, const RuleFlags& flags) {
   Prepared prepared{load_input(path), {}, {}};
   prepared.settings = prepared.input.rule;
-  const RuleSettings given = flags.given();
-  prepared.settings.override_with(given);
   // Files named on the command line are relative to the working folder, the manifest's to its folder.
-  prepared.rule = prepared.settings.build(given.party_thresholds ? std::string() : prepared.input.folder);
+  prepared.settings.resolve_files(prepared.input.folder);
+  prepared.settings.override_with(flags.given());
+  prepared.rule = prepared.settings.build();
   SeatSources seats;
   if (flags.seats_option && flags.seats_option->count() > 0) seats.seats = flags.seats;
   if (flags.seats_file_option && flags.seats_file_option->count() > 0) {

@@ -24,6 +24,10 @@ struct RuleFlags {
   std::vector<std::string> exempt;
   std::uint64_t seed = 0;
   bool strict = false;
+  // Tiers (docs/multi-tier.md).
+  std::string min_seats, max_seats, seat_bounds, leveling_seats, leveling_threshold, leveling_placement,
+      leveling_per_district, quorum_any_district, quorum_total;
+  bool biproportional = false, list_votes = false, winner_take_one = false;
   std::int64_t seats = 0;
   std::string seats_file;
   std::vector<CLI::Option*> options;  // to ask which were given

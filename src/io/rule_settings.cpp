@@ -1,10 +1,12 @@
 #include "seatsim/rule_settings.hpp"
 
 #include <filesystem>
+#include <tuple>
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/input.hpp"
+#include "seatsim/leveling_placement.hpp"
 
 namespace seatsim {
 namespace {
@@ -58,7 +60,80 @@ std::map<std::string, std::optional<ThresholdValue>> read_party_thresholds(const
   return thresholds;
 }
 
+std::string resolve(const std::string& file, const std::string& base_folder) {
+  std::filesystem::path path(file);
+  if (path.is_relative() && !base_folder.empty()) path = std::filesystem::path(base_folder) / path;
+  return path.string();
+}
+
+std::int64_t parse_seat_count(const std::string& text) {
+  const Rational value = parse_rational(text);
+  if (!value.is_integer() || value.is_negative() || value.num() > max_seats)
+    throw Error("'" + text + "' is not a whole number of seats between 0 and " + std::to_string(max_seats));
+  return value.num();
+}
+
+std::optional<std::int64_t> optional_seat_count(const CsvTable& table, const CsvRow& row, std::optional<std::size_t> column) {
+  if (!column) return std::nullopt;
+  const std::string& text = row.fields[*column];
+  if (text.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
+  try {
+    return parse_seat_count(text.substr(text.find_first_not_of(" \t"), text.find_last_not_of(" \t") -
+                                                                         text.find_first_not_of(" \t") + 1));
+  } catch (const Error& error) {
+    throw Error(table.source, row.line, error.message());
+  }
+}
+
+// `party,min,max` (either bound may be empty, or its column absent).
+std::map<std::string, SeatBounds::Override> read_seat_bounds(const std::string& path) {
+  std::vector<InputFile> ignored;
+  const CsvTable table = read_csv_file(path, ignored);
+  const std::size_t party = table.require_column("party");
+  const std::optional<std::size_t> min = table.column("min"), max = table.column("max");
+  if (!min && !max) throw Error(path, 1, "a seat bounds file needs a 'min' or a 'max' column (party,min,max)");
+  std::map<std::string, SeatBounds::Override> bounds;
+  for (const CsvRow& row : table.rows) {
+    SeatBounds::Override bound{optional_seat_count(table, row, min), optional_seat_count(table, row, max)};
+    if (bound.min && bound.max && *bound.min > *bound.max)
+      throw Error(path, row.line, "minimum " + std::to_string(*bound.min) + " above maximum " + std::to_string(*bound.max));
+    if (!bounds.emplace(row.fields[party], bound).second)
+      throw Error(path, row.line, "duplicate list '" + row.fields[party] + "'");
+  }
+  return bounds;
+}
+
+// `district,seats`: leveling seats each district can take.
+std::map<std::string, std::int64_t> read_leveling_capacity(const std::string& path) {
+  std::vector<InputFile> ignored;
+  const CsvTable table = read_csv_file(path, ignored);
+  const std::size_t district = table.require_column("district");
+  const std::size_t seats = table.require_column("seats");
+  std::map<std::string, std::int64_t> capacity;
+  for (const CsvRow& row : table.rows) {
+    const std::optional<std::int64_t> value = optional_seat_count(table, row, seats);
+    if (!value) throw Error(path, row.line, "seats is empty");
+    if (!capacity.emplace(row.fields[district], *value).second)
+      throw Error(path, row.line, "duplicate district '" + row.fields[district] + "'");
+  }
+  return capacity;
+}
+
+std::string leveling_placement_by(const std::string& name) { return leveling_placement(name).name; }
+
+bool is_count(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
 }  // namespace
+
+void RuleSettings::resolve_files(const std::string& folder) {
+  if (folder.empty()) return;
+  if (party_thresholds) party_thresholds = resolve(*party_thresholds, folder);
+  if (seat_bounds) seat_bounds = resolve(*seat_bounds, folder);
+  if (leveling_per_district && !is_count(*leveling_per_district))
+    leveling_per_district = resolve(*leveling_per_district, folder);
+}
 
 void RuleSettings::override_with(const RuleSettings& other) {
   take(method, other.method);
@@ -72,10 +147,77 @@ void RuleSettings::override_with(const RuleSettings& other) {
   take(ties, other.ties);
   take(seed, other.seed);
   take(reserved, other.reserved);
+  take(min_seats, other.min_seats);
+  take(max_seats, other.max_seats);
+  take(seat_bounds, other.seat_bounds);
+  take(leveling_seats, other.leveling_seats);
+  take(leveling_threshold, other.leveling_threshold);
+  take(leveling_placement, other.leveling_placement);
+  take(leveling_per_district, other.leveling_per_district);
+  take(biproportional, other.biproportional);
+  take(quorum_any_district, other.quorum_any_district);
+  take(quorum_total, other.quorum_total);
+  take(list_votes, other.list_votes);
+  take(winner_take_one, other.winner_take_one);
   // A method named in a later layer replaces an earlier custom sequence and vice versa.
   if (other.method && !other.divisors) divisors.reset();
   if (other.divisors && !other.method) method.reset();
 }
+
+namespace {
+
+// The tier keys: seat bounds, leveling seats, biproportional apportionment.
+void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
+  const auto& [min_seats, max_seats, seat_bounds, leveling_seats, leveling_threshold, leveling_placement,
+               leveling_per_district, biproportional, quorum_any_district, quorum_total, list_votes, winner_take_one] =
+      std::tie(s.min_seats, s.max_seats, s.seat_bounds, s.leveling_seats, s.leveling_threshold, s.leveling_placement,
+               s.leveling_per_district, s.biproportional, s.quorum_any_district, s.quorum_total, s.list_votes,
+               s.winner_take_one);
+  if (min_seats) rule.bounds.min_seats = keyed("min-seats", [&] { return parse_seat_count(*min_seats); });
+  if (max_seats) rule.bounds.max_seats = keyed("max-seats", [&] { return parse_seat_count(*max_seats); });
+  if (rule.bounds.min_seats && rule.bounds.max_seats && *rule.bounds.min_seats > *rule.bounds.max_seats)
+    throw Error("min-seats: " + std::to_string(*rule.bounds.min_seats) + " is above max-seats " +
+                std::to_string(*rule.bounds.max_seats));
+  if (seat_bounds) rule.bounds.per_list = read_seat_bounds(resolve(*seat_bounds, base_folder));
+
+  if (leveling_seats) rule.leveling.seats = keyed("leveling-seats", [&] { return parse_seat_count(*leveling_seats); });
+  const bool leveling = rule.leveling.enabled();
+  if (!leveling && (leveling_threshold || leveling_placement || leveling_per_district))
+    throw Error(std::string(leveling_threshold   ? "leveling-threshold"
+                            : leveling_placement ? "leveling-placement"
+                                                 : "leveling-per-district") +
+                ": applies only with leveling-seats");
+  if (leveling_threshold)
+    rule.leveling.threshold = keyed("leveling-threshold", [&] { return ThresholdValue::parse(*leveling_threshold); });
+  if (leveling_placement)
+    rule.leveling.placement = keyed("leveling-placement", [&] { return leveling_placement_by(*leveling_placement); });
+  if (leveling_per_district && is_count(*leveling_per_district)) {
+    rule.leveling.per_district =
+        keyed("leveling-per-district", [&] { return parse_seat_count(*leveling_per_district); });
+  } else if (leveling_per_district) {
+    rule.leveling.per_district_of = read_leveling_capacity(resolve(*leveling_per_district, base_folder));
+    rule.leveling.per_district = 0;  // districts the file does not name take none
+  }
+
+  rule.biproportional.enabled = biproportional.value_or(false);
+  if (!rule.biproportional.enabled && (quorum_any_district || quorum_total || list_votes.value_or(false) ||
+                                       winner_take_one.value_or(false)))
+    throw Error(std::string(quorum_any_district ? "quorum-any-district"
+                            : quorum_total      ? "quorum-total"
+                            : list_votes        ? "list-votes"
+                                                : "winner-take-one") +
+                ": applies only with biproportional");
+  if (quorum_any_district)
+    rule.biproportional.quorum_any_district =
+        keyed("quorum-any-district", [&] { return ThresholdValue::parse(*quorum_any_district); });
+  if (quorum_total)
+    rule.biproportional.quorum_total = keyed("quorum-total", [&] { return ThresholdValue::parse(*quorum_total); });
+  rule.biproportional.list_votes = list_votes.value_or(false);
+  rule.biproportional.winner_take_one = winner_take_one.value_or(false);
+  rule.check();
+}
+
+}  // namespace
 
 Rule RuleSettings::build(const std::string& base_folder) const {
   Rule rule;
@@ -105,6 +247,7 @@ Rule RuleSettings::build(const std::string& base_folder) const {
   if (seed) rule.seed = *seed;
   if (reserved && *reserved != "top-list-of-group")
     throw Error("reserved: unknown rule '" + *reserved + "' (known: top-list-of-group)");
+  build_tiers(*this, rule, base_folder);
   return rule;
 }
 

@@ -118,7 +118,10 @@ void reject_unknown_keys(const Document& doc, const toml::table& table, std::ini
 RuleSettings read_rule(const Document& doc, const toml::table& rule) {
   reject_unknown_keys(doc, rule,
                       {"method", "first_divisor", "divisors", "threshold", "threshold_scope", "threshold_strict",
-                       "threshold_exempt", "party_thresholds", "ties", "seed", "reserved"},
+                       "threshold_exempt", "party_thresholds", "ties", "seed", "reserved", "min_seats", "max_seats",
+                       "seat_bounds", "leveling_seats", "leveling_threshold", "leveling_placement",
+                       "leveling_per_district", "biproportional", "quorum_any_district", "quorum_total", "list_votes",
+                       "winner_take_one"},
                       "[rule]");
   RuleSettings settings;
   settings.method = optional_text(doc, rule, "method");
@@ -143,18 +146,33 @@ RuleSettings read_rule(const Document& doc, const toml::table& rule) {
     settings.seed = static_cast<std::uint64_t>(*seed);
   }
   settings.reserved = optional_text(doc, rule, "reserved");
+  settings.min_seats = optional_text(doc, rule, "min_seats");
+  settings.max_seats = optional_text(doc, rule, "max_seats");
+  settings.seat_bounds = optional_text(doc, rule, "seat_bounds");
+  settings.leveling_seats = optional_text(doc, rule, "leveling_seats");
+  settings.leveling_threshold = optional_text(doc, rule, "leveling_threshold");
+  settings.leveling_placement = optional_text(doc, rule, "leveling_placement");
+  settings.leveling_per_district = optional_text(doc, rule, "leveling_per_district");
+  settings.biproportional = optional_bool(doc, rule, "biproportional");
+  settings.quorum_any_district = optional_text(doc, rule, "quorum_any_district");
+  settings.quorum_total = optional_text(doc, rule, "quorum_total");
+  settings.list_votes = optional_bool(doc, rule, "list_votes");
+  settings.winner_take_one = optional_bool(doc, rule, "winner_take_one");
   // Check every value now, so that a bad one is reported with its line.
   try {
     RuleSettings check = settings;
-    check.party_thresholds.reset();  // a file, checked when the rule is built with its folder
+    // Files are checked when the rule is built with its folder.
+    check.party_thresholds.reset();
+    check.seat_bounds.reset();
+    if (check.leveling_per_district && check.leveling_per_district->find_first_not_of("0123456789") != std::string::npos)
+      check.leveling_per_district = "1";
     const Rule built = check.build(std::string{});
     (void)built;
   } catch (const Error& error) {
     if (!error.file().empty()) throw;
-    const std::string key = error.message().substr(0, error.message().find(':'));
-    const toml::node* node = rule.get(key == "first-divisor"     ? "first_divisor"
-                                      : key == "threshold-scope" ? "threshold_scope"
-                                                                 : key);
+    std::string key = error.message().substr(0, error.message().find(':'));
+    std::replace(key.begin(), key.end(), '-', '_');  // messages name flags, the manifest has keys
+    const toml::node* node = rule.get(key);
     throw Error(doc.path, node ? line_of(*node) : line_of(rule), error.message());
   }
   return settings;

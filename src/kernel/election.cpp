@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "seatsim/rule.hpp"
 
 namespace seatsim {
 
@@ -35,9 +34,5 @@ const District* Election::find(const std::string& district) const noexcept {
   return nullptr;
 }
 
-std::string Rule::describe() const {
-  return method.describe() + "; threshold " + threshold.describe() + "; ties " + std::string(tie_rule_name(ties)) +
-         (ties == TieRule::lot ? " (seed " + std::to_string(seed) + ")" : "");
-}
 
 }  // namespace seatsim

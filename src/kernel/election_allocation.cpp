@@ -79,6 +79,8 @@ std::vector<std::vector<bool>> threshold_passes(const Election& election, const 
 }
 
 ElectionOutcome allocate(const Election& election, const Rule& rule) {
+  rule.check();
+  if (rule.biproportional.enabled) return allocate_biproportional(election, rule);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
   ElectionOutcome result;
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
@@ -113,15 +115,25 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
           std::to_string(out.general_seats) + " seat(s) to fill but no list with votes passes " + "the threshold");
     ties.list_keys = general_keys;
     try {
-      out.general = seatsim::allocate(votes, out.general_seats, rule.method, ties);
+      if (rule.bounds.empty()) {
+        out.general = seatsim::allocate(votes, out.general_seats, rule.method, ties);
+      } else {
+        std::vector<SeatBound> bounds;
+        for (const std::size_t i : out.general_lists) bounds.push_back(rule.bounds.for_list(district.lists[i].party));
+        out.general = allocate_bounded(votes, out.general_seats, rule.method.divisor(), bounds, ties);
+      }
     } catch (const TieError& error) {
       throw TieError(election.source, 0, error.message());
+    } catch (const Error& error) {
+      if (!error.file().empty()) throw;
+      throw district_error(election, district, error.message());
     }
     for (std::size_t k = 0; k < out.general_lists.size(); ++k) {
       ListOutcome& list = out.lists[out.general_lists[k]];
       list.seats = out.general.seats[k];
       list.tie = list.tie || out.general.tie[k] != 0;
     }
+    for (ListOutcome& list : out.lists) list.district_seats = list.seats;
     if (std::any_of(out.lists.begin(), out.lists.end(), [](const ListOutcome& l) { return l.tie; }))
       result.notes.push_back(tie_note(district, out, rule));
     if (out.unfilled_reserved > 0)
@@ -131,6 +143,7 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
       result.notes.push_back(district.name + ": whole quotas exceed the seats by " +
                              std::to_string(out.general.quota_excess) + "; withdrawn from the smallest remainders");
   }
+  if (rule.leveling.enabled()) add_leveling(election, rule, result);
   return result;
 }
 

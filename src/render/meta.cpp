@@ -28,6 +28,37 @@ Json rule_to_json(const Rule& rule) {
   json["party_thresholds"] = per_party;
   json["ties"] = std::string(tie_rule_name(rule.ties));
   json["reserved"] = "top-list-of-group";
+  // The tiers appear only when in use, so that single-tier results keep their meta unchanged.
+  const SeatBounds& bounds = rule.bounds;
+  if (bounds.min_seats) json["min_seats"] = *bounds.min_seats;
+  if (bounds.max_seats) json["max_seats"] = *bounds.max_seats;
+  if (!bounds.per_list.empty()) {
+    Json per_list = Json::object();
+    for (const auto& [party, bound] : bounds.per_list)
+      per_list[party] = {{"min", bound.min ? Json(*bound.min) : Json(nullptr)},
+                         {"max", bound.max ? Json(*bound.max) : Json(nullptr)}};
+    json["seat_bounds"] = per_list;
+  }
+  if (rule.leveling.enabled()) {
+    json["leveling_seats"] = rule.leveling.seats;
+    json["leveling_threshold"] = rule.leveling.threshold ? Json(rule.leveling.threshold->to_string()) : Json(nullptr);
+    json["leveling_placement"] = rule.leveling.placement;
+    if (rule.leveling.per_district_of.empty()) {
+      json["leveling_per_district"] = rule.leveling.per_district;
+    } else {
+      Json per_district = Json::object();
+      for (const auto& [district, seats] : rule.leveling.per_district_of) per_district[district] = seats;
+      json["leveling_per_district"] = per_district;
+    }
+  }
+  const BiproportionalRule& bp = rule.biproportional;
+  if (bp.enabled) {
+    json["biproportional"] = true;
+    json["quorum_any_district"] = bp.quorum_any_district ? Json(bp.quorum_any_district->to_string()) : Json(nullptr);
+    json["quorum_total"] = bp.quorum_total ? Json(bp.quorum_total->to_string()) : Json(nullptr);
+    json["list_votes"] = bp.list_votes;
+    json["winner_take_one"] = bp.winner_take_one;
+  }
   return json;
 }
 

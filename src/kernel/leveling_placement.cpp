@@ -1,0 +1,60 @@
+// The registry of leveling placement rules. Built-in rules are listed here (a static library
+// drops self-registering objects nobody references); others may be added at run time.
+#include "seatsim/leveling_placement.hpp"
+
+#include <mutex>
+
+#include "seatsim/error.hpp"
+
+namespace seatsim {
+namespace {
+
+struct Registry {
+  std::mutex mutex;
+  std::vector<PlacementEntry> entries;
+};
+
+Registry& registry() {
+  static Registry instance{
+      {},
+      {
+          {"norway",
+           "Norway: quotient votes/(2n+1) per district seat's worth of votes, highest first, one leveling seat per "
+           "district",
+           place_norway},
+      }};
+  return instance;
+}
+
+}  // namespace
+
+void register_leveling_placement(PlacementEntry entry) {
+  Registry& r = registry();
+  const std::lock_guard lock(r.mutex);
+  for (PlacementEntry& existing : r.entries)
+    if (existing.name == entry.name) {
+      existing = std::move(entry);
+      return;
+    }
+  r.entries.push_back(std::move(entry));
+}
+
+PlacementEntry leveling_placement(std::string_view name) {
+  Registry& r = registry();
+  const std::lock_guard lock(r.mutex);
+  for (const PlacementEntry& entry : r.entries)
+    if (entry.name == name) return entry;
+  std::string known;
+  for (const PlacementEntry& entry : r.entries) known += (known.empty() ? "" : ", ") + entry.name;
+  throw Error("unknown leveling placement '" + std::string(name) + "' (known: " + known + ")");
+}
+
+std::vector<std::string> leveling_placement_names() {
+  Registry& r = registry();
+  const std::lock_guard lock(r.mutex);
+  std::vector<std::string> names;
+  for (const PlacementEntry& entry : r.entries) names.push_back(entry.name);
+  return names;
+}
+
+}  // namespace seatsim

@@ -1,0 +1,30 @@
+#include "seatsim/rule.hpp"
+
+#include "seatsim/error.hpp"
+#include "seatsim/leveling_placement.hpp"
+
+namespace seatsim {
+
+void Rule::check() const {
+  if (biproportional.enabled) {
+    if (leveling.enabled()) throw Error("--biproportional and --leveling-seats cannot be combined");
+    if (!method.is_divisor()) throw Error("--biproportional needs a divisor method, not " + method.name);
+    (void)Signposts(method.divisor());
+    if (!threshold.empty())
+      throw Error("--biproportional takes --quorum-any-district / --quorum-total, not --threshold");
+  }
+  if (!bounds.empty() && !method.is_divisor())
+    throw Error("seat bounds (--min-seats, --max-seats, --seat-bounds) need a divisor method, not " + method.name);
+  if (leveling.enabled()) (void)leveling_placement(leveling.placement);
+}
+
+std::string Rule::describe() const {
+  std::string text = method.describe() + "; threshold " + threshold.describe() + "; ties " +
+                     std::string(tie_rule_name(ties)) + (ties == TieRule::lot ? " (seed " + std::to_string(seed) + ")" : "");
+  if (!bounds.empty()) text += "; seat bounds " + bounds.describe();
+  if (leveling.enabled()) text += "; " + leveling.describe();
+  if (biproportional.enabled) text += "; " + biproportional.describe();
+  return text;
+}
+
+}  // namespace seatsim
