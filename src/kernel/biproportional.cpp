@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <queue>
-#include <set>
+#include <map>
 
 #include "seatsim/error.hpp"
 #include "seatsim/int128.hpp"
@@ -225,6 +225,22 @@ std::vector<std::uint8_t> find_ties(const MatrixProblem& p, const Signposts& sig
   return tie;
 }
 
+// Alternating scaling came back to where it was: the cells that change along the cycle (from the
+// half-step `from` on) are those the votes leave undecided.
+Error not_settling(const MatrixProblem& p, const std::vector<std::vector<std::int64_t>>& history, std::size_t from,
+                   int steps) {
+  std::string cells;
+  for (std::size_t cell = 0; cell < p.rows * p.cols; ++cell) {
+    bool changes = false;
+    for (std::size_t k = from + 1; k < history.size(); ++k) changes = changes || history[k][cell] != history[from][cell];
+    if (changes) cells += (cells.empty() ? "" : ", ") + p.col_names[cell % p.cols] + " in " + p.row_names[cell / p.cols];
+  }
+  return Error("tie in the biproportional lower apportionment: alternating scaling does not settle (after " +
+               std::to_string(steps) + " steps), several seat matrices fit these votes" +
+               (cells.empty() ? std::string() : ", differing in " + cells) +
+               "; seatsim does not break it (statutes decide by lot): change a vote to decide it");
+}
+
 std::vector<std::int64_t> column_sums(const MatrixProblem& p, const std::vector<std::int64_t>& seats) {
   std::vector<std::int64_t> sums(p.cols, 0);
   for (std::size_t d = 0; d < p.rows; ++d)
@@ -377,7 +393,10 @@ MatrixApportionment apportion_matrix(const MatrixProblem& problem, const Divisor
   result.seats.assign(rows * cols, 0);
   result.row_divisors.assign(rows, Rational(1));
   result.col_divisors.assign(cols, Rational(1));
-  std::set<std::vector<Rational>> seen;  // list divisors after each column step: a repeat is a cycle
+  // The matrix after every half-step, and the list divisors after each column step with the index
+  // of their matrix: the same list divisors again mean alternating scaling goes round in a cycle.
+  std::map<std::vector<Rational>, std::size_t> seen;
+  std::vector<std::vector<std::int64_t>> history;
   constexpr int max_steps = 10000;
   try {
     for (;;) {
@@ -395,6 +414,7 @@ MatrixApportionment apportion_matrix(const MatrixProblem& problem, const Divisor
       }
       ++result.steps;
       if (column_sums(problem, result.seats) == problem.col_seats) break;
+      history.push_back(result.seats);
       // Column step: every list's seats with the current district divisors.
       for (std::size_t c = 0; c < cols; ++c) {
         std::vector<Rational> weights(rows);
@@ -410,15 +430,17 @@ MatrixApportionment apportion_matrix(const MatrixProblem& problem, const Divisor
       }
       ++result.steps;
       if (row_sums(problem, result.seats) == problem.row_seats) break;
-      if (!seen.insert(result.col_divisors).second || result.steps >= max_steps)
-        throw Error("biproportional: alternating scaling does not settle (after " + std::to_string(result.steps) +
-                    " steps): the votes leave a tie between several seat matrices that seatsim does not break; "
-                    "change a vote to decide it as the statute's lot would");
+      history.push_back(result.seats);
+      const auto [previous, fresh] = seen.emplace(result.col_divisors, history.size() - 1);
+      if (!fresh) throw not_settling(problem, history, previous->second, result.steps);
+      if (result.steps >= max_steps) throw not_settling(problem, history, 0, result.steps);
     }
   } catch (const Error& error) {
-    if (error.message().rfind("number out of range", 0) == 0)
+    // Divisors picked exactly at ties along a drift that never settles outgrow 64-bit fractions.
+    if (error.message().rfind("number out of range", 0) != 0) throw;
+    if (history.size() < 2)
       throw Error("biproportional: the divisors outgrow exact 64-bit fractions; this input is out of range");
-    throw;
+    throw not_settling(problem, history, history.size() - std::min<std::size_t>(history.size(), 8), result.steps);
   }
   result.tie = find_ties(problem, signposts, winner, result);
   result.tied = std::any_of(result.tie.begin(), result.tie.end(), [](std::uint8_t t) { return t != 0; });
