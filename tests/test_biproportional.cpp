@@ -33,15 +33,16 @@ MatrixProblem problem(const std::vector<Seats>& votes, const Seats& rows, const 
   return p;
 }
 
-Election election_of(const std::vector<std::string>& districts, const Seats& seats, const std::vector<std::string>& parties,
-                     const std::vector<Seats>& votes) {
+Election election_of(const std::vector<std::string>& districts, const Seats& seats,
+                     const std::vector<std::string>& parties, const std::vector<Seats>& votes) {
   Election election;
   election.source = "test";
   for (std::size_t d = 0; d < districts.size(); ++d) {
     District& district = election.districts.emplace_back();
     district.name = districts[d];
     district.seats = seats[d];
-    for (std::size_t p = 0; p < parties.size(); ++p) district.lists.push_back({parties[p], votes[d][p], {}, {}, {}, {}, 0});
+    for (std::size_t p = 0; p < parties.size(); ++p)
+      district.lists.push_back({parties[p], votes[d][p], {}, {}, {}, {}, 0});
   }
   return election;
 }
@@ -73,7 +74,7 @@ Optimum brute_force(const MatrixProblem& p, const Signposts& s) {
   double best_cost = INFINITY, second_cost = INFINITY;
   Seats x(p.rows * p.cols, 0), col_left = p.col_seats;
   std::function<void(std::size_t, std::int64_t, double)> walk = [&](std::size_t cell, std::int64_t row_left,
-                                                                      double cost) {
+                                                                    double cost) {
     const std::size_t d = cell / p.cols, c = cell % p.cols;
     if (cell == p.rows * p.cols) {
       for (const std::int64_t left : col_left)
@@ -93,7 +94,8 @@ Optimum brute_force(const MatrixProblem& p, const Signposts& s) {
     const std::int64_t low = last_in_row ? row_left : 0;
     const std::int64_t high = p.votes[cell] == 0 ? 0 : std::min(row_left, col_left[c]);
     double added = 0;
-    for (std::int64_t k = 0; k < low && k <= high; ++k) added += std::log(s.at(k).to_double() / static_cast<double>(p.votes[cell]));
+    for (std::int64_t k = 0; k < low && k <= high; ++k)
+      added += std::log(s.at(k).to_double() / static_cast<double>(p.votes[cell]));
     for (std::int64_t k = low; k <= high; ++k) {
       x[cell] = k;
       col_left[c] -= k;
@@ -194,8 +196,7 @@ TEST_CASE("winner-take-one: a district's strongest list gets a seat there (propo
 
 TEST_CASE("quorums: in at least one district, or in total; a list that passes neither gets nothing") {
   // C has 4% of district X and 3% overall.
-  const Election election =
-      election_of({"X", "Y"}, {10, 10}, {"A", "B", "C"}, {{500, 460, 40}, {600, 380, 20}});
+  const Election election = election_of({"X", "Y"}, {10, 10}, {"A", "B", "C"}, {{500, 460, 40}, {600, 380, 20}});
   Rule rule = biproportional_rule();
   CHECK(flatten(allocate(election, rule))[2] > 0);
   rule.biproportional.quorum_any_district = ThresholdValue::parse("5%");
@@ -210,7 +211,8 @@ TEST_CASE("quorums: in at least one district, or in total; a list that passes ne
 TEST_CASE("a tie between seat matrices is reported, never resolved silently") {
   // Two equal districts and two equal lists, one seat each way: two matrices fit.
   const Election election = election_of({"X", "Y"}, {1, 1}, {"A", "B"}, {{1, 1}, {1, 1}});
-  CHECK_THROWS_WITH_AS(allocate(election, biproportional_rule()), doctest::Contains("tie in the biproportional"), Error);
+  CHECK_THROWS_WITH_AS(allocate(election, biproportional_rule()), doctest::Contains("tie in the biproportional"),
+                       Error);
   // Not a tie, though naive floating point sees quotients of exactly one half (proporz's edge
   // case): p1 belongs in d2, where it has 20 votes.
   const MatrixProblem p = problem({{10, 10}, {20, 10}}, {1, 1}, {1, 1});
@@ -221,9 +223,10 @@ TEST_CASE("a tie between seat matrices is reported, never resolved silently") {
 
 TEST_CASE("infeasible matrices are errors that name the lists and districts") {
   // p2 is to get 2 seats but has votes only in d2, which has 1 seat.
-  CHECK_THROWS_WITH_AS(apportion_matrix(problem({{10, 0}, {10, 10}}, {2, 1}, {1, 2}), DivisorRule::sainte_lague()),
-                       doctest::Contains("list(s) 'p2' are to get 2 seat(s) but the districts where they have votes ('d2') have only 1"),
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      apportion_matrix(problem({{10, 0}, {10, 10}}, {2, 1}, {1, 2}), DivisorRule::sainte_lague()),
+      doctest::Contains("list(s) 'p2' are to get 2 seat(s) but the districts where they have votes ('d2') have only 1"),
+      Error);
   // A list with no votes where there are seats.
   CHECK_THROWS_WITH_AS(apportion_matrix(problem({{10, 0}, {10, 0}}, {1, 1}, {1, 1}), DivisorRule::sainte_lague()),
                        doctest::Contains("have no votes in any district with seats"), Error);
@@ -249,7 +252,8 @@ FuzzCounts fuzz(std::uint64_t seed, int rounds, std::int64_t max_votes) {
     for (std::size_t d = 0; d < rows; ++d) {
       row_seats[d] = static_cast<std::int64_t>(random() % 4);
       for (std::size_t c = 0; c < cols; ++c)
-        votes[d][c] = random() % 6 == 0 ? 0 : static_cast<std::int64_t>(1 + random() % static_cast<std::uint64_t>(max_votes));
+        votes[d][c] =
+            random() % 6 == 0 ? 0 : static_cast<std::int64_t>(1 + random() % static_cast<std::uint64_t>(max_votes));
     }
     std::int64_t total = 0;
     for (const std::int64_t s : row_seats) total += s;
@@ -322,8 +326,8 @@ TEST_CASE("Zürich 2019 cantonal council: all 180 seats per list and district, w
   for (std::size_t d = 0; d < election.districts.size(); ++d)
     for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i) {
       const ListResult& list = election.districts[d].lists[i];
-      const std::size_t p = static_cast<std::size_t>(
-          std::find(bp.parties.begin(), bp.parties.end(), list.party) - bp.parties.begin());
+      const std::size_t p =
+          static_cast<std::size_t>(std::find(bp.parties.begin(), bp.parties.end(), list.party) - bp.parties.begin());
       if (!bp.list_divisors[p]) continue;
       const Rational q = Rational(list.votes) / (bp.district_divisors[d] * *bp.list_divisors[p]);
       CHECK((q + Rational(1, 2)).floor() == outcome.seats(d, i));

@@ -14,7 +14,9 @@ using namespace seatsim;
 
 namespace {
 
-Election make_election(const std::vector<std::tuple<std::string, std::int64_t, std::vector<std::pair<std::string, std::int64_t>>>>& districts) {
+Election make_election(
+    const std::vector<std::tuple<std::string, std::int64_t, std::vector<std::pair<std::string, std::int64_t>>>>&
+        districts) {
   Election election;
   election.source = "test";
   for (const auto& [name, seats, lists] : districts) {
@@ -54,7 +56,7 @@ TEST_CASE("two districts, two leveling seats: national shares, then the Norwegia
   // 1000/2475 = 0.404, B in S 700/2366.7 = 0.296, A in S 666.7/2366.7 = 0.282: N's seat goes to A,
   // B's quotient in N comes too late (N is full), S's seat to B.
   const Election election = make_election({{"N", 4, {{"A", 5100}, {"B", 3000}, {"C", 1500}, {"D", 300}}},
-                                            {"S", 3, {{"A", 2000}, {"B", 3500}, {"C", 1200}, {"D", 400}}}});
+                                           {"S", 3, {{"A", 2000}, {"B", 3500}, {"C", 1200}, {"D", 400}}}});
   const ElectionOutcome outcome = allocate(election, norway_rule(2, "4%"));
   CHECK(tiers(outcome) == std::vector<std::string>{"2+1", "1+0", "1+0", "0+0", "1+0", "2+1", "0+0", "0+0"});
   REQUIRE(outcome.leveling);
@@ -69,7 +71,7 @@ TEST_CASE("two districts, two leveling seats: national shares, then the Norwegia
 TEST_CASE("a list below the leveling threshold keeps its district seats, which leave the national apportionment") {
   // D (700 of 17000 votes) fails 10%; it holds no district seat, so the nine seats go to A, B, C.
   const Election election = make_election({{"N", 4, {{"A", 5100}, {"B", 3000}, {"C", 1500}, {"D", 300}}},
-                                            {"S", 3, {{"A", 2000}, {"B", 3500}, {"C", 1200}, {"D", 400}}}});
+                                           {"S", 3, {{"A", 2000}, {"B", 3500}, {"C", 1200}, {"D", 400}}}});
   const ElectionOutcome outcome = allocate(election, norway_rule(2, "10%"));
   // C (2700, 15.9%) passes, D fails: A 4, B 4, C 1 as before.
   CHECK(outcome.leveling->takes_part == std::vector<bool>{true, true, true, false});
@@ -85,8 +87,8 @@ TEST_CASE("a list whose district seats exceed its national share is dropped and 
   // the 6 seats is 1 < 2. It is dropped with its 2 seats; the 4 others go to B 2 and C 2, so B levels
   // 1 and C 2. Placement: C in Z, then B in X (B's quotient there beats C's), then C in Y.
   const Election election = make_election({{"X", 1, {{"A", 510}, {"B", 490}, {"C", 10}}},
-                                            {"Y", 1, {{"A", 510}, {"B", 490}, {"C", 10}}},
-                                            {"Z", 1, {{"A", 10}, {"B", 3000}, {"C", 2900}}}});
+                                           {"Y", 1, {{"A", 510}, {"B", 490}, {"C", 10}}},
+                                           {"Z", 1, {{"A", 10}, {"B", 3000}, {"C", 2900}}}});
   const ElectionOutcome outcome = allocate(election, norway_rule(3, ""));
   CHECK(outcome.leveling->dropped == std::vector<bool>{true, false, false});
   CHECK(outcome.leveling->apportioned == 4);
@@ -134,8 +136,9 @@ TEST_CASE("placement rules are components: a registered rule is used by name; an
                                    for (std::int64_t k = 0; k < count; ++k)
                                      for (std::size_t d = room.size(); d-- > 0;) {
                                        const auto& lists = input.election.districts[d].lists;
-                                       const auto it = std::find_if(lists.begin(), lists.end(),
-                                                                    [&](const ListResult& l) { return l.party == party; });
+                                       const auto it =
+                                           std::find_if(lists.begin(), lists.end(),
+                                                        [&](const ListResult& l) { return l.party == party; });
                                        if (room[d] == 0 || it == lists.end()) continue;
                                        ++out.seats[d][static_cast<std::size_t>(it - lists.begin())];
                                        --room[d];
@@ -144,8 +147,8 @@ TEST_CASE("placement rules are components: a registered rule is used by name; an
                                  return out;
                                }});
   const Election election = make_election({{"X", 1, {{"A", 510}, {"B", 490}, {"C", 10}}},
-                                            {"Y", 1, {{"A", 510}, {"B", 490}, {"C", 10}}},
-                                            {"Z", 1, {{"A", 10}, {"B", 3000}, {"C", 2900}}}});
+                                           {"Y", 1, {{"A", 510}, {"B", 490}, {"C", 10}}},
+                                           {"Z", 1, {{"A", 10}, {"B", 3000}, {"C", 2900}}}});
   Rule rule = norway_rule(3, "");
   rule.leveling.placement = "last-room";
   // B 1 and C 2 (as in the drop-and-repeat case): B into Z, C into Y and X.

@@ -9,9 +9,9 @@
 
 #include "seatsim/csv.hpp"
 #include "seatsim/error.hpp"
+#include "seatsim/int128.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/seat_bounds.hpp"
-#include "seatsim/int128.hpp"
 #include "support.hpp"
 
 using namespace seatsim;
@@ -181,9 +181,9 @@ TEST_CASE("US House 2020 with a minimum of 2 seats per state: the seatsim result
           .seats;
   CHECK(got == expected);
   // The minimum binds: without it, some states have a single seat (AK, DE, ND, SD, VT, WY).
-  const Seats free = allocate_bounded(population, house, DivisorRule::huntington_hill(),
-                                      std::vector<SeatBound>(states, {0, {}}), ties)
-                         .seats;
+  const Seats free =
+      allocate_bounded(population, house, DivisorRule::huntington_hill(), std::vector<SeatBound>(states, {0, {}}), ties)
+          .seats;
   CHECK(std::count(free.begin(), free.end(), 1) == 6);
   CHECK(std::count(got.begin(), got.end(), 2) > 6);
   CHECK(got != free);

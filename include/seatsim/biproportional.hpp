@@ -65,10 +65,10 @@ Rational pick_divisor(const Rational& lo, const std::optional<Rational>& hi);
 // The lower apportionment as a matrix problem: rows are districts, columns lists.
 struct MatrixProblem {
   std::size_t rows = 0, cols = 0;
-  std::vector<std::int64_t> votes;          // rows × cols, row-major; 0 where a list has no votes
-  std::vector<std::int64_t> row_seats;      // district seats
-  std::vector<std::int64_t> col_seats;      // list seats (upper apportionment)
-  std::vector<std::uint8_t> at_least_one;   // rows × cols or empty: winner-take-one cells
+  std::vector<std::int64_t> votes;                // rows × cols, row-major; 0 where a list has no votes
+  std::vector<std::int64_t> row_seats;            // district seats
+  std::vector<std::int64_t> col_seats;            // list seats (upper apportionment)
+  std::vector<std::uint8_t> at_least_one;         // rows × cols or empty: winner-take-one cells
   std::vector<std::string> row_names, col_names;  // for messages
 };
 

@@ -37,7 +37,7 @@ struct DistrictOutcome {
 // The upper apportionment and the divisors of a biproportional result, for checking by hand:
 // seats(d, p) = round(votes(d, p) / (district_divisors[d] × list_divisors[p])).
 struct BiproportionalOutcome {
-  std::vector<std::string> parties;       // every list name, in order of first appearance
+  std::vector<std::string> parties;  // every list name, in order of first appearance
   std::vector<bool> passes_quorum;
   std::vector<Rational> upper_votes;      // the upper apportionment's votes (voter numbers with list votes)
   std::vector<std::int64_t> party_seats;  // upper apportionment
@@ -49,7 +49,7 @@ struct BiproportionalOutcome {
 
 struct ElectionOutcome {
   std::vector<DistrictOutcome> districts;
-  std::vector<std::string> notes;  // ties and unfilled seats, one line each, for stderr
+  std::vector<std::string> notes;                       // ties and unfilled seats, one line each, for stderr
   std::optional<LevelingOutcome> leveling;              // with leveling seats
   std::optional<BiproportionalOutcome> biproportional;  // under a biproportional rule
 

@@ -19,10 +19,10 @@
 namespace seatsim {
 
 struct LevelingRule {
-  std::int64_t seats = 0;                   // leveling seats in all; 0: no leveling tier
-  std::optional<ThresholdValue> threshold;  // national, on all votes; a list exactly at it passes
-  std::string placement = "norway";         // a name in the placement registry
-  std::int64_t per_district = 1;            // leveling seats a district can take
+  std::int64_t seats = 0;                               // leveling seats in all; 0: no leveling tier
+  std::optional<ThresholdValue> threshold;              // national, on all votes; a list exactly at it passes
+  std::string placement = "norway";                     // a name in the placement registry
+  std::int64_t per_district = 1;                        // leveling seats a district can take
   std::map<std::string, std::int64_t> per_district_of;  // per named district, overriding per_district
 
   bool enabled() const noexcept { return seats > 0; }
@@ -51,7 +51,8 @@ struct LevelingOutcome {
 // apportioned by `method` on national votes; a list whose district seats exceed its share is
 // dropped with its seats and the apportionment repeated. Throws seatsim::Error for a rule the
 // districts cannot take (more leveling seats than their capacity) or nothing to apportion.
-LevelingOutcome apportion_leveling(const Election& election, const std::vector<std::vector<std::int64_t>>& district_seats,
+LevelingOutcome apportion_leveling(const Election& election,
+                                   const std::vector<std::vector<std::int64_t>>& district_seats,
                                    const LevelingRule& rule, const Method& method, TieRule ties, std::uint64_t seed);
 
 }  // namespace seatsim

@@ -25,9 +25,9 @@ struct Rule {
   TieRule ties = TieRule::more_votes;
   std::uint64_t seed = 0;
   ReservedRule reserved = ReservedRule::top_list_of_group;
-  SeatBounds bounds;                    // per list, in the allocation that gives lists their seats
-  LevelingRule leveling;                // a national leveling tier on top of the districts
-  BiproportionalRule biproportional;    // lists nationally, then districts by alternating scaling
+  SeatBounds bounds;                  // per list, in the allocation that gives lists their seats
+  LevelingRule leveling;              // a national leveling tier on top of the districts
+  BiproportionalRule biproportional;  // lists nationally, then districts by alternating scaling
 
   bool tiered() const noexcept { return leveling.enabled() || biproportional.enabled; }
   // Throws seatsim::Error for tiers that cannot be combined (see docs/multi-tier.md).

@@ -25,9 +25,9 @@ struct RuleSettings {
   std::optional<std::uint64_t> seed;
   std::optional<std::string> reserved;
   // Tiers (interface.md, "Multi-tier flags"; docs/multi-tier.md).
-  std::optional<std::string> min_seats;              // every list
+  std::optional<std::string> min_seats;  // every list
   std::optional<std::string> max_seats;
-  std::optional<std::string> seat_bounds;            // a CSV file `party,min,max`
+  std::optional<std::string> seat_bounds;  // a CSV file `party,min,max`
   std::optional<std::string> leveling_seats;
   std::optional<std::string> leveling_threshold;
   std::optional<std::string> leveling_placement;

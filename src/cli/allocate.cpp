@@ -63,8 +63,8 @@ Json tier_report(const Election& election, const ElectionOutcome& outcome, std::
                        {"seats", bp->party_seats[p]},
                        {"divisor", divisor ? Json(divisor->to_string()) : Json(nullptr)}});
       if (divisor)
-        list_line += " " + bp->parties[p] + " " + divisor->to_string() + " (" + std::to_string(bp->party_seats[p]) +
-                     " seats);";
+        list_line +=
+            " " + bp->parties[p] + " " + divisor->to_string() + " (" + std::to_string(bp->party_seats[p]) + " seats);";
     }
     district_line.pop_back();
     list_line.pop_back();

@@ -73,13 +73,14 @@ std::int64_t parse_seat_count(const std::string& text) {
   return value.num();
 }
 
-std::optional<std::int64_t> optional_seat_count(const CsvTable& table, const CsvRow& row, std::optional<std::size_t> column) {
+std::optional<std::int64_t> optional_seat_count(const CsvTable& table, const CsvRow& row,
+                                                std::optional<std::size_t> column) {
   if (!column) return std::nullopt;
   const std::string& text = row.fields[*column];
   if (text.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
   try {
-    return parse_seat_count(text.substr(text.find_first_not_of(" \t"), text.find_last_not_of(" \t") -
-                                                                         text.find_first_not_of(" \t") + 1));
+    return parse_seat_count(
+        text.substr(text.find_first_not_of(" \t"), text.find_last_not_of(" \t") - text.find_first_not_of(" \t") + 1));
   } catch (const Error& error) {
     throw Error(table.source, row.line, error.message());
   }
@@ -96,7 +97,8 @@ std::map<std::string, SeatBounds::Override> read_seat_bounds(const std::string& 
   for (const CsvRow& row : table.rows) {
     SeatBounds::Override bound{optional_seat_count(table, row, min), optional_seat_count(table, row, max)};
     if (bound.min && bound.max && *bound.min > *bound.max)
-      throw Error(path, row.line, "minimum " + std::to_string(*bound.min) + " above maximum " + std::to_string(*bound.max));
+      throw Error(path, row.line,
+                  "minimum " + std::to_string(*bound.min) + " above maximum " + std::to_string(*bound.max));
     if (!bounds.emplace(row.fields[party], bound).second)
       throw Error(path, row.line, "duplicate list '" + row.fields[party] + "'");
   }
@@ -200,8 +202,8 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
   }
 
   rule.biproportional.enabled = biproportional.value_or(false);
-  if (!rule.biproportional.enabled && (quorum_any_district || quorum_total || list_votes.value_or(false) ||
-                                       winner_take_one.value_or(false)))
+  if (!rule.biproportional.enabled &&
+      (quorum_any_district || quorum_total || list_votes.value_or(false) || winner_take_one.value_or(false)))
     throw Error(std::string(quorum_any_district ? "quorum-any-district"
                             : quorum_total      ? "quorum-total"
                             : list_votes        ? "list-votes"

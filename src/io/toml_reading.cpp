@@ -116,13 +116,15 @@ void reject_unknown_keys(const Document& doc, const toml::table& table, std::ini
 }
 
 RuleSettings read_rule(const Document& doc, const toml::table& rule) {
+  // clang-format off
   reject_unknown_keys(doc, rule,
                       {"method", "first_divisor", "divisors", "threshold", "threshold_scope", "threshold_strict",
-                       "threshold_exempt", "party_thresholds", "ties", "seed", "reserved", "min_seats", "max_seats",
-                       "seat_bounds", "leveling_seats", "leveling_threshold", "leveling_placement",
-                       "leveling_per_district", "biproportional", "quorum_any_district", "quorum_total", "list_votes",
-                       "winner_take_one"},
+                       "threshold_exempt", "party_thresholds", "ties", "seed", "reserved",
+                       "min_seats", "max_seats", "seat_bounds", "leveling_seats", "leveling_threshold",
+                       "leveling_placement", "leveling_per_district", "biproportional", "quorum_any_district",
+                       "quorum_total", "list_votes", "winner_take_one"},
                       "[rule]");
+  // clang-format on
   RuleSettings settings;
   settings.method = optional_text(doc, rule, "method");
   settings.first_divisor = optional_text(doc, rule, "first_divisor");
@@ -164,7 +166,8 @@ RuleSettings read_rule(const Document& doc, const toml::table& rule) {
     // Files are checked when the rule is built with its folder.
     check.party_thresholds.reset();
     check.seat_bounds.reset();
-    if (check.leveling_per_district && check.leveling_per_district->find_first_not_of("0123456789") != std::string::npos)
+    if (check.leveling_per_district &&
+        check.leveling_per_district->find_first_not_of("0123456789") != std::string::npos)
       check.leveling_per_district = "1";
     const Rule built = check.build(std::string{});
     (void)built;

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <limits>
-#include <queue>
 #include <map>
+#include <queue>
 
 #include "seatsim/error.hpp"
 #include "seatsim/int128.hpp"
@@ -232,8 +232,10 @@ Error not_settling(const MatrixProblem& p, const std::vector<std::vector<std::in
   std::string cells;
   for (std::size_t cell = 0; cell < p.rows * p.cols; ++cell) {
     bool changes = false;
-    for (std::size_t k = from + 1; k < history.size(); ++k) changes = changes || history[k][cell] != history[from][cell];
-    if (changes) cells += (cells.empty() ? "" : ", ") + p.col_names[cell % p.cols] + " in " + p.row_names[cell / p.cols];
+    for (std::size_t k = from + 1; k < history.size(); ++k)
+      changes = changes || history[k][cell] != history[from][cell];
+    if (changes)
+      cells += (cells.empty() ? "" : ", ") + p.col_names[cell % p.cols] + " in " + p.row_names[cell / p.cols];
   }
   return Error("tie in the biproportional lower apportionment: alternating scaling does not settle (after " +
                std::to_string(steps) + " steps), several seat matrices fit these votes" +
@@ -282,8 +284,8 @@ std::string BiproportionalRule::describe() const {
   if (!enabled) return "none";
   std::string text = "biproportional";
   if (quorum_any_district) text += ", quorum " + quorum_any_district->to_string() + " in any district";
-  if (quorum_total) text += std::string(quorum_any_district ? " or " : ", quorum ") + quorum_total->to_string() +
-                            " in total";
+  if (quorum_total)
+    text += std::string(quorum_any_district ? " or " : ", quorum ") + quorum_total->to_string() + " in total";
   if (list_votes) text += ", list votes";
   if (winner_take_one) text += ", winner takes one";
   return text;
@@ -291,8 +293,9 @@ std::string BiproportionalRule::describe() const {
 
 Signposts::Signposts(const DivisorRule& rule) : rule_(rule) {
   if (rule.family() != DivisorRule::Family::linear)
-    throw Error("biproportional apportionment needs a divisor method with a linear divisor sequence "
-                "(D'Hondt, Sainte-Laguë, ...), not Dean or Huntington-Hill");
+    throw Error(
+        "biproportional apportionment needs a divisor method with a linear divisor sequence "
+        "(D'Hondt, Sainte-Laguë, ...), not Dean or Huntington-Hill");
 }
 
 VectorApportionment apportion_vector(std::span<const Rational> weights, std::span<const std::uint8_t> at_least_one,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace seatsim {
 
 std::int64_t District::total_votes() const noexcept {
@@ -33,6 +32,5 @@ const District* Election::find(const std::string& district) const noexcept {
     if (d.name == district) return &d;
   return nullptr;
 }
-
 
 }  // namespace seatsim

@@ -45,7 +45,8 @@ std::optional<std::size_t> LevelingOutcome::find(const std::string& party) const
   return std::nullopt;
 }
 
-LevelingOutcome apportion_leveling(const Election& election, const std::vector<std::vector<std::int64_t>>& district_seats,
+LevelingOutcome apportion_leveling(const Election& election,
+                                   const std::vector<std::vector<std::int64_t>>& district_seats,
                                    const LevelingRule& rule, const Method& method, TieRule ties, std::uint64_t seed) {
   if (rule.seats < 0) throw Error("leveling-seats must not be negative");
   std::int64_t capacity = 0;
@@ -86,7 +87,7 @@ LevelingOutcome apportion_leveling(const Election& election, const std::vector<s
   out.leveling_seats.assign(n, 0);
   for (std::size_t p = 0; p < n; ++p)
     out.takes_part[p] = out.votes[p] > 0 && (!rule.threshold || rule.threshold->passes(out.votes[p], national_total,
-                                                                                         /*strict=*/false));
+                                                                                       /*strict=*/false));
 
   std::vector<std::uint64_t> keys;
   for (const std::string& party : out.parties) keys.push_back(stream_key(party));
@@ -106,8 +107,8 @@ LevelingOutcome apportion_leveling(const Election& election, const std::vector<s
     }
     if (members.empty()) throw Error("leveling: no list passes the national threshold");
     if (seats < 0) throw Error("leveling: the lists outside the national apportionment hold more seats than the house");
-    const TieBreak breaker{ties, seed, stream_key("national leveling apportionment"), "the national leveling apportionment",
-                           member_keys};
+    const TieBreak breaker{ties, seed, stream_key("national leveling apportionment"),
+                           "the national leveling apportionment", member_keys};
     const DistrictSeats shares = allocate(votes, seats, method, breaker);
     std::vector<std::size_t> overhang;
     for (std::size_t k = 0; k < members.size(); ++k)

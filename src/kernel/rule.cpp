@@ -20,7 +20,8 @@ void Rule::check() const {
 
 std::string Rule::describe() const {
   std::string text = method.describe() + "; threshold " + threshold.describe() + "; ties " +
-                     std::string(tie_rule_name(ties)) + (ties == TieRule::lot ? " (seed " + std::to_string(seed) + ")" : "");
+                     std::string(tie_rule_name(ties)) +
+                     (ties == TieRule::lot ? " (seed " + std::to_string(seed) + ")" : "");
   if (!bounds.empty()) text += "; seat bounds " + bounds.describe();
   if (leveling.enabled()) text += "; " + leveling.describe();
   if (biproportional.enabled) text += "; " + biproportional.describe();

@@ -88,7 +88,8 @@ std::vector<std::int64_t> upper_votes(const Election& election, const Matrix& m,
     for (const District& district : election.districts)
       if (district.seats > 0) {
         lcm = lcm / std::gcd(static_cast<std::int64_t>(lcm), district.seats) * district.seats;
-        if (lcm > 1'000'000'000'000'000) throw Error("--list-votes: too many different district sizes to weight exactly");
+        if (lcm > 1'000'000'000'000'000)
+          throw Error("--list-votes: too many different district sizes to weight exactly");
       }
   denominator = static_cast<std::int64_t>(lcm);
   std::vector<std::int64_t> out(m.parties.size(), 0);
@@ -101,7 +102,8 @@ std::vector<std::int64_t> upper_votes(const Election& election, const Matrix& m,
       sum += static_cast<i128>(m.votes[d][p]) * (list_votes ? lcm / seats : 1);
     }
     total += sum;
-    if (total > 1'000'000'000'000'000'000) throw Error("--list-votes: the weighted votes are too large to compare exactly");
+    if (total > 1'000'000'000'000'000'000)
+      throw Error("--list-votes: the weighted votes are too large to compare exactly");
     out[p] = static_cast<std::int64_t>(sum);
   }
   return out;
@@ -127,10 +129,12 @@ void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& o
     std::vector<std::int64_t>& row = district_seats.emplace_back();
     for (const ListOutcome& list : district.lists) row.push_back(list.district_seats);
   }
-  LevelingOutcome national = apportion_leveling(election, district_seats, rule.leveling, rule.method, rule.ties, rule.seed);
+  LevelingOutcome national =
+      apportion_leveling(election, district_seats, rule.leveling, rule.method, rule.ties, rule.seed);
   std::map<std::string, std::int64_t> to_place;
   for (std::size_t p = 0; p < national.parties.size(); ++p)
-    if (national.takes_part[p] && national.leveling_seats[p] > 0) to_place[national.parties[p]] = national.leveling_seats[p];
+    if (national.takes_part[p] && national.leveling_seats[p] > 0)
+      to_place[national.parties[p]] = national.leveling_seats[p];
   std::vector<std::int64_t> capacity;
   for (const District& district : election.districts) capacity.push_back(rule.leveling.capacity(district.name));
   const PlacementEntry placement = leveling_placement(rule.leveling.placement);
@@ -155,7 +159,8 @@ ElectionOutcome allocate_biproportional(const Election& election, const Rule& ru
     const std::size_t line = district.lists.empty() ? 0 : district.lists.front().line;
     if (district.reserved > 0 || std::any_of(district.lists.begin(), district.lists.end(),
                                              [](const ListResult& l) { return !l.quota_group.empty(); }))
-      throw Error(election.source, line, "district '" + district.name + "': reserved seats cannot be combined with --biproportional");
+      throw Error(election.source, line,
+                  "district '" + district.name + "': reserved seats cannot be combined with --biproportional");
   }
   const Matrix m = build_matrix(election);
   const std::size_t rows = election.districts.size();
@@ -171,7 +176,8 @@ ElectionOutcome allocate_biproportional(const Election& election, const Rule& ru
   std::vector<std::int64_t> votes;
   std::vector<std::uint64_t> keys;
   for (std::size_t p = 0; p < m.parties.size(); ++p)
-    if (report.passes_quorum[p]) columns.push_back(p), votes.push_back(weights[p]), keys.push_back(stream_key(m.parties[p]));
+    if (report.passes_quorum[p])
+      columns.push_back(p), votes.push_back(weights[p]), keys.push_back(stream_key(m.parties[p]));
   if (columns.empty()) throw Error("--biproportional: no list passes the quorum");
   const std::int64_t house = election.total_seats();
   const TieBreak upper_ties{rule.ties, rule.seed, stream_key("biproportional upper apportionment"),
