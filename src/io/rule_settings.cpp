@@ -168,13 +168,14 @@ void RuleSettings::override_with(const RuleSettings& other) {
 
 namespace {
 
+void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_folder);
+void build_biproportional(const RuleSettings& s, Rule& rule);
+
 // The tier keys: seat bounds, leveling seats, biproportional apportionment.
 void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
   const auto& [min_seats, max_seats, seat_bounds, leveling_seats, leveling_threshold, leveling_placement,
-               leveling_per_district, biproportional, quorum_any_district, quorum_total, list_votes, winner_take_one] =
-      std::tie(s.min_seats, s.max_seats, s.seat_bounds, s.leveling_seats, s.leveling_threshold, s.leveling_placement,
-               s.leveling_per_district, s.biproportional, s.quorum_any_district, s.quorum_total, s.list_votes,
-               s.winner_take_one);
+               leveling_per_district] = std::tie(s.min_seats, s.max_seats, s.seat_bounds, s.leveling_seats,
+                                                 s.leveling_threshold, s.leveling_placement, s.leveling_per_district);
   if (min_seats) rule.bounds.min_seats = keyed("min-seats", [&] { return parse_seat_count(*min_seats); });
   if (max_seats) rule.bounds.max_seats = keyed("max-seats", [&] { return parse_seat_count(*max_seats); });
   if (rule.bounds.min_seats && rule.bounds.max_seats && *rule.bounds.min_seats > *rule.bounds.max_seats)
@@ -183,12 +184,21 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
   if (seat_bounds) rule.bounds.per_list = read_seat_bounds(resolve(*seat_bounds, base_folder));
 
   if (leveling_seats) rule.leveling.seats = keyed("leveling-seats", [&] { return parse_seat_count(*leveling_seats); });
-  const bool leveling = rule.leveling.enabled();
-  if (!leveling && (leveling_threshold || leveling_placement || leveling_per_district))
+  // Leveling keys without leveling seats are a mistake, said; with leveling seats set to 0 (a later
+  // layer turning the tier off) they are moot.
+  if (!leveling_seats && (leveling_threshold || leveling_placement || leveling_per_district))
     throw Error(std::string(leveling_threshold   ? "leveling-threshold"
                             : leveling_placement ? "leveling-placement"
                                                  : "leveling-per-district") +
                 ": applies only with leveling-seats");
+  if (rule.leveling.enabled()) build_leveling(s, rule, base_folder);
+  build_biproportional(s, rule);
+  rule.check();
+}
+
+void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
+  const auto& [leveling_threshold, leveling_placement, leveling_per_district] =
+      std::tie(s.leveling_threshold, s.leveling_placement, s.leveling_per_district);
   if (leveling_threshold)
     rule.leveling.threshold = keyed("leveling-threshold", [&] { return ThresholdValue::parse(*leveling_threshold); });
   if (leveling_placement)
@@ -200,9 +210,14 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
     rule.leveling.per_district_of = read_leveling_capacity(resolve(*leveling_per_district, base_folder));
     rule.leveling.per_district = 0;  // districts the file does not name take none
   }
+}
 
+void build_biproportional(const RuleSettings& s, Rule& rule) {
+  const auto& [biproportional, quorum_any_district, quorum_total, list_votes, winner_take_one] =
+      std::tie(s.biproportional, s.quorum_any_district, s.quorum_total, s.list_votes, s.winner_take_one);
   rule.biproportional.enabled = biproportional.value_or(false);
-  if (!rule.biproportional.enabled &&
+  // As for leveling: said when biproportional is absent, moot when a layer sets it false.
+  if (!biproportional &&
       (quorum_any_district || quorum_total || list_votes.value_or(false) || winner_take_one.value_or(false)))
     throw Error(std::string(quorum_any_district ? "quorum-any-district"
                             : quorum_total      ? "quorum-total"
@@ -216,7 +231,6 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
     rule.biproportional.quorum_total = keyed("quorum-total", [&] { return ThresholdValue::parse(*quorum_total); });
   rule.biproportional.list_votes = list_votes.value_or(false);
   rule.biproportional.winner_take_one = winner_take_one.value_or(false);
-  rule.check();
 }
 
 }  // namespace
