@@ -40,7 +40,10 @@ struct BiproportionalRule {
 class Signposts {
  public:
   explicit Signposts(const DivisorRule& rule);  // throws seatsim::Error for a non-linear rule
-  Rational at(std::int64_t k) const { return Rational(rule_.scaled_divisor(k), rule_.tail_b()); }
+  Rational at(std::int64_t k) const { return Rational(scaled(k), scale()); }
+  // s(k) = scaled(k) / scale(), both integers.
+  std::int64_t scaled(std::int64_t k) const noexcept { return rule_.scaled_divisor(k); }
+  std::int64_t scale() const noexcept { return rule_.tail_b(); }
 
  private:
   DivisorRule rule_;

@@ -13,24 +13,8 @@
 namespace seatsim {
 namespace {
 
-// A quotient weight / s; s = 0 (a guaranteed first seat) makes it infinite, ranked by weight.
-struct Quotient {
-  bool infinite = false;
-  Rational value;
-
-  friend bool operator<(const Quotient& a, const Quotient& b) {
-    if (a.infinite != b.infinite) return b.infinite;
-    return a.value < b.value;
-  }
-};
-
 Rational signpost(const Signposts& signposts, bool at_least_one, std::int64_t k) {
   return k == 0 && at_least_one ? Rational(0) : signposts.at(k);
-}
-
-Quotient quotient(const Rational& weight, const Rational& s) {
-  if (s.is_zero()) return {true, weight};
-  return {false, weight / s};
 }
 
 i128 floor_div(i128 a, i128 b) {
@@ -43,6 +27,21 @@ constexpr i128 pow10(int e) {
   i128 p = 1;
   for (int i = 0; i < e; ++i) p *= 10;
   return p;
+}
+
+// An unsigned 192-bit product of a 128-bit and a 64-bit number, for exact comparisons of
+// three-factor products of 64-bit integers.
+struct U192 {
+  std::uint64_t high = 0;
+  u128 low = 0;
+  friend bool operator==(const U192&, const U192&) = default;
+  friend bool operator<(const U192& a, const U192& b) { return a.high != b.high ? a.high < b.high : a.low < b.low; }
+};
+
+U192 multiply(u128 x, std::uint64_t c) {
+  const u128 low = static_cast<u128>(static_cast<std::uint64_t>(x)) * c;
+  const u128 high = static_cast<u128>(static_cast<std::uint64_t>(x >> 64)) * c + (low >> 64);
+  return {static_cast<std::uint64_t>(high >> 64), (high << 64) | static_cast<std::uint64_t>(low)};
 }
 
 // ---- feasibility: does any matrix with these margins fit the cells with votes? ----
@@ -304,24 +303,41 @@ VectorApportionment apportion_vector(std::span<const Rational> weights, std::spa
   const auto flagged = [&](std::size_t j) { return !at_least_one.empty() && at_least_one[j] != 0; };
   VectorApportionment out;
   out.seats.assign(n, 0);
+  // The quotient weight / s(k) = (a/b) / (c/scale), compared without forming fractions (this is
+  // the hot loop of alternating scaling): a1/(b1·c1) < a2/(b2·c2) ⇔ a1·b2·c2 < a2·b1·c1, exact in
+  // 192 bits; c = 0 (a guaranteed first seat) is infinite.
   struct Entry {
-    Quotient q;
     std::size_t j;
+    std::int64_t c;  // the signpost numerator of the list's next seat
   };
-  const auto lower = [](const Entry& a, const Entry& b) {
-    if (a.q < b.q) return true;
-    if (b.q < a.q) return false;
-    return a.j > b.j;
+  const auto lower = [&](const Entry& x, const Entry& y) {
+    const bool x_infinite = x.c == 0, y_infinite = y.c == 0;
+    if (x_infinite != y_infinite) return y_infinite;
+    const Rational& wx = weights[x.j];
+    const Rational& wy = weights[y.j];
+    if (!x_infinite) {
+      const U192 left =
+          multiply(static_cast<u128>(wx.num()) * static_cast<u128>(wy.den()), static_cast<std::uint64_t>(y.c));
+      const U192 right =
+          multiply(static_cast<u128>(wy.num()) * static_cast<u128>(wx.den()), static_cast<std::uint64_t>(x.c));
+      if (left != right) return left < right;
+    } else if (wx != wy) {
+      return wx < wy;
+    }
+    return x.j > y.j;
+  };
+  const auto next = [&](std::size_t j) {
+    return Entry{j, flagged(j) && out.seats[j] == 0 ? 0 : signposts.scaled(out.seats[j])};
   };
   std::priority_queue<Entry, std::vector<Entry>, decltype(lower)> queue(lower);
   for (std::size_t j = 0; j < n; ++j)
-    if (weights[j] > Rational(0)) queue.push({quotient(weights[j], signpost(signposts, flagged(j), 0)), j});
+    if (weights[j] > Rational(0)) queue.push(next(j));
   if (seats > 0 && queue.empty()) throw Error("biproportional: seats to give but no votes");
   for (std::int64_t k = 0; k < seats; ++k) {
     const std::size_t j = queue.top().j;
     queue.pop();
     ++out.seats[j];
-    queue.push({quotient(weights[j], signpost(signposts, flagged(j), out.seats[j])), j});
+    queue.push(next(j));
   }
   bool have_lo = false;
   for (std::size_t j = 0; j < n; ++j) {
