@@ -35,6 +35,8 @@ struct Quotient {
 std::string format_fraction(u128 num, u128 den, int places);
 // A rational as a decimal with at most `places` decimals, exactly rounded ("1.4", "0.3333").
 std::string format_decimal(const Rational& value, int places);
+// A rational as a fraction: "3/4", "7/5", "3" — exact, for intervals reported as fractions.
+std::string format_fraction_text(const Rational& value);
 // "1234567" -> "1,234,567" (for people; CSV and JSON keep plain digits).
 std::string group_thousands(std::int64_t value);
 

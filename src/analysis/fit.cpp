@@ -99,8 +99,9 @@ FirstDivisorSet FirstDivisorSet::intersect(const FirstDivisorSet& other) const {
 
 std::string FirstDivisorSet::describe() const {
   if (empty) return "none";
-  if (low == high) return "{" + low.to_string() + "}";
-  return (low_included ? "[" : "(") + low.to_string() + ", " + high.to_string() + (high_included ? "]" : ")");
+  if (low == high) return "{" + format_fraction_text(low) + "}";
+  return (low_included ? "[" : "(") + format_fraction_text(low) + ", " + format_fraction_text(high) +
+         (high_included ? "]" : ")");
 }
 
 std::string FirstDivisorSet::describe_decimal(int places) const {
@@ -163,8 +164,8 @@ DistrictFit fit_district(const Election& election, std::size_t d, const Rule& ru
   if (most_none && lowest_last)
     low = std::max(low, Rational(most_none->votes) * lowest_last->divisor / Rational(lowest_last->votes));
   if (high < low || (low == high && high_is_limit)) {
-    fit.reason = "no first divisor can work: it would have to be at least " + low.to_string() + " and at most " +
-                 high.to_string() + (high_is_limit ? " (exclusive)" : "");
+    fit.reason = "no first divisor can work: it would have to be at least " + format_fraction_text(low) +
+                 " and at most " + format_fraction_text(high) + (high_is_limit ? " (exclusive)" : "");
     return fit;
   }
   // Recomputing decides the ties at the endpoints (and any tie that holds for every f).
@@ -183,7 +184,8 @@ DistrictFit fit_district(const Election& election, std::size_t d, const Rule& ru
   if (low == high) {
     fit.first_divisors = works(low) ? FirstDivisorSet::interval(low, true, low, true) : FirstDivisorSet::none();
     if (fit.first_divisors.empty && fit.reason.empty())
-      fit.reason = "only a first divisor of " + low.to_string() + " could work, and there a tie goes the other way";
+      fit.reason =
+          "only a first divisor of " + format_fraction_text(low) + " could work, and there a tie goes the other way";
     return fit;
   }
   const bool inside = works(simplest_between(low, high));
@@ -237,9 +239,9 @@ Json rule_fit_to_json(const Election& election, const RuleFit& fit) {
     json["decimal"] = set.describe_decimal();
     json["empty"] = set.empty;
     if (!set.empty) {
-      json["low"] = set.low.to_string();
+      json["low"] = format_fraction_text(set.low);
       json["low_included"] = set.low_included;
-      json["high"] = set.high.to_string();
+      json["high"] = format_fraction_text(set.high);
       json["high_included"] = set.high_included;
     }
     return json;

@@ -47,6 +47,8 @@ Frac simplest_between(const Frac& a, const Frac& b) {
   return frac(k * inner.n + inner.d, inner.n);
 }
 
+// λ-feasibility for a number of moved votes t. The lists that gain must end strictly above λ·d(p−1)
+// and the lists that lose strictly below λ·d(p), so that no tie involves a list whose votes moved.
 class Search {
  public:
   Search(const std::vector<std::int64_t>& votes, const std::vector<std::int64_t>& published,
@@ -70,47 +72,61 @@ class Search {
   const std::vector<std::size_t>& gainers() const { return gainers_; }
   const std::vector<std::size_t>& losers() const { return losers_; }
 
+  // Votes the gainers need at λ: each one more than λ·d(p−1), at least.
   i128 up(const Frac& lambda) const {
     i128 sum = 0;
-    for (const std::size_t g : gainers_)
-      sum += std::max<i128>(0, ceil_of(times(lambda, rule_.divisor(published_[g] - 1))) - votes_[g]);
+    for (const std::size_t g : gainers_) sum += std::max<i128>(0, above(lambda, g) - votes_[g]);
     return sum;
   }
+  // Votes the losers must give at λ: each down to one less than λ·d(p), at most.
   i128 down(const Frac& lambda) const {
     i128 sum = 0;
-    for (const std::size_t o : losers_)
-      sum += std::max<i128>(0, votes_[o] - floor_of(times(lambda, rule_.divisor(published_[o]))));
+    for (const std::size_t o : losers_) sum += std::max<i128>(0, votes_[o] - below(lambda, o));
     return sum;
   }
 
-  // [L, H]: the λ at which moving t votes suffices, or none.
-  std::optional<std::pair<Frac, Frac>> range(i128 t) const {
-    std::optional<Frac> high = hi_, low = lo_, up_bound, down_bound;
-    for (const std::size_t g : gainers_) {  // the largest c/a with UP(c/a) ≤ t
+  // A λ at which moving t votes suffices, or none. UP(λ) ≤ t holds below some Λ_up (open), at
+  // the first jump of some gainer's ⌊λ·a⌋ that pushes UP past t; DOWN(λ) ≤ t holds above some
+  // Λ_down (open), after the last jump of some loser's ⌈λ·b⌉ that keeps DOWN above t.
+  std::optional<Frac> lambda(i128 t) const {
+    if (gainers_.empty() || losers_.empty()) return std::nullopt;
+    std::optional<Frac> up_limit, down_limit;
+    for (const std::size_t g : gainers_) {  // the smallest c with UP(c/a) > t
       const Rational a = rule_.divisor(published_[g] - 1);
-      i128 good = 0, bad = votes_[g] + t + 1;
+      i128 good = -1, bad = votes_[g] + t;  // UP(c/a) ≥ c + 1 − v > t at c = v + t
       while (bad - good > 1) {
         const i128 mid = good + (bad - good) / 2;
-        (up(over_c(mid, a)) <= t ? good : bad) = mid;
+        (up(over_c(mid, a)) > t ? bad : good) = mid;
       }
-      const Frac candidate = over_c(good, a);
-      if (!up_bound || *up_bound < candidate) up_bound = candidate;
+      const Frac candidate = over_c(bad, a);
+      if (!up_limit || candidate < *up_limit) up_limit = candidate;
     }
-    for (const std::size_t o : losers_) {  // the smallest c/b with DOWN(c/b) ≤ t
+    for (const std::size_t o : losers_) {  // the largest c with DOWN(c/b) > t
       const Rational b = rule_.divisor(published_[o]);
-      i128 bad = -1, good = std::max<i128>(votes_[o], 1);
-      while (down(over_c(good, b)) > t) good *= 2;
-      while (good - bad > 1) {
-        const i128 mid = bad + (good - bad) / 2;
-        (down(over_c(mid, b)) <= t ? good : bad) = mid;
+      if (down(Frac{0, 1}) <= t) {
+        down_limit = Frac{0, 1};  // λ > 0 is all it takes (λ itself must stay positive)
+        break;
+      }
+      i128 good = 0, bad = std::max<i128>(votes_[o], 1);
+      while (down(over_c(bad, b)) > t) good = bad, bad *= 2;
+      while (bad - good > 1) {
+        const i128 mid = good + (bad - good) / 2;
+        (down(over_c(mid, b)) > t ? good : bad) = mid;
       }
       const Frac candidate = over_c(good, b);
-      if (!down_bound || candidate < *down_bound) down_bound = candidate;
+      if (!down_limit || *down_limit < candidate) down_limit = candidate;
     }
-    if (up_bound && (!high || *up_bound < *high)) high = up_bound;
-    if (down_bound && (!low || *low < *down_bound)) low = down_bound;
-    if (!low || !high || *high < *low) return std::nullopt;
-    return std::make_pair(*low, *high);
+    // λ in (Λ_down, Λ_up) ∩ [lo, hi]
+    Frac low = *down_limit, high = *up_limit;
+    bool low_open = true, high_open = true;
+    if (lo_ && !(*lo_ < low) && !(*lo_ == low)) low = *lo_, low_open = false;
+    if (hi_ && *hi_ < high) high = *hi_, high_open = false;
+    if (high < low) return std::nullopt;
+    if (low == high) {
+      if (low_open || high_open) return std::nullopt;
+      return low;
+    }
+    return simplest_between(low, high);
   }
 
   // Votes after moving at λ, balanced so that as many are given as taken; none when the lists'
@@ -119,25 +135,23 @@ class Search {
     std::vector<std::int64_t> w = votes_;
     i128 given = 0, taken = 0;
     for (const std::size_t g : gainers_) {
-      w[g] = std::max<std::int64_t>(
-          votes_[g], static_cast<std::int64_t>(ceil_of(times(lambda, rule_.divisor(published_[g] - 1)))));
+      w[g] = std::max<std::int64_t>(votes_[g], static_cast<std::int64_t>(above(lambda, g)));
       given += w[g] - votes_[g];
     }
     for (const std::size_t o : losers_) {
-      w[o] = std::min<std::int64_t>(votes_[o],
-                                    static_cast<std::int64_t>(floor_of(times(lambda, rule_.divisor(published_[o])))));
+      w[o] = std::min<std::int64_t>(votes_[o], static_cast<std::int64_t>(below(lambda, o)));
       taken += votes_[o] - w[o];
     }
-    for (const std::size_t g : gainers_) {  // give what was taken beyond the need
-      const i128 room = floor_of(times(lambda, rule_.divisor(published_[g]))) - w[g];
+    for (const std::size_t g : gainers_) {  // give what was taken beyond the need, staying below the next seat
+      const i128 room = ceil_of(times(lambda, rule_.divisor(published_[g]))) - 1 - w[g];
       const i128 add = std::min(std::max<i128>(room, 0), taken - given);
       w[g] += static_cast<std::int64_t>(add);
       given += add;
     }
-    for (const std::size_t o : losers_) {  // take what was given beyond the surplus
-      const i128 floor_votes =
-          published_[o] > 0 ? ceil_of(times(lambda, rule_.divisor(published_[o] - 1))) : static_cast<i128>(0);
-      const i128 sub = std::min(std::max<i128>(w[o] - floor_votes, 0), given - taken);
+    for (const std::size_t o : losers_) {  // take what was given beyond the surplus, keeping the last seat
+      const i128 keep =
+          published_[o] > 0 ? floor_of(times(lambda, rule_.divisor(published_[o] - 1))) + 1 : static_cast<i128>(0);
+      const i128 sub = std::min(std::max<i128>(w[o] - keep, 0), given - taken);
       w[o] -= static_cast<std::int64_t>(sub);
       taken += sub;
     }
@@ -147,6 +161,12 @@ class Search {
 
  private:
   static Frac over_c(i128 c, const Rational& a) { return frac(c * a.den(), a.num()); }
+  i128 above(const Frac& lambda, std::size_t g) const {
+    return floor_of(times(lambda, rule_.divisor(published_[g] - 1))) + 1;
+  }
+  i128 below(const Frac& lambda, std::size_t o) const {
+    return ceil_of(times(lambda, rule_.divisor(published_[o]))) - 1;
+  }
 
   const std::vector<std::int64_t>& votes_;
   const std::vector<std::int64_t>& published_;
@@ -184,22 +204,21 @@ VotesToMove votes_to_move(const std::vector<std::int64_t>& votes, const std::vec
   result.from = search.losers();
   i128 total = 0;
   for (const std::size_t o : search.losers()) total += votes[o];
-  if (!search.range(total)) {
+  if (!search.lambda(total)) {
     result.note = "no move of votes between the differing lists gives the published seats";
     return result;
   }
   i128 bad = -1, good = total;
   while (good - bad > 1) {
     const i128 mid = bad + (good - bad) / 2;
-    (search.range(mid) ? good : bad) = mid;
+    (search.lambda(mid) ? good : bad) = mid;
   }
-  // The least t is exact for the inequalities; a tie at the chosen λ may still go the other way,
-  // so confirm by recomputing, allowing a few more votes.
+  // The least t is exact for the inequalities; recomputing the moved votes confirms it (a tie
+  // among the lists whose seats agree could still go the other way: then allow a few more votes).
   for (i128 t = good; t <= good + 3 && t <= total; ++t) {
-    const auto range = search.range(t);
-    if (!range) continue;
-    const Frac lambda = range->first == range->second ? range->first : simplest_between(range->first, range->second);
-    const auto w = search.moved(lambda);
+    const auto lambda = search.lambda(t);
+    if (!lambda) continue;
+    const auto w = search.moved(*lambda);
     if (!w) continue;
     try {
       if (allocate(*w, seats, method, ties).seats != published) continue;

@@ -60,6 +60,11 @@ std::string format_decimal(const Rational& value, int places) {
   return negative && text != "0" ? "-" + text : text;
 }
 
+std::string format_fraction_text(const Rational& value) {
+  if (value.is_integer()) return std::to_string(value.num());
+  return std::to_string(value.num()) + "/" + std::to_string(value.den());
+}
+
 std::string group_thousands(std::int64_t value) {
   const bool negative = value < 0;
   std::string digits = std::to_string(negative ? -value : value);

@@ -93,8 +93,8 @@ Table rule_fit_table(const Election& election, const RuleFit& fit) {
     std::string methods;
     for (const std::string& m : f.methods_matching) methods += (methods.empty() ? "" : " ") + m;
     const auto text = [&](const std::string& value) { return set.empty ? std::string() : value; };
-    table.add({election.districts[d].name, set.describe(), text(set.low.to_string()),
-               text(set.low_included ? "yes" : "no"), text(set.high.to_string()),
+    table.add({election.districts[d].name, set.describe(), text(format_fraction_text(set.low)),
+               text(set.low_included ? "yes" : "no"), text(format_fraction_text(set.high)),
                text(set.high_included ? "yes" : "no"), text(format_decimal(set.low, 6)),
                text(format_decimal(set.high, 6)), methods, f.reason});
   }
