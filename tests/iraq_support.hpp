@@ -66,7 +66,8 @@ inline std::vector<IraqDistrict> read_iraq_dataset(const fs::path& folder) {
   for (const auto& row : csv_records(read_text_file((folder / "districts.csv").string())))
     districts.push_back({row.at("district"), std::stoll(row.at("seats")), std::stoll(row.at("reserved")), {}});
   for (const auto& row : csv_records(read_text_file((folder / "results.csv").string()))) {
-    auto it = std::find_if(districts.begin(), districts.end(), [&](const auto& d) { return d.name == row.at("district"); });
+    auto it =
+        std::find_if(districts.begin(), districts.end(), [&](const auto& d) { return d.name == row.at("district"); });
     if (it != districts.end())
       it->lists.push_back({row.at("party"), std::stoll(row.at("votes")), row.at("published_seats"), row.at("quota")});
   }

@@ -26,7 +26,8 @@ TEST_CASE("compare CSV has the contract columns for every list and the summary l
   const std::string votes = "district,party,votes,published_seats\nN,A,60,2\nN,B,40,1\nS,A,10,0\nS,B,90,2\n";
   const RunResult same = run_cli({"compare", "-", "--method", "dhondt", "--format", "csv"}, votes);
   CHECK(same.status == 0);
-  CHECK(same.out == "district,party,votes,published_seats,seats,diff\nN,A,60,2,2,0\nN,B,40,1,1,0\nS,A,10,0,0,0\nS,B,90,2,2,0\n");
+  CHECK(same.out ==
+        "district,party,votes,published_seats,seats,diff\nN,A,60,2,2,0\nN,B,40,1,1,0\nS,A,10,0,0,0\nS,B,90,2,2,0\n");
   CHECK(same.err == "districts matched: 2/2, seats differing: 0\n");
   // Sainte-Laguë gives N 2/1 too but S: A 10 vs B 90 for 2 seats: B 2. Now change N's published seats.
   const std::string other = "district,party,votes,published_seats\nN,A,60,3\nN,B,40,0\nS,A,10,0\nS,B,90,2\n";
@@ -115,6 +116,11 @@ TEST_CASE("compare exits 2 on a bad data set with one line naming file and line"
     CHECK(r.err.find(c.expected) != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   }
+  // A multi-tier result cannot be compared tier by tier without leveling seats: said, not guessed.
+  const RunResult tiers = run_cli({"compare", "-", "--format", "csv"},
+                                  "district,party,votes,district_seats,leveling_seats\nX,A,10,1,0\nX,B,5,0,1\n");
+  CHECK(tiers.status == 2);
+  CHECK(tiers.err.find("-:2: leveling_seats: comparing a multi-tier result") != std::string::npos);
   // Unknown columns are fine.
   const fs::path ok = make_dataset(tmp, header + "X,A,10,1,,u\n", "district,seats,reserved,note\nX,1,0,hi\n");
   CHECK(run_cli({"compare", ok.string(), "--format", "csv"}).status == 0);
@@ -144,13 +150,18 @@ TEST_CASE("compare on the shared real elections reports every district matched")
     std::string summary;
   };
   const std::vector<Election> elections = {
-      {"norway_2021_storting_district_seats.csv", {"--first-divisor", "1.4"}, "districts matched: 19/19, seats differing: 0"},
+      {"norway_2021_storting_district_seats.csv",
+       {"--first-divisor", "1.4"},
+       "districts matched: 19/19, seats differing: 0"},
       {"poland_2023_sejm.csv",
        {"--method", "dhondt", "--threshold", "5%", "--threshold-scope", "national"},
        "districts matched: 41/41, seats differing: 0"},
-      {"portugal_2025_local_camara.csv", {"--method", "dhondt", "--ties", "fewer-votes"},
+      {"portugal_2025_local_camara.csv",
+       {"--method", "dhondt", "--ties", "fewer-votes"},
        "districts matched: 308/308, seats differing: 0"},
-      {"us_2020_house_apportionment.csv", {"--method", "huntington-hill"}, "districts matched: 1/1, seats differing: 0"},
+      {"us_2020_house_apportionment.csv",
+       {"--method", "huntington-hill"},
+       "districts matched: 1/1, seats differing: 0"},
   };
   for (const Election& e : elections) {
     const fs::path file = shared_data(e.file);
@@ -169,7 +180,8 @@ TEST_CASE("compare on the shared real elections reports every district matched")
   CHECK(plain.status == 1);
   const seatsim::Json json = seatsim::Json::parse(plain.out);
   for (const auto& d : json["districts"])
-    if (d["match"] == "differs") CHECK(d["explanation"].get<std::string>().find("a rule question") != std::string::npos);
+    if (d["match"] == "differs")
+      CHECK(d["explanation"].get<std::string>().find("a rule question") != std::string::npos);
   const RunResult fit = run_cli({"fit", norway.string(), "--format", "table"});
   CHECK(fit.status == 0);
   CHECK(fit.out.find("districts no first divisor explains: none") != std::string::npos);

@@ -12,7 +12,8 @@ using seatsim::Rational;
 
 namespace {
 
-std::map<std::string, std::string> fit_row(const std::string& votes, std::vector<std::string> extra, int expected_status) {
+std::map<std::string, std::string> fit_row(const std::string& votes, std::vector<std::string> extra,
+                                           int expected_status) {
   std::vector<std::string> args = {"fit", "-", "--format", "csv"};
   args.insert(args.end(), extra.begin(), extra.end());
   const RunResult r = run_cli(args, votes);

@@ -105,11 +105,12 @@ TEST_CASE("import wikitable: a recipe that does not fit the text is an error nam
   const fs::path seed = tmp.write("seed.txt", text);
   tmp.write("recipe/manifest.toml", "name = \"x\"\n");
   tmp.write("recipe/quota-seats.csv", "district,group,party,seed_marker,source\nNorth Governorate,Old,Nobody,,hand\n");
-  const RunResult r = run_cli(
-      {"import", "wikitable", seed.string(), "-o", (tmp.path / "ds").string(), "--recipe", (tmp.path / "recipe").string()});
+  const RunResult r = run_cli({"import", "wikitable", seed.string(), "-o", (tmp.path / "ds").string(), "--recipe",
+                               (tmp.path / "recipe").string()});
   CHECK(r.status == 2);
   CHECK(r.err.find("quota-seats.csv:2: no list 'Nobody' in section 'North Governorate'") != std::string::npos);
-  const RunResult unknown = run_cli({"import", "wikitable", seed.string(), "-o", (tmp.path / "ds").string(), "--recipe", "atlantis"});
+  const RunResult unknown =
+      run_cli({"import", "wikitable", seed.string(), "-o", (tmp.path / "ds").string(), "--recipe", "atlantis"});
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("unknown recipe 'atlantis' (built in: iraq-2013)") != std::string::npos);
 }

@@ -37,7 +37,8 @@ bool reported(const std::string& where, const std::vector<std::string>& words) {
   const std::string faults = quality.substr(0, quality.find("## What the importer did"));
   for (const std::string& line : lines_of(faults)) {
     if (line.rfind("- " + where + " (line ", 0) != 0) continue;
-    if (std::all_of(words.begin(), words.end(), [&](const std::string& w) { return line.find(w) != std::string::npos; }))
+    if (std::all_of(words.begin(), words.end(),
+                    [&](const std::string& w) { return line.find(w) != std::string::npos; }))
       return true;
   }
   return false;
@@ -129,8 +130,8 @@ ScannedSet scan_first_divisors(const std::vector<std::int64_t>& votes, const std
 }
 
 const std::vector<std::string> expected_matched = {
-    "Al Anbar Governorate",  "Basra Governorate",   "Diyala Governorate",        "Karbala Governorate",
-    "Maysan Governorate",    "Nineveh Governorate", "Al-Qādisiyyah Governorate", "Wasit Governorate"};
+    "Al Anbar Governorate", "Basra Governorate",   "Diyala Governorate",        "Karbala Governorate",
+    "Maysan Governorate",   "Nineveh Governorate", "Al-Qādisiyyah Governorate", "Wasit Governorate"};
 
 }  // namespace
 
@@ -264,8 +265,7 @@ TEST_CASE("compare gives the deciding quotients and the votes to move found by b
   CHECK(najaf["first_missed"]["quotient"] == "76519/11");
   CHECK(najaf["first_missed"]["value"] == "6956.273");
   // Babil and Muthanna add up but differ: the fewest votes moved, by trying every count.
-  for (const auto& [name, from, to] :
-       std::vector<std::tuple<std::string, std::string, std::string>>{
+  for (const auto& [name, from, to] : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"Babil Governorate", "State of Law Coalition", "Liberal Coalition"},
            {"Muthanna Governorate", "Gathering for Al Muthana", "State of Law Coalition"}}) {
     const auto districts = read_iraq_dataset(dataset);

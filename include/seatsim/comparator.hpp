@@ -81,7 +81,8 @@ struct Comparison {
 };
 
 // Recomputes `election` (seat totals applied) under `rule` and compares with its published
-// seats. Throws seatsim::Error when no list has published seats, or for an impossible district.
+// seats. Throws seatsim::Error when no list has published seats, for a multi-tier result (leveling
+// seats, which this build cannot allocate), or for an impossible district.
 Comparison compare(const Election& election, const Rule& rule);
 
 // The comparison as JSON (districts with lists, quotients exact and as decimals, the summary).

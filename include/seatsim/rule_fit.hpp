@@ -41,8 +41,8 @@ struct DistrictFit {
 };
 
 struct RuleFit {
-  std::string method;  // the linear method whose first divisor varies
-  Rational first_divisor_limit;  // d(1): the first divisor must stay below it
+  std::string method;                  // the linear method whose first divisor varies
+  Rational first_divisor_limit;        // d(1): the first divisor must stay below it
   std::vector<DistrictFit> districts;  // in election order
   // Over the districts some first divisor explains (all of them when none is unexplained).
   FirstDivisorSet intersection;

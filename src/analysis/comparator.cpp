@@ -15,7 +15,8 @@ namespace {
 
 std::string join(const std::vector<std::string>& items) {
   std::string text;
-  for (std::size_t i = 0; i < items.size(); ++i) text += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  for (std::size_t i = 0; i < items.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
   return text;
 }
 
@@ -186,10 +187,17 @@ std::string Comparison::summary_line() const {
 
 Comparison compare(const Election& election, const Rule& rule) {
   const bool any_published = std::any_of(election.districts.begin(), election.districts.end(), [](const District& d) {
-    return std::any_of(d.lists.begin(), d.lists.end(), [](const ListResult& l) { return l.published_seats.has_value(); });
+    return std::any_of(d.lists.begin(), d.lists.end(),
+                       [](const ListResult& l) { return l.published_seats.has_value(); });
   });
   if (!any_published)
     throw Error(election.source, 1, "no published seats to compare with (a published_seats column with values)");
+  for (const District& district : election.districts)
+    for (const ListResult& list : district.lists)
+      if (list.published_leveling_seats)
+        throw Error(election.source, list.line,
+                    "leveling_seats: comparing a multi-tier result tier by tier needs leveling seats, which this "
+                    "build cannot allocate (compare the district_seats tier from a file without leveling_seats)");
   const ElectionOutcome outcome = allocate(election, rule);
   Comparison comparison;
   comparison.notes = outcome.notes;

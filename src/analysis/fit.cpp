@@ -45,8 +45,8 @@ std::string precondition_failure(const DistrictView& view, const District& full,
   if (!missing.empty()) return "published seats missing for " + missing;
   for (const std::size_t i : view.dropped)
     if (*full.lists[i].published_seats > 0)
-      return full.lists[i].party + " is below the threshold but has " +
-             std::to_string(*full.lists[i].published_seats) + " published seat(s)";
+      return full.lists[i].party + " is below the threshold but has " + std::to_string(*full.lists[i].published_seats) +
+             " published seat(s)";
   const District& district = view.district();
   for (std::size_t k = 0; k < district.lists.size(); ++k) {
     const ListResult& list = district.lists[k];
@@ -113,9 +113,10 @@ std::string FirstDivisorSet::describe_decimal(int places) const {
 
 DistrictFit fit_district(const Election& election, std::size_t d, const Rule& rule) {
   if (!rule.method.is_divisor() || rule.method.divisor().family() != DivisorRule::Family::linear)
-    throw Error("fit varies the first divisor of a linear divisor method (dhondt, sainte-lague, danish, imperiali, "
-                "adams, or --divisors); '" +
-                rule.method.name + "' is not one");
+    throw Error(
+        "fit varies the first divisor of a linear divisor method (dhondt, sainte-lague, danish, imperiali, "
+        "adams, or --divisors); '" +
+        rule.method.name + "' is not one");
   const DivisorRule& divisors = rule.method.divisor();
   const Rational limit = divisors.divisor(1);
   const District& full = election.districts[d];
@@ -143,10 +144,9 @@ DistrictFit fit_district(const Election& election, std::size_t d, const Rule& ru
   }
   const auto party = [&](std::size_t k) { return view.district().lists[k].party; };
   if (lowest_last && highest_next && lowest_last->priority() < highest_next->priority()) {
-    fit.reason = "no first divisor can work: " + party(lowest_last->list) + "'s last seat (" +
-                 lowest_last->fraction() + " = " + lowest_last->decimal() + ") is below " +
-                 party(highest_next->list) + "'s next seat (" + highest_next->fraction() + " = " +
-                 highest_next->decimal() + ")";
+    fit.reason = "no first divisor can work: " + party(lowest_last->list) + "'s last seat (" + lowest_last->fraction() +
+                 " = " + lowest_last->decimal() + ") is below " + party(highest_next->list) + "'s next seat (" +
+                 highest_next->fraction() + " = " + highest_next->decimal() + ")";
     return fit;
   }
   if (fewest_one && most_none && fewest_one->votes < most_none->votes) {
@@ -213,8 +213,7 @@ RuleFit fit_rule(const Election& election, const Rule& rule, bool standard_metho
         variant.method = method_by_name(name);
         try {
           const analysis::DistrictView view = analysis::isolate(election, d, variant);
-          if (view.reproduces(view.allocate(variant), election.districts[d]))
-            district.methods_matching.push_back(name);
+          if (view.reproduces(view.allocate(variant), election.districts[d])) district.methods_matching.push_back(name);
         } catch (const Error&) {
           // a method that cannot allocate this district (a tie under 'error') does not reproduce it
         }

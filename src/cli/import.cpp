@@ -25,8 +25,8 @@ struct ImportCommand {
     const std::string name = std::filesystem::path(input).filename().string();
     const ImportedDataSet data = import_wikitable(text, name, chosen);
     write_dataset(data, output);
-    std::cout << "imported " << data.districts << " districts, " << data.lists << " lists, " << data.seats
-              << " seats (" << data.reserved << " reserved) into " << output << " with "
+    std::cout << "imported " << data.districts << " districts, " << data.lists << " lists, " << data.seats << " seats ("
+              << data.reserved << " reserved) into " << output << " with "
               << (chosen ? "recipe " + chosen->name : std::string("no recipe")) << "; QUALITY.md lists "
               << data.findings << " inconsistencies\n";
     return 0;

@@ -51,8 +51,8 @@ std::string format_fraction(u128 num, u128 den, int places) {
 
 std::string format_decimal(const Rational& value, int places) {
   const bool negative = value.is_negative();
-  std::string text = format_fraction(static_cast<u128>(negative ? -value.num() : value.num()),
-                                     static_cast<u128>(value.den()), places);
+  std::string text =
+      format_fraction(static_cast<u128>(negative ? -value.num() : value.num()), static_cast<u128>(value.den()), places);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();

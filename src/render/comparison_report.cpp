@@ -1,5 +1,7 @@
 #include "seatsim/comparison_report.hpp"
 
+#include <algorithm>
+
 namespace seatsim {
 namespace {
 
@@ -7,7 +9,11 @@ std::string signed_text(std::int64_t n) { return n > 0 ? "+" + std::to_string(n)
 
 std::string ordinal(std::int64_t n) {
   const std::int64_t tens = n % 100;
-  const char* suffix = (tens >= 11 && tens <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                       : n % 10 == 1              ? "st"
+                       : n % 10 == 2              ? "nd"
+                       : n % 10 == 3              ? "rd"
+                                                  : "th";
   return std::to_string(n) + suffix;
 }
 
@@ -29,8 +35,10 @@ std::string district_detail(const District& district, const DistrictComparison& 
     for (const DisputedSeat& seat : c.disputed)
       if (seat.quotient.list == i)
         disputed = ordinal(seat.quotient.seat) + " seat: " + seat.quotient.fraction() + " = " +
-                   seat.quotient.decimal() + (seat.awarded ? " (recomputed, not published)" : " (published, not recomputed)");
-    if (!district.lists[i].quota_group.empty()) disputed += (disputed.empty() ? "" : "; ") + std::string("reserved: ") + district.lists[i].quota_group;
+                   seat.quotient.decimal() +
+                   (seat.awarded ? " (recomputed, not published)" : " (published, not recomputed)");
+    if (!district.lists[i].quota_group.empty())
+      disputed += (disputed.empty() ? "" : "; ") + std::string("reserved: ") + district.lists[i].quota_group;
     table.add({district.lists[i].party, Cell::number(group_thousands(district.lists[i].votes)),
                l.published ? Cell(*l.published) : Cell::number("blank"), Cell(l.seats),
                l.published ? Cell::number(signed_text(*l.diff())) : Cell::number("?"), disputed});
@@ -67,7 +75,11 @@ Table comparison_table(const Election& election, const Comparison& comparison) {
 std::string comparison_report(const Election& election, const Comparison& comparison, const std::string& title,
                               const Rule& rule, bool markdown) {
   std::string out = markdown ? "## Comparison: " + title + "\n\n" : "Comparison: " + title + "\n";
-  out += "Recomputed under " + rule.describe() + "\n\n";
+  out += "Recomputed under " + rule.describe();
+  const bool reserved = std::any_of(comparison.districts.begin(), comparison.districts.end(),
+                                    [](const DistrictComparison& c) { return c.reserved > 0; });
+  if (reserved) out += "; reserved seats: each to the list of its group with most votes";
+  out += "\n\n";
   Table summary;
   summary.columns = {"district", "seats", "reserved", "published", "status", "seats differing"};
   for (const DistrictComparison& c : comparison.districts)
@@ -85,8 +97,8 @@ std::string comparison_report(const Election& election, const Comparison& compar
 
 Table rule_fit_table(const Election& election, const RuleFit& fit) {
   Table table;
-  table.columns = {"district",    "first_divisors", "low",          "low_included", "high",
-                   "high_included", "low_decimal",  "high_decimal", "methods_matching", "reason"};
+  table.columns = {"district",      "first_divisors", "low",          "low_included",     "high",
+                   "high_included", "low_decimal",    "high_decimal", "methods_matching", "reason"};
   for (std::size_t d = 0; d < fit.districts.size(); ++d) {
     const DistrictFit& f = fit.districts[d];
     const FirstDivisorSet& set = f.first_divisors;
@@ -122,8 +134,9 @@ std::string rule_fit_report(const Election& election, const RuleFit& fit, const 
     return text.empty() ? std::string("none") : text;
   };
   const std::size_t explained = fit.districts.size() - fit.unexplained_by_first_divisor.size();
-  out += "intersection over the " + std::to_string(explained) + " districts some first divisor explains: " +
-         fit.intersection.describe() + " ≈ " + fit.intersection.describe_decimal() + "\n";
+  out += "intersection over the " + std::to_string(explained) +
+         " districts some first divisor explains: " + fit.intersection.describe() + " ≈ " +
+         fit.intersection.describe_decimal() + "\n";
   if (rule.method.is_divisor()) {
     const Rational official = rule.method.divisor().divisor(0);
     out += "the rule's own first divisor " + official.to_string() + " is " +
