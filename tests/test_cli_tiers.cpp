@@ -212,3 +212,64 @@ TEST_CASE("bad tier input: one line, exit 2, nothing written to -o") {
     CHECK_FALSE(fs::exists(out));
   }
 }
+
+TEST_CASE("compare: Norway 2021 tier by tier, Zürich 2019 cell by cell; both match under their rules") {
+  const fs::path norway = shared_data("norway_2021_storting_full.csv");
+  if (norway.empty()) return;
+  const RunResult r = run_cli({"compare", norway.string(), "--first-divisor", "1.4", "--leveling-seats", "19",
+                               "--leveling-threshold", "4%", "--format", "csv"});
+  CHECK_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out.rfind("district,party,votes,published_seats,seats,diff,published_district_seats,"
+                    "published_leveling_seats,district_seats,leveling_seats\n",
+                    0) == 0);
+  CHECK(r.err.find("districts matched: 19/19, seats differing: 0") != std::string::npos);
+  // Another leveling threshold gives other leveling seats: the district tier still matches.
+  const RunResult other =
+      run_cli({"compare", norway.string(), "--first-divisor", "1.4", "--leveling-seats", "19", "--format", "table"});
+  CHECK(other.status == 1);
+  CHECK(other.out.find("the district seats match; leveling seats differ:") != std::string::npos);
+  const fs::path zurich = shared_data("zurich_2019_kantonsrat.csv");
+  if (zurich.empty()) return;
+  const RunResult z = run_cli({"compare", zurich.string(), "--biproportional", "--quorum-any-district", "5%",
+                               "--list-votes", "--format", "csv"});
+  CHECK_MESSAGE(z.status == 0, z.err);
+  CHECK(z.err.find("districts matched: 18/18, seats differing: 0") != std::string::npos);
+}
+
+TEST_CASE("compare tier by tier: equal sums with seats in the wrong tier do not match") {
+  // Published: A wins the district seat and B levels; recomputed the other way round would give the
+  // same sums. Here the published tiers are swapped against the rule's result.
+  const std::string swapped = "district,party,votes,district_seats,leveling_seats\nX,A,10,0,1\nX,B,5,1,0\n";
+  const RunResult r = run_cli({"compare", "-", "--leveling-seats", "1", "--format", "csv"}, swapped);
+  CHECK(r.status == 1);
+  const auto rows = csv_records(r.out);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].at("diff") == "0");  // the sums agree
+  CHECK(rows[0].at("district_seats") == "1");
+  CHECK(rows[0].at("published_district_seats") == "0");
+  CHECK(r.err.find("districts matched: 0/1, seats differing: 2") != std::string::npos);
+}
+
+TEST_CASE("fit: the district tier of a leveling result; not for biproportional rules or seat bounds") {
+  const fs::path norway = shared_data("norway_2021_storting_full.csv");
+  if (norway.empty()) return;
+  const RunResult r = run_cli({"fit", norway.string(), "--first-divisor", "1.4", "--leveling-seats", "19",
+                               "--leveling-threshold", "4%", "--format", "table"});
+  CHECK_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out.find("the rule's own first divisor 1.4 is inside it") != std::string::npos);
+  const RunResult bp = run_cli({"fit", norway.string(), "--biproportional"});
+  CHECK(bp.status == 2);
+  CHECK(bp.err.find("fit does not apply to a biproportional rule") != std::string::npos);
+  const RunResult bounds = run_cli({"fit", norway.string(), "--min-seats", "1"});
+  CHECK(bounds.status == 2);
+  CHECK(bounds.err.find("fit does not take seat bounds") != std::string::npos);
+}
+
+TEST_CASE("compare under seat bounds: the US House with a minimum of 2 differs from the official result") {
+  const fs::path file = shared_data("us_2020_house_apportionment.csv");
+  if (file.empty()) return;
+  const RunResult r =
+      run_cli({"compare", file.string(), "-m", "huntington-hill", "--min-seats", "2", "--format", "csv"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("districts matched: 0/1, seats differing: 6") != std::string::npos);
+}

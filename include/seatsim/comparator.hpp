@@ -26,13 +26,23 @@ enum class DistrictMatch {
 std::string_view district_match_name(DistrictMatch match) noexcept;
 
 struct ListComparison {
-  std::optional<std::int64_t> published;  // none: blank in the source
-  std::int64_t seats = 0;                 // recomputed
-  bool reserved_seat = false;             // recomputed: holds its group's reserved seat
-  bool tie = false;                       // a tie decided its last seat or the seat it missed
+  std::optional<std::int64_t> published;  // none: blank in the source (with tiers: their sum)
+  std::int64_t seats = 0;                 // recomputed (with tiers: their sum)
+  // A multi-tier result is compared tier by tier (interface.md): both tiers must match.
+  bool tiered = false;
+  std::optional<std::int64_t> published_district, published_leveling;
+  std::int64_t district_seats = 0, leveling_seats = 0;  // recomputed
+  bool reserved_seat = false;                           // recomputed: holds its group's reserved seat
+  bool tie = false;                                     // a tie decided its last seat or the seat it missed
   std::optional<std::int64_t> diff() const {
     return published ? std::optional<std::int64_t>(seats - *published) : std::nullopt;
   }
+  // The difference in the district tier (all seats without tiers) and in the leveling tier.
+  std::optional<std::int64_t> district_diff() const {
+    if (!tiered) return diff();
+    return published_district ? std::optional<std::int64_t>(district_seats - *published_district) : std::nullopt;
+  }
+  std::int64_t leveling_diff() const { return tiered ? leveling_seats - published_leveling.value_or(0) : 0; }
 };
 
 // The seat of a differing list that the recomputation and the publication disagree on: for a list
@@ -81,8 +91,8 @@ struct Comparison {
 };
 
 // Recomputes `election` (seat totals applied) under `rule` and compares with its published
-// seats. Throws seatsim::Error when no list has published seats, for a multi-tier result (leveling
-// seats, which this build cannot allocate), or for an impossible district.
+// seats; a result with published district and leveling seats tier by tier. Throws seatsim::Error
+// when no list has published seats, or for an impossible district.
 Comparison compare(const Election& election, const Rule& rule);
 
 // The comparison as JSON (districts with lists, quotients exact and as decimals, the summary).

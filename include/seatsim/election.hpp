@@ -41,6 +41,12 @@ struct Election {
   std::int64_t total_votes() const noexcept;
   std::int64_t total_seats() const noexcept;
   const District* find(const std::string& district) const noexcept;
+  // True when some list publishes leveling seats: a multi-tier result, compared tier by tier.
+  bool has_published_tiers() const noexcept;
 };
+
+// The district tier of a multi-tier result: a copy whose lists' published_seats are their
+// published district seats (where known), for analyses of the district allocations alone.
+Election district_tier_published(const Election& election);
 
 }  // namespace seatsim

@@ -57,6 +57,8 @@ struct RuleFit {
 DistrictFit fit_district(const Election& election, std::size_t d, const Rule& rule);
 
 // The same for every district, their intersection, and which standard methods reproduce each.
+// For a multi-tier result (published leveling seats) the district tier is fitted: each district's
+// published district seats. Throws seatsim::Error for a biproportional rule or seat bounds.
 RuleFit fit_rule(const Election& election, const Rule& rule, bool standard_methods = true);
 
 Json rule_fit_to_json(const Election& election, const RuleFit& fit);

@@ -26,32 +26,65 @@ bool has_linear_divisors(const Rule& rule) {
   return rule.method.is_divisor() && rule.method.divisor().family() == DivisorRule::Family::linear;
 }
 
-void fill_lists(const District& district, const DistrictOutcome& outcome, DistrictComparison& out) {
+// Seats changing hands in one tier: the larger of the seats gained and the seats lost.
+struct Changes {
   std::int64_t gained = 0, lost = 0;
+  void add(std::int64_t diff) { diff > 0 ? gained += diff : lost -= diff; }
+  std::int64_t seats() const { return std::max(gained, lost); }
+};
+
+void fill_lists(const District& district, const DistrictOutcome& outcome, bool tiered, DistrictComparison& out) {
+  Changes all, district_tier, leveling_tier;
   for (std::size_t i = 0; i < district.lists.size(); ++i) {
+    const ListResult& published = district.lists[i];
     ListComparison list;
-    list.published = district.lists[i].published_seats;
+    list.published = published.published_seats;
     list.seats = outcome.lists[i].seats;
     list.reserved_seat = outcome.lists[i].reserved_seat;
     list.tie = outcome.lists[i].tie;
-    if (list.published) {
+    list.tiered = tiered;
+    list.district_seats = outcome.lists[i].district_seats;
+    list.leveling_seats = outcome.lists[i].leveling_seats;
+    if (tiered) {
+      list.published_district = published.published_district_seats;
+      list.published_leveling = published.published_leveling_seats;
+      if (list.published_district) {
+        out.published_total += *list.published_district;
+        district_tier.add(*list.district_diff());
+      }
+      leveling_tier.add(list.leveling_diff());
+    } else if (list.published) {
       out.published_total += *list.published;
-      gained += std::max<std::int64_t>(0, *list.diff());
-      lost += std::max<std::int64_t>(0, -*list.diff());
+      all.add(*list.diff());
     }
     out.lists.push_back(list);
   }
-  out.seats_differing = std::max(gained, lost);
+  out.seats_differing = tiered ? district_tier.seats() + leveling_tier.seats() : all.seats();
 }
 
+// With tiers, the published total is the district tier's (it must fill the district's seats) and
+// a list matches when both its tiers do.
 DistrictMatch classify(const DistrictComparison& out) {
-  const bool missing =
-      std::any_of(out.lists.begin(), out.lists.end(), [](const ListComparison& l) { return !l.published; });
+  const bool missing = std::any_of(out.lists.begin(), out.lists.end(),
+                                   [](const ListComparison& l) { return !l.published || !l.district_diff(); });
   if (missing) return DistrictMatch::published_missing;
   if (out.published_total != out.seats - out.unfilled_reserved) return DistrictMatch::published_total;
-  const bool differs =
-      std::any_of(out.lists.begin(), out.lists.end(), [](const ListComparison& l) { return *l.diff() != 0; });
+  const bool differs = std::any_of(out.lists.begin(), out.lists.end(), [](const ListComparison& l) {
+    return *l.district_diff() != 0 || l.leveling_diff() != 0;
+  });
   return differs ? DistrictMatch::differs : DistrictMatch::matched;
+}
+
+// Which leveling seats disagree, as text; empty when they agree.
+std::string leveling_difference(const District& district, const DistrictComparison& out) {
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < district.lists.size(); ++i) {
+    const ListComparison& l = out.lists[i];
+    if (l.leveling_diff() == 0) continue;
+    items.push_back(district.lists[i].party + " " + std::to_string(l.published_leveling.value_or(0)) + " published, " +
+                    std::to_string(l.leveling_seats) + " recomputed");
+  }
+  return items.empty() ? std::string() : "leveling seats differ: " + join(items);
 }
 
 // The recomputation's boundary and the quotient of each disputed seat (divisor methods).
@@ -63,17 +96,17 @@ void fill_quotients(const District& district, const DistrictOutcome& outcome, co
   const auto list_at = [&](std::size_t k) { return outcome.general_lists[k]; };
   if (boundary.last_awarded) {
     const std::size_t i = list_at(*boundary.last_awarded);
-    out.last_awarded = Quotient::of(divisors, i, district.lists[i].votes, outcome.lists[i].seats);
+    out.last_awarded = Quotient::of(divisors, i, district.lists[i].votes, outcome.lists[i].district_seats);
   }
   if (boundary.first_missed) {
     const std::size_t i = list_at(*boundary.first_missed);
-    out.first_missed = Quotient::of(divisors, i, district.lists[i].votes, outcome.lists[i].seats + 1);
+    out.first_missed = Quotient::of(divisors, i, district.lists[i].votes, outcome.lists[i].district_seats + 1);
   }
   if (out.match == DistrictMatch::matched) return;
   for (const std::size_t i : outcome.general_lists) {
-    const auto diff = out.lists[i].diff();
+    const auto diff = out.lists[i].district_diff();
     if (!diff || *diff == 0) continue;
-    const std::int64_t seat = *diff > 0 ? outcome.lists[i].seats : outcome.lists[i].seats + 1;
+    const std::int64_t seat = *diff > 0 ? outcome.lists[i].district_seats : outcome.lists[i].district_seats + 1;
     out.disputed.push_back({Quotient::of(divisors, i, district.lists[i].votes, seat), *diff > 0});
   }
 }
@@ -82,26 +115,43 @@ void fill_quotients(const District& district, const DistrictOutcome& outcome, co
 std::string reserved_difference(const District& district, const DistrictComparison& out) {
   std::vector<std::string> items;
   for (std::size_t i = 0; i < district.lists.size(); ++i) {
-    const auto diff = out.lists[i].diff();
+    const auto diff = out.lists[i].district_diff();
     if (district.lists[i].quota_group.empty() || !diff || *diff == 0) continue;
     items.push_back(district.lists[i].party + " (" + district.lists[i].quota_group + ") " +
-                    std::to_string(*out.lists[i].published) + " published, " + std::to_string(out.lists[i].seats) +
-                    " recomputed");
+                    std::to_string(*district.lists[i].published_seats) + " published, " +
+                    std::to_string(out.lists[i].district_seats) + " recomputed");
   }
   return items.empty() ? std::string() : "reserved seats differ: " + join(items);
 }
 
+// `election` holds the district tier's published seats (all of them without tiers): the analyses
+// below are of the district allocation.
 void explain_differences(const Election& election, std::size_t d, const DistrictOutcome& outcome, const Rule& rule,
                          DistrictComparison& out) {
   const District& district = election.districts[d];
+  std::string text = "the published seats add up but differ";
+  if (rule.biproportional.enabled) {
+    out.explanation = text +
+                      " (biproportional: the districts are not allocated one by one; the district and list "
+                      "divisors of `seatsim allocate` show why each cell has its seats)";
+    return;
+  }
+  const std::string leveling = leveling_difference(district, out);
+  const bool district_tier_differs = std::any_of(
+      out.lists.begin(), out.lists.end(), [](const ListComparison& l) { return l.district_diff().value_or(0) != 0; });
+  if (!district_tier_differs) {
+    out.explanation = "the district seats match; " + leveling;
+    return;
+  }
   std::vector<std::int64_t> votes, published, recomputed;
   for (const std::size_t i : outcome.general_lists) {
     votes.push_back(district.lists[i].votes);
     published.push_back(*district.lists[i].published_seats);
-    recomputed.push_back(outcome.lists[i].seats);
+    recomputed.push_back(outcome.lists[i].district_seats);
   }
   const std::string reserved = reserved_difference(district, out);
-  if (rule.threshold.empty() && reserved.empty()) {
+  // Both analyses know the plain district allocation; under seat bounds they would mislead.
+  if (rule.threshold.empty() && reserved.empty() && rule.bounds.empty()) {
     std::vector<std::uint64_t> keys;
     for (const std::size_t i : outcome.general_lists) keys.push_back(stream_key(district.lists[i].party));
     const TieBreak ties{rule.ties, rule.seed, stream_key(district.name), "district '" + district.name + "'", keys};
@@ -110,11 +160,12 @@ void explain_differences(const Election& election, std::size_t d, const District
     for (std::size_t& k : move.to) k = outcome.general_lists[k];
     out.to_move = move;
   }
-  if (has_linear_divisors(rule)) {
+  if (has_linear_divisors(rule) && rule.bounds.empty()) {
     DistrictFit fit = fit_district(election, d, rule);
     out.fits = fit.first_divisors;
   }
   std::vector<std::string> parts;
+  if (!leveling.empty()) parts.push_back(leveling);
   if (!reserved.empty()) parts.push_back(reserved);
   if (out.fits && !out.fits->empty)
     parts.push_back("a rule question: first divisors " + out.fits->describe() + " (≈ " + out.fits->describe_decimal() +
@@ -128,7 +179,7 @@ void explain_differences(const Election& election, std::size_t d, const District
     parts.push_back(group_thousands(out.to_move->votes) + " votes moved from " + join(from) + " to " + join(to) +
                     " would give them");
   }
-  std::string text = "the published seats add up but differ";
+  if (out.lists.front().tiered) text = "the published district seats add up but differ";
   for (const std::string& part : parts) text += "; " + part;
   out.explanation = text;
 }
@@ -137,13 +188,14 @@ std::string explain_data_fault(const District& district, const DistrictCompariso
   if (out.match == DistrictMatch::published_missing) {
     std::vector<std::string> items;
     for (std::size_t i = 0; i < district.lists.size(); ++i)
-      if (!out.lists[i].published)
+      if (!out.lists[i].district_diff())
         items.push_back(district.lists[i].party + " (" + group_thousands(district.lists[i].votes) + " votes, " +
                         std::to_string(out.lists[i].seats) + " recomputed)");
     return "a data fault: no published seats for " + join(items) + ", so the district cannot match";
   }
-  std::string text = "a data fault: the published seats sum to " + std::to_string(out.published_total) +
-                     ", but the district has " + seats_text(out.seats);
+  const bool tiered = !out.lists.empty() && out.lists.front().tiered;
+  std::string text = std::string("a data fault: the published ") + (tiered ? "district " : "") + "seats sum to " +
+                     std::to_string(out.published_total) + ", but the district has " + seats_text(out.seats);
   if (out.reserved > 0) {
     text += " (" + std::to_string(out.reserved) + " reserved";
     if (out.unfilled_reserved > 0) text += ", " + std::to_string(out.unfilled_reserved) + " of them without a list";
@@ -192,12 +244,13 @@ Comparison compare(const Election& election, const Rule& rule) {
   });
   if (!any_published)
     throw Error(election.source, 1, "no published seats to compare with (a published_seats column with values)");
-  for (const District& district : election.districts)
-    for (const ListResult& list : district.lists)
-      if (list.published_leveling_seats)
-        throw Error(election.source, list.line,
-                    "leveling_seats: comparing a multi-tier result tier by tier needs leveling seats, which this "
-                    "build cannot allocate (compare the district_seats tier from a file without leveling_seats)");
+  // A multi-tier result is compared tier by tier; the analyses of a difference are of the district
+  // tier, so they see its published seats (and the rule without the tier above).
+  const bool tiered = election.has_published_tiers();
+  const Election tier = tiered ? district_tier_published(election) : Election{};
+  const Election& district_tier = tiered ? tier : election;
+  Rule district_rule = rule;
+  district_rule.leveling = LevelingRule{};
   const ElectionOutcome outcome = allocate(election, rule);
   Comparison comparison;
   comparison.notes = outcome.notes;
@@ -210,7 +263,7 @@ Comparison compare(const Election& election, const Rule& rule) {
     out.reserved = district.reserved;
     out.general_seats = result.general_seats;
     out.unfilled_reserved = result.unfilled_reserved;
-    fill_lists(district, result, out);
+    fill_lists(district, result, tiered, out);
     out.match = classify(out);
     fill_quotients(district, result, rule, out);
     switch (out.match) {
@@ -219,7 +272,7 @@ Comparison compare(const Election& election, const Rule& rule) {
           out.explanation = std::to_string(out.unfilled_reserved) + " reserved seat(s) without a list stay unfilled";
         break;
       case DistrictMatch::differs:
-        explain_differences(election, d, result, rule, out);
+        explain_differences(district_tier, d, result, rule.biproportional.enabled ? rule : district_rule, out);
         break;
       case DistrictMatch::published_missing:
       case DistrictMatch::published_total:
@@ -267,6 +320,12 @@ Json comparison_to_json(const Election& election, const Comparison& comparison) 
       list["diff"] = l.diff() ? Json(*l.diff()) : Json(nullptr);
       list["reserved_seat"] = l.reserved_seat;
       list["tie"] = l.tie;
+      if (l.tiered) {
+        list["published_district_seats"] = l.published_district ? Json(*l.published_district) : Json(nullptr);
+        list["published_leveling_seats"] = l.published_leveling ? Json(*l.published_leveling) : Json(nullptr);
+        list["district_seats"] = l.district_seats;
+        list["leveling_seats"] = l.leveling_seats;
+      }
       lists.push_back(list);
     }
     entry["lists"] = lists;

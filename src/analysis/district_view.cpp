@@ -2,10 +2,16 @@
 
 namespace seatsim::analysis {
 
+Rule district_rule(Rule rule) {
+  rule.threshold = Threshold{};
+  rule.leveling = LevelingRule{};
+  rule.biproportional = BiproportionalRule{};
+  return rule;
+}
+
 DistrictView isolate(const Election& election, std::size_t d, const Rule& rule) {
   DistrictView view;
-  view.rule = rule;
-  view.rule.threshold = Threshold{};
+  view.rule = district_rule(rule);
   view.single.source = election.source;
   const District& district = election.districts[d];
   const std::vector<bool> passes = threshold_passes(election, rule.threshold)[d];
@@ -25,8 +31,7 @@ DistrictView isolate(const Election& election, std::size_t d, const Rule& rule) 
 }
 
 DistrictOutcome DistrictView::allocate(Rule rule_variant) const {
-  rule_variant.threshold = Threshold{};
-  return seatsim::allocate(single, rule_variant).districts.front();
+  return seatsim::allocate(single, district_rule(rule_variant)).districts.front();
 }
 
 bool DistrictView::reproduces(const DistrictOutcome& outcome, const District& full) const {

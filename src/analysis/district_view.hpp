@@ -3,6 +3,7 @@
 // first divisors, other methods, moved votes). Thresholds are decided once over the whole election
 // (a national threshold needs every district); lists below it are dropped from the view and the
 // view's rule has no threshold, so that re-allocating the view gives the district's own result.
+// Tiers above the districts are dropped too: the view is the district tier.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -28,5 +29,9 @@ struct DistrictView {
 };
 
 DistrictView isolate(const Election& election, std::size_t d, const Rule& rule);
+
+// The rule of one district alone: no threshold (decided over the election), and no tier above the
+// districts (a leveling system's district tier is the plain district allocation).
+Rule district_rule(Rule rule);
 
 }  // namespace seatsim::analysis

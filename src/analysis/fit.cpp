@@ -112,6 +112,10 @@ std::string FirstDivisorSet::describe_decimal(int places) const {
 }
 
 DistrictFit fit_district(const Election& election, std::size_t d, const Rule& rule) {
+  // The first-divisor interval comes from quotient inequalities of independent districts.
+  if (rule.biproportional.enabled)
+    throw Error("fit does not apply to a biproportional rule: its districts are not allocated one by one");
+  if (!rule.bounds.empty()) throw Error("fit does not take seat bounds (--min-seats, --max-seats, --seat-bounds)");
   if (!rule.method.is_divisor() || rule.method.divisor().family() != DivisorRule::Family::linear)
     throw Error(
         "fit varies the first divisor of a linear divisor method (dhondt, sainte-lague, danish, imperiali, "
@@ -200,7 +204,10 @@ DistrictFit fit_district(const Election& election, std::size_t d, const Rule& ru
   return fit;
 }
 
-RuleFit fit_rule(const Election& election, const Rule& rule, bool standard_methods) {
+RuleFit fit_rule(const Election& full_election, const Rule& rule, bool standard_methods) {
+  // A multi-tier result: the district tier is what a first divisor explains.
+  const Election tier = full_election.has_published_tiers() ? district_tier_published(full_election) : Election{};
+  const Election& election = full_election.has_published_tiers() ? tier : full_election;
   RuleFit fit;
   fit.method = rule.method.name;
   bool first = true;

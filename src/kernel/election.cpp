@@ -27,6 +27,21 @@ std::int64_t Election::total_seats() const noexcept {
   return total;
 }
 
+bool Election::has_published_tiers() const noexcept {
+  return std::any_of(districts.begin(), districts.end(), [](const District& d) {
+    return std::any_of(d.lists.begin(), d.lists.end(),
+                       [](const ListResult& l) { return l.published_leveling_seats.has_value(); });
+  });
+}
+
+Election district_tier_published(const Election& election) {
+  Election tier = election;
+  for (District& district : tier.districts)
+    for (ListResult& list : district.lists)
+      if (list.published_district_seats) list.published_seats = list.published_district_seats;
+  return tier;
+}
+
 const District* Election::find(const std::string& district) const noexcept {
   for (const District& d : districts)
     if (d.name == district) return &d;

@@ -26,11 +26,16 @@ std::string render(const Table& table, bool markdown) { return markdown ? render
 std::string district_detail(const District& district, const DistrictComparison& c, bool markdown) {
   std::string out = markdown ? "### " + c.district + "\n\n" : "== " + c.district + ": ";
   out += std::string(district_match_name(c.match)) + " — " + c.explanation + "\n" + (markdown ? "\n" : "");
+  const bool tiered = !c.lists.empty() && c.lists.front().tiered;
   Table table;
   table.columns = {"party", "votes", "published", "seats", "diff", "disputed seat"};
+  if (tiered) table.columns.insert(table.columns.begin() + 5, {"district tier", "leveling tier"});
+  const auto tier_text = [](const std::optional<std::int64_t>& published, std::int64_t seats) {
+    return (published ? std::to_string(*published) : std::string("blank")) + " -> " + std::to_string(seats);
+  };
   for (std::size_t i = 0; i < c.lists.size(); ++i) {
     const ListComparison& l = c.lists[i];
-    if (l.published && *l.diff() == 0) continue;
+    if (l.published && l.district_diff() && *l.district_diff() == 0 && l.leveling_diff() == 0) continue;
     std::string disputed;
     for (const DisputedSeat& seat : c.disputed)
       if (seat.quotient.list == i)
@@ -39,9 +44,16 @@ std::string district_detail(const District& district, const DistrictComparison& 
                    (seat.awarded ? " (recomputed, not published)" : " (published, not recomputed)");
     if (!district.lists[i].quota_group.empty())
       disputed += (disputed.empty() ? "" : "; ") + std::string("reserved: ") + district.lists[i].quota_group;
-    table.add({district.lists[i].party, Cell::number(group_thousands(district.lists[i].votes)),
-               l.published ? Cell(*l.published) : Cell::number("blank"), Cell(l.seats),
-               l.published ? Cell::number(signed_text(*l.diff())) : Cell::number("?"), disputed});
+    std::vector<Cell> row{district.lists[i].party,
+                          Cell::number(group_thousands(district.lists[i].votes)),
+                          l.published ? Cell(*l.published) : Cell::number("blank"),
+                          Cell(l.seats),
+                          l.published ? Cell::number(signed_text(*l.diff())) : Cell::number("?"),
+                          disputed};
+    if (tiered)
+      row.insert(row.begin() + 5, {tier_text(l.published_district, l.district_seats),
+                                   tier_text(l.published_leveling.value_or(0), l.leveling_seats)});
+    table.add(std::move(row));
   }
   out += render(table, markdown);
   if (c.last_awarded || c.first_missed) {
@@ -57,16 +69,27 @@ std::string district_detail(const District& district, const DistrictComparison& 
 }  // namespace
 
 Table comparison_table(const Election& election, const Comparison& comparison) {
+  const bool tiered = election.has_published_tiers();
   Table table;
   table.columns = {"district", "party", "votes", "published_seats", "seats", "diff"};
+  // A multi-tier result adds both tiers after the contract's columns: published_seats is their sum.
+  if (tiered)
+    table.columns.insert(table.columns.end(),
+                         {"published_district_seats", "published_leveling_seats", "district_seats", "leveling_seats"});
+  const auto optional = [](const std::optional<std::int64_t>& value) {
+    return value ? Cell(*value) : Cell::number("");
+  };
   for (std::size_t d = 0; d < comparison.districts.size(); ++d) {
     const District& district = election.districts[d];
     const DistrictComparison& c = comparison.districts[d];
     for (std::size_t i = 0; i < c.lists.size(); ++i) {
       const ListComparison& l = c.lists[i];
-      table.add({district.name, district.lists[i].party, Cell(district.lists[i].votes),
-                 l.published ? Cell(*l.published) : Cell::number(""), Cell(l.seats),
-                 l.diff() ? Cell(*l.diff()) : Cell::number("")});
+      std::vector<Cell> row{district.name,         district.lists[i].party, Cell(district.lists[i].votes),
+                            optional(l.published), Cell(l.seats),           optional(l.diff())};
+      if (tiered)
+        row.insert(row.end(), {optional(l.published_district), optional(l.published_leveling), Cell(l.district_seats),
+                               Cell(l.leveling_seats)});
+      table.add(std::move(row));
     }
   }
   return table;
