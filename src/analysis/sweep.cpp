@@ -236,9 +236,8 @@ void operation_break_points(const SweepModel& model, const std::vector<SweepStep
 
 // Every first divisor f in (low, high) at which a list's first-seat quotient v_i/f equals
 // another list's quotient for a later seat v_j/d(k): only there can the seats change.
-std::vector<Rational> first_divisor_candidates(const SweepModel& model, const Rational& low, const Rational& high) {
-  const Election election = model.election_at(low);
-  const Rule rule = model.rule_at(low);
+std::vector<Rational> first_divisor_candidates(const Election& election, const Rule& rule, const Rational& low,
+                                               const Rational& high) {
   const DivisorRule& divisors = rule.method.divisor();
   const ElectionOutcome outcome = allocate(election, rule);
   std::vector<Rational> candidates;
@@ -264,18 +263,35 @@ std::vector<Rational> first_divisor_candidates(const SweepModel& model, const Ra
 }
 
 // Seats are constant between neighbouring candidates; a representative of each interval
-// (the simplest rational inside it) tells them, and a change across a candidate is a break.
+// tells them, and a change across a candidate is a break point exactly there.
 void boundary_break_points(const SweepModel& model, const std::vector<Rational>& candidates,
                            const std::vector<SweepStep>& representatives, const std::string& at_value,
-                           SweepResult& result) {
+                           std::vector<BreakPoint>& points) {
   for (std::size_t m = 0; m + 1 < representatives.size(); ++m) {
     if (representatives[m].seats == representatives[m + 1].seats) continue;
     BreakPoint point = make_break(model, representatives[m], representatives[m + 1]);
     point.before = point.after = candidates[m];
     point.before_text = point.after_text = model.sweep().format(candidates[m]);
     point.at_value = at_value;
-    result.break_points.push_back(std::move(point));
+    points.push_back(std::move(point));
   }
+}
+
+// Break points found part by part (district by district) become one list, those at the same
+// value one break point.
+std::vector<BreakPoint> merge_break_points(std::vector<BreakPoint> points) {
+  std::stable_sort(points.begin(), points.end(), [](const BreakPoint& a, const BreakPoint& b) {
+    return a.before != b.before ? a.before < b.before : a.after < b.after;
+  });
+  std::vector<BreakPoint> merged;
+  for (BreakPoint& point : points) {
+    if (!merged.empty() && merged.back().before == point.before && merged.back().after == point.after) {
+      merged.back().changes.insert(merged.back().changes.end(), point.changes.begin(), point.changes.end());
+      continue;
+    }
+    merged.push_back(std::move(point));
+  }
+  return merged;
 }
 
 void first_divisor_break_points(const SweepModel& model, const std::vector<SweepStep>& steps, SweepResult& result) {
@@ -285,19 +301,40 @@ void first_divisor_break_points(const SweepModel& model, const std::vector<Sweep
   const std::vector<const SweepStep*> sorted = sorted_steps(steps);
   if (sorted.size() < 2) return;
   const Rational low = sorted.front()->exact, high = sorted.back()->exact;
-  if (!model.rule().method.is_divisor() || model.rule().method.divisor().family() != DivisorRule::Family::linear)
-    return;
-  const std::vector<Rational> candidates = first_divisor_candidates(model, low, high);
-  std::vector<SweepStep> representatives;
-  Rational left = low;
-  for (std::size_t m = 0; m <= candidates.size(); ++m) {
-    const Rational right = m < candidates.size() ? candidates[m] : high;
-    representatives.push_back(model.evaluate(simplest_between(left, right)));
-    left = right;
+  const Rule& base_rule = model.rule();
+  if (!base_rule.method.is_divisor() || base_rule.method.divisor().family() != DivisorRule::Family::linear) return;
+  // The first divisor touches every district alike, but a district's seats depend on its own
+  // votes only, unless a national threshold ties the districts together: then all at once.
+  const Election election = model.election_at(low);
+  std::vector<Election> parts;
+  if (!base_rule.threshold.empty() && base_rule.threshold.scope == ThresholdScope::national) {
+    parts.push_back(election);
+  } else {
+    for (const District& district : election.districts) parts.push_back({{district}, election.source});
   }
-  boundary_break_points(model, candidates, representatives,
-                        "quotients equal: the tie rule (" + std::string(tie_rule_name(model.rule().ties)) + ") decides",
-                        result);
+  std::vector<BreakPoint> points;
+  for (const Election& part : parts) {
+    const std::vector<Rational> candidates = first_divisor_candidates(part, model.rule_at(low), low, high);
+    if (candidates.empty()) continue;
+    std::vector<SweepStep> representatives;
+    Rational left = low;
+    for (std::size_t m = 0; m <= candidates.size(); ++m) {
+      const Rational right = m < candidates.size() ? candidates[m] : high;
+      // The simplest rational inside keeps the divisor rule's common denominator small.
+      SweepStep step;
+      step.exact = simplest_between(left, right);
+      step.election = part;
+      ElectionSeats seats = seats_of(part, model.rule_at(step.exact));
+      step.seats = std::move(seats.seats);
+      step.tie = std::move(seats.tie);
+      representatives.push_back(std::move(step));
+      left = right;
+    }
+    boundary_break_points(model, candidates, representatives,
+                          "quotients equal: the tie rule (" + std::string(tie_rule_name(base_rule.ties)) + ") decides",
+                          points);
+  }
+  result.break_points = merge_break_points(std::move(points));
 }
 
 // ---- rule.threshold: exact boundaries at the lists' own shares ----
@@ -345,7 +382,7 @@ void threshold_break_points(const SweepModel& model, const std::vector<SweepStep
   boundary_break_points(model, candidates, representatives,
                         strict ? "a list exactly at this threshold fails (threshold_strict)"
                                : "a list exactly at this threshold still passes",
-                        result);
+                        result.break_points);
 }
 
 // ---- seats.<district>: every whole number ----
