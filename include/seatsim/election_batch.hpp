@@ -20,7 +20,8 @@ struct ElectionSeats {
 };
 
 // A variant whose districts or lists differ from the first variant's (names, seat totals) is
-// allocated on its own. Throws seatsim::Error as `allocate` does.
+// allocated on its own, and so is every variant under a rule with tiers or seat bounds.
+// Throws seatsim::Error as `allocate` does.
 std::vector<ElectionSeats> allocate_variants(std::span<const Election> variants, const Rule& rule,
                                              unsigned threads = 1);
 

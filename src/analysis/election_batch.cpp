@@ -81,9 +81,12 @@ std::vector<ElectionSeats> allocate_variants(std::span<const Election> variants,
   std::vector<ElectionSeats> out(variants.size());
   if (variants.empty()) return out;
   const Election& first = variants.front();
+  // The batched kernel allocates districts one by one; tiers above the districts (and seat bounds,
+  // which the batched kernel does not know) take the whole election: one `allocate` per variant.
+  const bool whole_election = rule.tiered() || !rule.bounds.empty();
   std::vector<std::size_t> batched;
   for (std::size_t s = 0; s < variants.size(); ++s) {
-    if (same_shape(first, variants[s])) {
+    if (!whole_election && same_shape(first, variants[s])) {
       batched.push_back(s);
       out[s] = empty_seats(first);
     } else {

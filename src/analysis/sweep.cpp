@@ -234,13 +234,37 @@ void operation_break_points(const SweepModel& model, const std::vector<SweepStep
 
 // ---- rule.first_divisor: exact boundaries ----
 
+// Every f in (low, high) at which v_i/f = v_j/d(k) for k = 1..seats: where a first-seat quotient
+// meets another list's later one.
+void add_first_divisor_candidates(const std::vector<std::int64_t>& votes, std::int64_t seats,
+                                  const DivisorRule& divisors, const Rational& low, const Rational& high,
+                                  std::vector<Rational>& candidates) {
+  for (const std::int64_t vi : votes) {
+    if (vi == 0) continue;
+    for (const std::int64_t vj : votes) {
+      if (vj == 0) continue;
+      for (std::int64_t k = 1; k <= seats; ++k) {
+        const Rational c = Rational(vi) * divisors.divisor(k) / Rational(vj);
+        if (!(c < high)) break;  // d(k) grows with k
+        if (low < c) candidates.push_back(c);
+      }
+    }
+  }
+}
+
 // Every first divisor f in (low, high) at which a list's first-seat quotient v_i/f equals
-// another list's quotient for a later seat v_j/d(k): only there can the seats change.
+// another list's quotient for a later seat v_j/d(k): only there can the seats change. With
+// leveling seats the national apportionment's quotients count too (the placement does not use
+// the first divisor).
 std::vector<Rational> first_divisor_candidates(const Election& election, const Rule& rule, const Rational& low,
                                                const Rational& high) {
   const DivisorRule& divisors = rule.method.divisor();
   const ElectionOutcome outcome = allocate(election, rule);
   std::vector<Rational> candidates;
+  if (outcome.leveling) {
+    const std::int64_t house = election.total_seats() + rule.leveling.seats;
+    add_first_divisor_candidates(outcome.leveling->votes, house, divisors, low, high, candidates);
+  }
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
     const DistrictOutcome& out = outcome.districts[d];
     for (const std::size_t i : out.general_lists) {
@@ -303,11 +327,24 @@ void first_divisor_break_points(const SweepModel& model, const std::vector<Sweep
   const Rational low = sorted.front()->exact, high = sorted.back()->exact;
   const Rule& base_rule = model.rule();
   if (!base_rule.method.is_divisor() || base_rule.method.divisor().family() != DivisorRule::Family::linear) return;
+  if (base_rule.biproportional.enabled) {
+    // The first divisor moves the lower apportionment's rounding thresholds of every cell: no
+    // finite list of candidate values is known, so the sweep's own values bound the break points.
+    result.resolution =
+        "only between the sweep's own values (a biproportional rule: the first divisor moves every cell's "
+        "rounding)";
+    for (std::size_t k = 0; k + 1 < sorted.size(); ++k)
+      if (sorted[k]->seats != sorted[k + 1]->seats)
+        result.break_points.push_back(make_break(model, *sorted[k], *sorted[k + 1]));
+    return;
+  }
   // The first divisor touches every district alike, but a district's seats depend on its own
-  // votes only, unless a national threshold ties the districts together: then all at once.
+  // votes only, unless a national threshold or a leveling tier ties the districts together: then
+  // all at once.
   const Election election = model.election_at(low);
   std::vector<Election> parts;
-  if (!base_rule.threshold.empty() && base_rule.threshold.scope == ThresholdScope::national) {
+  if ((!base_rule.threshold.empty() && base_rule.threshold.scope == ThresholdScope::national) ||
+      base_rule.leveling.enabled()) {
     parts.push_back(election);
   } else {
     for (const District& district : election.districts) parts.push_back({{district}, election.source});

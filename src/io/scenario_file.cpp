@@ -359,10 +359,8 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
     scenario.rule = toml_reading::read_rule(doc, *rule->as_table());
     for (const auto& [key, node] : *rule->as_table()) scenario.rule_lines[std::string(key.str())] = line_of(node);
     scenario.rule_lines["[rule]"] = line_of(*rule);
-    // A party-thresholds file named in the scenario is relative to the scenario.
-    if (scenario.rule.party_thresholds && fs::path(*scenario.rule.party_thresholds).is_relative())
-      scenario.rule.party_thresholds =
-          fs::absolute(fs::path(path).parent_path() / *scenario.rule.party_thresholds).lexically_normal().string();
+    // Files named in the scenario (party thresholds, seat bounds, leveling capacities) are relative to it.
+    scenario.rule.resolve_files(fs::absolute(fs::path(path).parent_path()).lexically_normal().string());
   }
   if (const toml::node* ops = doc.root.get("op")) {
     const toml::array* array = ops->as_array();
@@ -402,7 +400,8 @@ ScenarioBase load_scenario_base(const Scenario& scenario) {
   }
   apply_seat_totals(base.input.election, seats);
   base.settings = base.input.rule;
-  base.rule = base.settings.build(base.input.folder);
+  base.settings.resolve_files(base.input.folder);  // the data set's files are relative to its folder
+  base.rule = base.settings.build();
   return base;
 }
 
@@ -410,7 +409,7 @@ Rule scenario_rule(const Scenario& scenario, const ScenarioBase& base) {
   RuleSettings settings = base.settings;
   settings.override_with(scenario.rule);
   try {
-    return settings.build(base.input.folder);
+    return settings.build();
   } catch (const Error& error) {
     if (!error.file().empty()) throw;
     // "first-divisor: ..." names the key; point at it in the scenario, else at [rule].
