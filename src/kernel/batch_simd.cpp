@@ -68,9 +68,56 @@ namespace hn = hwy::HWY_NAMESPACE;
 namespace batch {
 using D = hn::ScalableTag<double>;
 using DI = hn::RebindToSigned<D>;
-using D32 = hn::Rebind<std::int32_t, D>;
 using V = hn::Vec<D>;
 using M = hn::Mask<D>;
+
+// Lanes per vector: a compile-time constant on every x86 level, so that squares of vectors
+// stay in registers.
+constexpr std::size_t kLanes = hn::MaxLanes(D());
+
+// Transposes a square of vectors in registers: afterwards rows[k] holds lane k of every
+// former row. log2(lanes) rounds, each swapping the off-diagonal sub-blocks of one size with a
+// lane permutation and a blend per row. Moves the block's votes into structure-of-arrays form
+// and its seats back (scalar loops there cost half the kernel's instructions).
+class Transposer {
+ public:
+  Transposer() {
+    std::size_t r = 0;
+    for (std::size_t h = kLanes / 2; h >= 1; h /= 2, ++r) {
+      for (std::size_t lane = 0; lane < kLanes; ++lane) {
+        const bool high = (lane & h) != 0;
+        down_[r][lane] = static_cast<std::int64_t>(high ? lane - h : lane);
+        up_[r][lane] = static_cast<std::int64_t>(high ? lane : lane + h);
+        high_[r][lane] = high ? 1.0 : 0.0;
+      }
+    }
+  }
+
+  HWY_INLINE void operator()(V* rows) const {
+    if constexpr (kLanes >= 16) round<8, 0>(rows);
+    if constexpr (kLanes >= 8) round<4, (kLanes >= 16)>(rows);
+    if constexpr (kLanes >= 4) round<2, (kLanes >= 16) + (kLanes >= 8)>(rows);
+    if constexpr (kLanes >= 2) round<1, (kLanes >= 16) + (kLanes >= 8) + (kLanes >= 4)>(rows);
+  }
+
+ private:
+  template <std::size_t H, std::size_t R>
+  HWY_INLINE void round(V* rows) const {
+    const D d;
+    const auto down = hn::SetTableIndices(d, down_[R]), up = hn::SetTableIndices(d, up_[R]);
+    const M high = hn::Load(d, high_[R]) != hn::Zero(d);
+#pragma GCC unroll 16
+    for (std::size_t i = 0; i < kLanes; ++i) {
+      if (i & H) continue;
+      const V low_row = rows[i], high_row = rows[i + H];
+      rows[i] = hn::IfThenElse(high, hn::TableLookupLanes(high_row, down), low_row);
+      rows[i + H] = hn::IfThenElse(high, high_row, hn::TableLookupLanes(low_row, up));
+    }
+  }
+
+  alignas(64) std::int64_t down_[4][16] = {}, up_[4][16] = {};
+  alignas(64) double high_[4][16] = {};
+};
 
 template <int Prefix>
 class BlockKernel {
@@ -79,7 +126,7 @@ class BlockKernel {
       : job_(job),
         rule_(rule),
         lists_(job.lists),
-        lanes_(hn::Lanes(D())),
+        lanes_(kLanes),
         seats_(static_cast<double>(job.seats)),
         // Products v · D(k), k <= seats + 1, must stay exact.
         vote_limit_(batch_shared::two_to_53 / rule.signpost(job.seats + 1)),
@@ -121,13 +168,26 @@ class BlockKernel {
   // the lanes' totals. Returns the lanes the kernel can take.
   M load(std::size_t first) {
     const D d;
-    // Transposed by plain loads and stores: the block's columns are contiguous in memory, and
-    // this streams them in order (vector gathers measured slower here).
+    const DI di;
     const std::size_t lists = lists_, lanes = lanes_;
     const std::int64_t* base = job_.votes + first * lists;
-    double* block = buffers_.votes.get();
-    for (std::size_t j = 0; j < lanes; ++j)
-      for (std::size_t i = 0; i < lists; ++i) block[i * lanes + j] = static_cast<double>(base[j * lists + i]);
+    if (lists < lanes) {  // narrower than a vector: element by element
+      double* block = buffers_.votes.get();
+      for (std::size_t j = 0; j < lanes; ++j)
+        for (std::size_t i = 0; i < lists; ++i) block[i * lanes + j] = static_cast<double>(base[j * lists + i]);
+    } else {
+      // Squares of lanes × lanes: row j is lists [g, g + lanes) of scenario j, read in place
+      // (the last square overlaps the one before it rather than reading past the column).
+      V rows[kLanes];
+      for (std::size_t g = 0; g < lists; g += kLanes) {
+        const std::size_t at = std::min(g, lists - kLanes);
+#pragma GCC unroll 16
+        for (std::size_t j = 0; j < kLanes; ++j) rows[j] = hn::ConvertTo(d, hn::LoadU(di, base + j * lists + at));
+        transpose_(rows);
+#pragma GCC unroll 16
+        for (std::size_t k = 0; k < kLanes; ++k) hn::Store(rows[k], d, votes(at + k));
+      }
+    }
     const V zero = hn::Zero(d), one = hn::Set(d, 1.0);
     V total = zero, parties = zero, top = zero;
     for (std::size_t i = 0; i < lists; ++i) {
@@ -208,8 +268,8 @@ class BlockKernel {
       double* moves = chosen + lanes_;
       hn::Store(best, d, chosen);
       hn::Store(direction, d, moves);
-      for (std::size_t j = 0; j < lanes_; ++j)
-        if (moves[j] != 0) seats(static_cast<std::size_t>(chosen[j]))[j] += moves[j];
+      // Without a branch: an idle lane adds 0 to list 0 (a branch per lane mispredicts).
+      for (std::size_t j = 0; j < kLanes; ++j) seats(static_cast<std::size_t>(chosen[j]))[j] += moves[j];
       delta = delta - direction;
     }
   }
@@ -241,9 +301,22 @@ class BlockKernel {
     const D d;
     const std::size_t lists = lists_, lanes = lanes_;
     std::int32_t* out = job_.seats_out + first * lists;
-    const double* block = buffers_.seats.get();
-    for (std::size_t j = 0; j < lanes; ++j)
-      for (std::size_t i = 0; i < lists; ++i) out[j * lists + i] = static_cast<std::int32_t>(block[i * lanes + j]);
+    if (lists < lanes) {
+      const double* block = buffers_.seats.get();
+      for (std::size_t j = 0; j < lanes; ++j)
+        for (std::size_t i = 0; i < lists; ++i) out[j * lists + i] = static_cast<std::int32_t>(block[i * lanes + j]);
+    } else {
+      const hn::Rebind<std::int32_t, D> d32;
+      V rows[kLanes];
+      for (std::size_t g = 0; g < lists; g += kLanes) {
+        const std::size_t at = std::min(g, lists - kLanes);
+#pragma GCC unroll 16
+        for (std::size_t k = 0; k < kLanes; ++k) rows[k] = hn::Load(d, seats(at + k));
+        transpose_(rows);
+#pragma GCC unroll 16
+        for (std::size_t j = 0; j < kLanes; ++j) hn::StoreU(hn::DemoteTo(d32, rows[j]), d32, out + j * lists + at);
+      }
+    }
     std::uint8_t* tie = job_.tie_out + first * lists;
     std::fill(tie, tie + lanes * lists, std::uint8_t{0});
     if (hn::AllTrue(d, ok)) return;
@@ -258,6 +331,7 @@ class BlockKernel {
   std::size_t lists_, lanes_;
   double seats_, vote_limit_;
   batch_shared::Block& buffers_;
+  Transposer transpose_;
   double bias_ = 0;
   V total_, parties_, moving_;
 };

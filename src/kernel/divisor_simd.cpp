@@ -139,6 +139,31 @@ Extreme extreme(const double* keys, std::size_t padded) {
   return e;
 }
 
+// extreme<true>(next) and extreme<false>(last) in one pass.
+inline std::pair<Extreme, Extreme> extremes(const double* next, const double* last, std::size_t padded) {
+  const D d;
+  const std::size_t lanes = hn::Lanes(d);
+  V high = hn::LoadU(d, next), low = hn::LoadU(d, last);
+  for (std::size_t i = lanes; i < padded; i += lanes) {
+    high = hn::Max(high, hn::LoadU(d, next + i));
+    low = hn::Min(low, hn::LoadU(d, last + i));
+  }
+  const V top = hn::MaxOfLanes(d, high), bottom = hn::MinOfLanes(d, low);
+  Extreme a{padded, hn::GetLane(top), false}, b{padded, hn::GetLane(bottom), false};
+  for (std::size_t i = 0; i < padded && !(a.several && b.several); i += lanes) {
+    const auto at_top = hn::LoadU(d, next + i) == top, at_bottom = hn::LoadU(d, last + i) == bottom;
+    if (!hn::AllFalse(d, at_top)) {
+      if (a.index == padded) a.index = i + static_cast<std::size_t>(hn::FindFirstTrue(d, at_top));
+      a.several = a.several || hn::CountTrue(d, at_top) > 1 || a.index < i;
+    }
+    if (!hn::AllFalse(d, at_bottom)) {
+      if (b.index == padded) b.index = i + static_cast<std::size_t>(hn::FindFirstTrue(d, at_bottom));
+      b.several = b.several || hn::CountTrue(d, at_bottom) > 1 || b.index < i;
+    }
+  }
+  return {a, b};
+}
+
 template <class Rule>
 class Kernel {
  public:
@@ -163,7 +188,6 @@ class Kernel {
     // leave the cut among those, ranked by votes — the general path handles that.
     if (ops_.infinite_first() && static_cast<double>(seats_) < parties_) return false;
     if (!jump()) return false;
-    keys();
     return step(ties);
   }
 
@@ -182,9 +206,9 @@ class Kernel {
       if (i + lanes <= lists_) {
         v = hn::ConvertTo(d, hn::LoadU(di, votes_.data() + i));
       } else {
-        alignas(64) std::int64_t rest[simd_shared::max_lanes] = {};
-        std::copy(votes_.begin() + static_cast<std::ptrdiff_t>(i), votes_.end(), rest);
-        v = hn::ConvertTo(d, hn::LoadU(di, rest));
+        alignas(64) std::int64_t rest[simd_shared::max_lanes];
+        for (std::size_t k = 0; k < lanes; ++k) rest[k] = i + k < lists_ ? votes_[i + k] : 0;
+        v = hn::ConvertTo(d, hn::Load(di, rest));
       }
       v = hn::Max(v, hn::Zero(d));  // lists without votes take no part
       hn::StoreU(v, d, ws_.votes.data() + i);
@@ -197,21 +221,27 @@ class Kernel {
     max_votes_ = hn::GetLane(hn::MaxOfLanes(d, top));
   }
 
-  // Seats of every list at `rho` (signpost units per vote) into ws_.seats; returns their total
-  // and the votes of the lists past their first signposts (the slope of the count in rho).
-  std::pair<double, double> count(double rho) {
+  // Seats of every list at `rho` (signpost units per vote) into ws_.seats, and the keys of each
+  // list's next seat (ws_.next; -1: no votes) and of the last seat it holds (ws_.last; +inf:
+  // none). Returns the total and the votes of the lists holding seats (the count's slope in rho).
+  std::pair<double, double> count(double rho, bool with_keys) {
     const D d;
     const std::size_t lanes = hn::Lanes(d);
     const auto c = ops_.consts(d);
     const V r = hn::Set(d, rho), cap = hn::Set(d, static_cast<double>(seats_)), one = hn::Set(d, 1.0);
-    V total = hn::Zero(d), moving = hn::Zero(d);
+    const V zero = hn::Zero(d), none = hn::Set(d, -1.0), inf = hn::Set(d, infinity);
+    V total = zero, moving = zero;
     for (std::size_t i = 0; i < padded_; i += lanes) {
       const V v = hn::LoadU(d, ws_.votes.data() + i);
       V s = hn::Min(ops_.count(c, v * r), cap);
-      s = hn::IfThenElseZero(v > hn::Zero(d), s);
+      s = hn::IfThenElseZero(v > zero, s);
       hn::StoreU(s, d, ws_.seats.data() + i);
       total = total + s;
       moving = moving + hn::IfThenElseZero(s >= one, v);
+      if (!with_keys) continue;
+      // The keys too, while the total is being reduced: most passes are the last one.
+      hn::StoreU(hn::IfThenElse(v > zero, ops_.key(c, v, s), none), d, ws_.next.data() + i);
+      hn::StoreU(hn::IfThenElse(s > zero, ops_.key(c, v, hn::Max(s - one, zero)), inf), d, ws_.last.data() + i);
     }
     return {hn::GetLane(hn::SumOfLanes(d, total)), hn::GetLane(hn::SumOfLanes(d, moving))};
   }
@@ -226,12 +256,18 @@ class Kernel {
     if (shifted <= 0.5) shifted = s;
     double rho = b * shifted / total_votes_;
     double last_rho = 0, last_total = -1;
+    // Small districts compute the keys in every pass (they overlap the reduction of the total);
+    // large ones once, after the last pass.
+    const bool keys_each_pass = lists_ <= 512;
     for (int pass = 0;; ++pass) {
-      const auto [total, moving] = count(rho);
+      const auto [total, moving] = count(rho, keys_each_pass);
       delta_ = seats_ - static_cast<std::int64_t>(total);
       const double off = std::abs(static_cast<double>(delta_));
-      if (off <= (pass == 0 ? 1 : 4)) return true;
-      if (pass == 12) return off <= 1024;
+      if (off <= (pass == 0 ? 1 : 4) || (pass == 12 && off <= 1024)) {
+        if (!keys_each_pass) count(rho, true);
+        return true;
+      }
+      if (pass == 12) return false;
       double slope = (moving > 0 ? moving : total_votes_) / b;
       if (last_total >= 0 && total != last_total && rho != last_rho) {
         const double measured = (total - last_total) / (rho - last_rho);
@@ -244,40 +280,45 @@ class Kernel {
     }
   }
 
-  // Keys of every list's next seat and of the last seat it holds (+inf: holds none; -1: no votes).
-  void keys() {
-    const D d;
-    const std::size_t lanes = hn::Lanes(d);
-    const auto c = ops_.consts(d);
-    const V zero = hn::Zero(d), one = hn::Set(d, 1.0), none = hn::Set(d, -1.0), inf = hn::Set(d, infinity);
-    for (std::size_t i = 0; i < padded_; i += lanes) {
-      const V v = hn::LoadU(d, ws_.votes.data() + i);
-      const V s = hn::LoadU(d, ws_.seats.data() + i);
-      hn::StoreU(hn::IfThenElse(v > zero, ops_.key(c, v, s), none), d, ws_.next.data() + i);
-      hn::StoreU(hn::IfThenElse(s > zero, ops_.key(c, v, hn::Max(s - one, zero)), inf), d, ws_.last.data() + i);
-    }
-  }
-
   Priority next_priority(std::size_t i) const { return rule_.priority(votes_[i], held(i)); }
   Priority last_priority(std::size_t i) const { return rule_.priority(votes_[i], held(i) - 1); }
 
   // The list with the best next seat (first in list order among equals), exactly.
   std::size_t best_next() const {
     const Extreme e = extreme<true>(ws_.next.data(), padded_);
-    if (!e.several) return e.index;
-    std::size_t best = lists_;
-    for (std::size_t i = 0; i < lists_; ++i)
-      if (ws_.next[i] == e.key && votes_[i] > 0 && (best == lists_ || next_priority(i) > next_priority(best)))
-        best = i;
-    return best;
+    return e.several ? resolve_next(e.key) : e.index;
   }
   // The list with the worst last seat (first in list order among equals), exactly.
   std::size_t worst_last() const {
     const Extreme e = extreme<false>(ws_.last.data(), padded_);
-    if (!e.several) return e.index;
+    return e.several ? resolve_last(e.key) : e.index;
+  }
+
+  void write_seats() {
+    const D d;
+    const DI di;
+    const std::size_t lanes = hn::Lanes(d);
+    std::size_t i = 0;
+    for (; i + lanes <= lists_; i += lanes)
+      hn::StoreU(hn::ConvertTo(di, hn::LoadU(d, ws_.seats.data() + i)), di, out_.seats.data() + i);
+    for (; i < lists_; ++i) out_.seats[i] = held(i);
+  }
+
+  // best_next() and worst_last() together: the two reductions overlap.
+  std::pair<std::size_t, std::size_t> boundary() const {
+    const auto [next, last] = extremes(ws_.next.data(), ws_.last.data(), padded_);
+    return {next.several ? resolve_next(next.key) : next.index, last.several ? resolve_last(last.key) : last.index};
+  }
+  std::size_t resolve_next(double key) const {
+    std::size_t best = lists_;
+    for (std::size_t i = 0; i < lists_; ++i)
+      if (ws_.next[i] == key && votes_[i] > 0 && (best == lists_ || next_priority(i) > next_priority(best))) best = i;
+    return best;
+  }
+  std::size_t resolve_last(double key) const {
     std::size_t worst = lists_;
     for (std::size_t i = 0; i < lists_; ++i)
-      if (ws_.last[i] == e.key && seat(i) > 0 && (worst == lists_ || last_priority(i) < last_priority(worst)))
+      if (ws_.last[i] == key && seat(i) > 0 && (worst == lists_ || last_priority(i) < last_priority(worst)))
         worst = i;
     return worst;
   }
@@ -298,7 +339,7 @@ class Kernel {
     for (; delta_ > 0; --delta_) add_seat(best_next());
     for (; delta_ < 0; ++delta_) remove_seat(worst_last());
     for (std::size_t swaps = 0; swaps <= lists_ + 16; ++swaps) {
-      const std::size_t in = best_next(), out = worst_last();
+      const auto [in, out] = boundary();
       // Keys decide when they differ; equal keys are compared exactly.
       const auto order = ws_.next[in] < ws_.last[out]   ? std::strong_ordering::less
                          : ws_.next[in] > ws_.last[out] ? std::strong_ordering::greater
@@ -308,7 +349,7 @@ class Kernel {
         remove_seat(out);
         continue;
       }
-      for (std::size_t i = 0; i < lists_; ++i) out_.seats[i] = held(i);
+      write_seats();
       if (order == 0)
         settle_boundary(votes_, rule_, ties, out_);
       else

@@ -21,7 +21,14 @@ Function dispatched(Function const* table) {
   return table[0];  // one level only (a native build): HWY_EXPORT's table has one entry
 #else
   const std::int64_t target = pinned_simd_target.load(std::memory_order_relaxed);
-  if (target == 0) return table[hwy::GetChosenTarget().GetIndex()];
+  if (target == 0) {
+    // Highway's choice, looked up once (a call into libhwy on every allocation is measurable).
+    static const std::size_t best = [] {
+      hwy::GetChosenTarget().Update(hwy::SupportedTargets());
+      return hwy::GetChosenTarget().GetIndex();
+    }();
+    return table[best];
+  }
   if (target == HWY_STATIC_TARGET) return table[HWY_MAX_DYNAMIC_TARGETS + 1];
   return table[hwy::Num0BitsBelowLS1Bit_Nonzero64(static_cast<std::uint64_t>(HWY_CHOSEN_TARGET_SHIFT(target)))];
 #endif
