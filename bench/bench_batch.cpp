@@ -6,6 +6,7 @@
 // allocates the output matrices every call). Multi-threaded cases report wall-clock time.
 #include <benchmark/benchmark.h>
 
+#include <ctime>
 #include <map>
 #include <string>
 #include <thread>
@@ -54,6 +55,19 @@ void fast_kernel(std::span<const std::int64_t> votes, DistrictSeats& out) {
   allocate_divisor(votes, seats, bench_method().divisor(), bench_ties(), out);
 }
 
+double process_cpu_ns() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e9 + static_cast<double>(t.tv_nsec);
+}
+
+// CPU time of every thread of the process per allocation: on a shared machine the wall-clock
+// time of a multi-threaded case also counts the time other processes held the cores.
+void report_cpu(benchmark::State& state, double started, std::size_t columns) {
+  const double items = static_cast<double>(state.iterations()) * static_cast<double>(columns);
+  state.counters["cpu_ns_per_allocation"] = (process_cpu_ns() - started) / items;
+}
+
 // allocate_batch against the single fast kernel on every scenario, and the fast kernel against
 // the reference on the heap slice: once per process and level.
 bool verified(benchmark::State& state) {
@@ -81,6 +95,7 @@ void run_by_column(benchmark::State& state, bool heap, unsigned threads) {
   if (!verified(state)) return;
   const std::size_t columns = heap ? heap_scenarios : scenarios;
   BatchSeats out{SeatMatrix(lists, scenarios), TieMatrix(lists, scenarios)};
+  const double started = process_cpu_ns();
   for (auto _ : state) {
     if (heap)
       by_column(scenario_matrix(), columns, threads, out, heap_kernel);
@@ -88,6 +103,7 @@ void run_by_column(benchmark::State& state, bool heap, unsigned threads) {
       by_column(scenario_matrix(), columns, threads, out, fast_kernel);
     benchmark::DoNotOptimize(out.seats.data());
   }
+  report_cpu(state, started, columns);
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * columns));
   state.counters["scenarios"] = static_cast<double>(columns);
 }
@@ -98,6 +114,7 @@ void run_batch(benchmark::State& state, unsigned threads, std::string level, boo
     const Method method = bench_method();
     const TieBreak ties = bench_ties();
     BatchSeats out;
+    const double started = process_cpu_ns();
     for (auto _ : state) {
       if (fresh) {
         BatchSeats result = allocate_batch(scenario_matrix(), seats, method, ties, threads);
@@ -107,6 +124,7 @@ void run_batch(benchmark::State& state, unsigned threads, std::string level, boo
         benchmark::DoNotOptimize(out.seats.data());
       }
     }
+    report_cpu(state, started, scenarios);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * scenarios));
     state.counters["scenarios"] = static_cast<double>(scenarios);
   }
