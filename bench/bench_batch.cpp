@@ -151,8 +151,7 @@ const int registered = [] {
   // Every other SIMD level, for the portable paths (the best level is the default above).
   const std::vector<std::string> levels = simd_targets();
   for (std::size_t l = 1; l < levels.size(); ++l)
-    benchmark::RegisterBenchmark(name("batch", "/workers:2/simd:" + levels[l]).c_str(), run_batch, 2u, levels[l],
-                                 false)
+    benchmark::RegisterBenchmark(name("batch", "/workers:2/simd:" + levels[l]).c_str(), run_batch, 2u, levels[l], false)
         ->UseRealTime()
         ->MinTime(0.5);
   return 0;

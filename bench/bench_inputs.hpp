@@ -28,8 +28,7 @@ inline std::vector<std::int64_t> realistic_votes(std::size_t lists, double total
   double sum = 0;
   for (std::size_t i = 0; i < lists; ++i) sum += share[i] = noise(rng) / std::pow(static_cast<double>(i + 1), 1.1);
   std::vector<std::int64_t> votes(lists);
-  for (std::size_t i = 0; i < lists; ++i)
-    votes[i] = std::max<std::int64_t>(1, std::llround(total * share[i] / sum));
+  for (std::size_t i = 0; i < lists; ++i) votes[i] = std::max<std::int64_t>(1, std::llround(total * share[i] / sum));
   std::shuffle(votes.begin(), votes.end(), rng);
   return votes;
 }
@@ -45,8 +44,8 @@ inline std::vector<std::int64_t> tie_heavy_votes(std::size_t lists, std::uint64_
 // The total votes of a generated district: a governorate has about 40,000 per seat; larger
 // assemblies are capped so that votes stay realistic (at most about 10^9 in all).
 inline double total_votes(std::size_t lists, std::int64_t seats) {
-  return std::min(1e9, 40000.0 * static_cast<double>(std::max<std::int64_t>(seats, 1)) +
-                           1000.0 * static_cast<double>(lists));
+  return std::min(
+      1e9, 40000.0 * static_cast<double>(std::max<std::int64_t>(seats, 1)) + 1000.0 * static_cast<double>(lists));
 }
 
 // `count` distinct districts: at least 4,096 for small ones, so that the branch predictor
@@ -56,7 +55,8 @@ inline std::vector<std::vector<std::int64_t>> district_pool(std::size_t lists, s
   std::vector<std::vector<std::int64_t>> pool;
   pool.reserve(count);
   for (std::size_t n = 0; n < count; ++n)
-    pool.push_back(ties ? tie_heavy_votes(lists, seed + n) : realistic_votes(lists, total_votes(lists, seats), seed + n));
+    pool.push_back(ties ? tie_heavy_votes(lists, seed + n)
+                        : realistic_votes(lists, total_votes(lists, seats), seed + n));
   return pool;
 }
 

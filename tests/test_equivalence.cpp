@@ -166,7 +166,7 @@ TEST_CASE("fast divisor kernel equals the reference on 100,000 generated cases, 
       break;
     }
   }
-  CHECK(ties_seen > 1000);  // the generator really produces ties
+  CHECK(ties_seen > 1000);   // the generator really produces ties
   CHECK(errors_seen > 100);  // and ties under TieRule::error
 }
 
@@ -236,8 +236,8 @@ TEST_CASE("fast kernel on exact ties between large lists and on votes at the lim
 namespace {
 
 Method random_method(std::mt19937_64& rng) {
-  static const char* names[] = {"dhondt", "sainte-lague", "danish", "imperiali", "adams", "dean",
-                                "huntington-hill", "hare", "droop"};
+  static const char* names[] = {"dhondt", "sainte-lague",    "danish", "imperiali", "adams",
+                                "dean",   "huntington-hill", "hare",   "droop"};
   Method method = method_by_name(names[rng() % 9]);
   if (method.name == "sainte-lague" && rng() % 2) method = with_first_divisor(method, parse_rational("1.6"));
   return method;
@@ -254,7 +254,7 @@ VoteMatrix random_scenarios(std::mt19937_64& rng, Eigen::Index lists, Eigen::Ind
       const std::int64_t v = base[static_cast<std::size_t>(i)];
       votes(i, s) = rng() % 4 == 0 ? v : v + static_cast<std::int64_t>(rng() % (1 + v / 10));
     }
-  if (rng() % 8 == 0) votes.col(rng() % static_cast<std::uint64_t>(scenarios)).setZero();  // no votes at all
+  if (rng() % 8 == 0) votes.col(rng() % static_cast<std::uint64_t>(scenarios)).setZero();           // no votes at all
   if (rng() % 8 == 0) votes(0, rng() % static_cast<std::uint64_t>(scenarios)) = 3'000'000'000'000;  // too large
   return votes;
 }
@@ -346,8 +346,8 @@ TEST_CASE("batched kernel reports the error of the lowest failing column") {
   const Method method = method_by_name("dhondt");
   VoteMatrix votes(4, 10'000);
   for (Eigen::Index s = 0; s < votes.cols(); ++s) votes.col(s) << 100, 90, 80, 70;
-  votes.col(7'000).setZero();                          // no votes: Error
-  votes.col(9'000) << 10, 10, 0, 0;                    // a tie for one seat under TieRule::error
+  votes.col(7'000).setZero();        // no votes: Error
+  votes.col(9'000) << 10, 10, 0, 0;  // a tie for one seat under TieRule::error
   const TieBreak error{TieRule::error, 0, 0, "d", {}};
   for (const unsigned threads : {1u, 2u, 3u}) {
     const auto got = batched(votes, 1, method, error, threads);

@@ -37,8 +37,9 @@ class BatchRun {
   void range(Eigen::Index first, Eigen::Index last, Failure& failure) {
     std::vector<std::size_t> leftovers;
     if (simd_) {
-      const detail::BatchJob job{votes_.data(), static_cast<std::size_t>(votes_.rows()), seats_, &method_.divisor(),
-                                 out_.seats.data(), out_.tie.data()};
+      const detail::BatchJob job{
+          votes_.data(),  static_cast<std::size_t>(votes_.rows()), seats_, &method_.divisor(), out_.seats.data(),
+          out_.tie.data()};
       detail::batch_divisor(job, static_cast<std::size_t>(first), static_cast<std::size_t>(last), leftovers);
     } else {
       for (Eigen::Index c = first; c < last; ++c) leftovers.push_back(static_cast<std::size_t>(c));

@@ -277,7 +277,7 @@ class BlockKernel {
   // Lanes whose best missed seat is strictly below their worst awarded seat.
   M certified(const Consts& c) {
     const D d;
-    V missed_num = c.zero, missed_den = c.one;  // the best next seat: largest v / D(s)
+    V missed_num = c.zero, missed_den = c.one;    // the best next seat: largest v / D(s)
     V awarded_num = c.one, awarded_den = c.zero;  // the worst last seat: smallest v / D(s-1)
     const std::size_t lists = lists_;
     for (std::size_t i = 0; i < lists; ++i) {

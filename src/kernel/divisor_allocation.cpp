@@ -26,12 +26,6 @@ struct Lower {
     return a.list > b.list;
   }
 };
-struct Higher {
-  bool operator()(const Ranked& a, const Ranked& b) const noexcept {
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return a.list < b.list;
-  }
-};
 
 // The priority of the next seat of list i, and of the last seat it holds.
 Priority next_priority(const DivisorRule& rule, std::span<const std::int64_t> votes, std::size_t i, std::int64_t held) {
@@ -206,7 +200,6 @@ void allocate_divisor_by_repair(std::span<const std::int64_t> votes, std::int64_
 
 }  // namespace detail
 
-using detail::Higher;
 using detail::Lower;
 using detail::Ranked;
 

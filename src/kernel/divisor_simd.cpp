@@ -20,8 +20,8 @@
 // refused (the caller takes the general exact path).
 #include <algorithm>
 #include <atomic>
-#include <compare>
 #include <cmath>
+#include <compare>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -318,8 +318,7 @@ class Kernel {
   std::size_t resolve_last(double key) const {
     std::size_t worst = lists_;
     for (std::size_t i = 0; i < lists_; ++i)
-      if (ws_.last[i] == key && seat(i) > 0 && (worst == lists_ || last_priority(i) < last_priority(worst)))
-        worst = i;
+      if (ws_.last[i] == key && seat(i) > 0 && (worst == lists_ || last_priority(i) < last_priority(worst))) worst = i;
     return worst;
   }
 
@@ -376,8 +375,8 @@ bool run_with(std::span<const std::int64_t> votes, std::int64_t seats, const Div
   return Kernel<Rule>(votes, seats, rule, ops, out).run(ties);
 }
 
-bool JumpAndStep(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
-                 const TieBreak& ties, DistrictSeats& out) {
+bool JumpAndStep(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule, const TieBreak& ties,
+                 DistrictSeats& out) {
   switch (rule.family()) {
     case DivisorRule::Family::linear:
       switch (rule.scaled_prefix().size()) {

@@ -64,8 +64,8 @@ struct LinearRule {
     V a, b, inv_b, shift, first_tail, one, zero, m, p0, p1, inf;
   };
   Consts consts(D d) const {
-    return {hn::Set(d, a),          hn::Set(d, b),   inv_b_vector(d),  hn::Set(d, -a * inv_b),
-            hn::Set(d, first_tail), hn::Set(d, 1.0), hn::Zero(d),      hn::Set(d, static_cast<double>(m)),
+    return {hn::Set(d, a),          hn::Set(d, b),   inv_b_vector(d),     hn::Set(d, -a * inv_b),
+            hn::Set(d, first_tail), hn::Set(d, 1.0), hn::Zero(d),         hn::Set(d, static_cast<double>(m)),
             hn::Set(d, p0),         hn::Set(d, p1),  hn::Set(d, infinity)};
   }
 
