@@ -371,8 +371,12 @@ HWY_EXPORT(BatchDivisor);
 
 bool batch_kernel_applies(const DivisorRule& rule, std::int64_t seats) {
   if (rule.family() != DivisorRule::Family::linear || seats <= 0) return false;
-  if (rule.scaled_divisor(0) <= 0 || rule.scaled_prefix().size() > 2) return false;
-  return static_cast<double>(rule.scaled_divisor(seats + 1)) < batch_shared::two_to_53;
+  const auto& prefix = rule.scaled_prefix();
+  if (rule.scaled_divisor(0) <= 0 || prefix.size() > 2) return false;
+  // D(seats + 1) in doubles (any seat count, no integer overflow); the prefix is below it.
+  const double last =
+      static_cast<double>(rule.tail_a()) + static_cast<double>(rule.tail_b()) * (static_cast<double>(seats) + 1);
+  return last < batch_shared::two_to_53;
 }
 
 void batch_divisor(const BatchJob& job, std::size_t first, std::size_t last, std::vector<std::size_t>& leftovers) {
