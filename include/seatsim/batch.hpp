@@ -23,8 +23,10 @@ struct BatchSeats {
 };
 
 // `threads` = 0 uses every core. Lists with 0 votes take no seat; a scenario without votes and
-// with seats to fill throws seatsim::Error, as `allocate` does.
-BatchSeats allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+// with seats to fill throws seatsim::Error, as `allocate` does. `votes` is a Ref so that callers
+// can pass memory they own (a numpy array, a Map) without a copy; a VoteMatrix binds as is.
+using VoteView = Eigen::Ref<const VoteMatrix>;
+BatchSeats allocate_batch(const VoteView& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
                           unsigned threads = 1);
 
 }  // namespace seatsim

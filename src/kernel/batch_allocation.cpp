@@ -8,7 +8,7 @@ namespace seatsim {
 
 // Straightforward version: the single kernel per column. The performance work (issue 6)
 // replaces the inside of this function; the contract stays.
-BatchSeats allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+BatchSeats allocate_batch(const VoteView& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
                           unsigned /*threads*/) {
   const Eigen::Index lists = votes.rows(), scenarios = votes.cols();
   BatchSeats out{SeatMatrix::Zero(lists, scenarios), TieMatrix::Zero(lists, scenarios)};

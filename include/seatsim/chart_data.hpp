@@ -1,0 +1,30 @@
+#pragma once
+// From an allocated election to what the charts draw: seats per party summed over districts
+// (recomputed and published), and the per-district differences, with the parties in seating
+// order and coloured by their styles.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "seatsim/election.hpp"
+#include "seatsim/election_allocation.hpp"
+#include "seatsim/party_styles.hpp"
+#include "seatsim/svg_chart.hpp"
+
+namespace seatsim {
+
+struct ElectionCharts {
+  Parliament recomputed;                // every party that has votes, seating order
+  std::optional<Parliament> published;  // when every district has published seats
+  std::vector<DistrictDiff> districts;  // per district, parties as in `recomputed`
+};
+
+// Seating order: parties named in `styles` first, then by recomputed seats (most first), then by
+// votes. `district` non-empty keeps that district only (throws seatsim::Error if unknown).
+ElectionCharts election_charts(const Election& election, const ElectionOutcome& outcome, const PartyStyles& styles,
+                               const std::string& district = {});
+
+// Fills in missing colours (palette, in order) and labels of a parliament read from JSON.
+Parliament styled(Parliament parliament, const PartyStyles& styles);
+
+}  // namespace seatsim

@@ -1,0 +1,51 @@
+#pragma once
+// The charts of `seatsim chart` and `seatsim report`, written as plain SVG by seatsim itself.
+// Every seat drawn is one element `<... class="seat ...">`, so that tests (and people) can
+// count them; each party's seats form one group `<g class="party">` with a tooltip.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "seatsim/parliament.hpp"
+
+namespace seatsim {
+
+// The parliament as arcs of seats coloured by list, with a legend of seat counts.
+std::string hemicycle_svg(const Parliament& parliament);
+
+enum class CompareLayout {
+  side_by_side,  // published and recomputed hemicycles next to each other
+  marked,        // the recomputed hemicycle with the seats that changed hands marked
+};
+CompareLayout compare_layout_by_name(const std::string& name);  // throws seatsim::Error
+
+// Both parliaments list the same parties in the same (seating) order.
+std::string compare_svg(const Parliament& published, const Parliament& recomputed, CompareLayout layout,
+                        const std::string& title);
+
+// One district's row of the diff chart: the recomputed seats per party, and the published ones.
+struct DistrictDiff {
+  std::string district;
+  bool has_published = false;
+  std::vector<std::int64_t> seats;      // per party of the legend
+  std::vector<std::int64_t> published;  // per party of the legend (all 0 without a published result)
+};
+// Per district, the seats won (marked) and lost (hollow) against the published result.
+// `legend` gives the parties' order, colours and labels (seats unused).
+std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliament& legend, const std::string& title);
+
+// Seats per list against a swept parameter.
+struct SweepChart {
+  std::string title;
+  std::string parameter;                         // axis label, e.g. "first divisor"
+  std::vector<double> x;                         // the parameter at each step, increasing
+  std::vector<std::string> x_labels;             // exact text of each step's value
+  std::vector<ParliamentParty> lists;            // name, colour, label (seats unused)
+  std::vector<std::vector<std::int64_t>> seats;  // [list][step]
+};
+// Break points (where any list's seats change between two steps) are marked by dashed lines.
+std::string sweep_svg(const SweepChart& chart);
+// Steps i (> 0) where some list's seats differ from step i − 1.
+std::vector<std::size_t> sweep_breaks(const SweepChart& chart);
+
+}  // namespace seatsim

@@ -1,0 +1,106 @@
+"""seatsim.load: data sets and votes files, with the CLI's rule layering; records pandas takes as is."""
+import os
+import runpy
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import seatsim
+
+from conftest import SOURCE_DIR, cli_csv, cli_error
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "election.toml").write_text(
+        'name = "Test set"\ncaveats = ["made up"]\n[rule]\nmethod = "sainte-lague"\nfirst_divisor = "1.4"\n')
+    (folder / "results.csv").write_text(
+        "district,party,votes,published_seats\n"
+        "North,A,45,2\nNorth,B,21,0\nNorth,\"C, the third\",9,0\n"
+        "South,A,1000,1\nSouth,B,3000,2\nSouth,C,1500,1\n")
+    (folder / "districts.csv").write_text("district,seats\nNorth,2\nSouth,4\n")
+    return folder
+
+
+def records_from_cli(*args):
+    rows = cli_csv("allocate", *args)
+    return {column: [row[column] for row in rows] for column in ("district", "party", "votes", "seats", "tie")}
+
+
+def as_cli_text(records):
+    return {
+        "district": list(records["district"]),
+        "party": list(records["party"]),
+        "votes": [str(v) for v in records["votes"]],
+        "seats": [str(v) for v in records["seats"]],
+        "tie": ["tie" if t else "" for t in records["tie"]],
+    }
+
+
+def test_round_trip_against_the_cli_csv(dataset):
+    loaded = seatsim.load(str(dataset))
+    assert loaded.name == "Test set" and loaded.caveats == ["made up"]
+    assert loaded.districts == ["North", "South"]
+    assert loaded.rule["first_divisor"] == "1.4"
+    with pytest.warns(seatsim.TieWarning):  # North: 45/3 = 21/1.4
+        assert as_cli_text(loaded.allocate()) == records_from_cli(dataset)
+    for keywords, flags in ((dict(method="dhondt"), ["--method", "dhondt"]),
+                            (dict(first_divisor=1.6), ["--first-divisor", "1.6"]),
+                            (dict(threshold=0.2, threshold_scope="national"),
+                             ["--threshold", "20%", "--threshold-scope", "national"]),
+                            (dict(ties="fewer-votes"), ["--ties", "fewer-votes"]),
+                            (dict(divisors=[1, 2, 3]), ["--divisors", "1,2,3"])):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", seatsim.TieWarning)
+            assert as_cli_text(loaded.allocate(**keywords)) == records_from_cli(dataset, *flags), keywords
+
+
+def test_a_votes_file_with_seats(tmp_path):
+    votes = tmp_path / "v.csv"
+    votes.write_text("party,votes\nBlue,45000\nGreen,21000\nRed,17500\n")
+    loaded = seatsim.load(str(votes))
+    assert as_cli_text(loaded.allocate(seats=11)) == records_from_cli(votes, "--seats", "11")
+    assert loaded.votes()["published_seats"] == [None, None, None]
+    with pytest.raises(seatsim.Error) as raised:
+        loaded.allocate()
+    assert str(raised.value) == cli_error("allocate", votes)
+
+
+def test_load_errors_carry_the_cli_message(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("party,votes\nA,10\nB,-3\n")
+    for path in (bad, tmp_path / "missing.csv"):
+        with pytest.raises(seatsim.Error) as raised:
+            seatsim.load(str(path))
+        assert str(raised.value) == cli_error("allocate", path, "--seats", "2")
+    with pytest.raises(seatsim.Error, match="unknown keyword 'sets'"):
+        seatsim.load(str(bad.with_name("ok.csv")) if bad.with_name("ok.csv").write_text("party,votes\nA,1\n")
+                     else "").allocate(sets=3)
+
+
+def test_records_are_columns_pandas_takes_as_is(dataset):
+    pandas = pytest.importorskip("pandas")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", seatsim.TieWarning)
+        frame = pandas.DataFrame(seatsim.load(str(dataset)).allocate())
+    assert list(frame.columns) == ["district", "party", "votes", "seats", "tie"]
+    assert frame["seats"].sum() == 6
+    assert frame.groupby("district")["seats"].sum().to_dict() == {"North": 2, "South": 4}
+    votes = pandas.DataFrame(seatsim.load(str(dataset)).votes())
+    assert votes["published_seats"].sum() == 6
+
+
+def test_the_readme_pandas_example_runs(capsys):
+    pytest.importorskip("pandas")
+    cwd = os.getcwd()
+    os.chdir(SOURCE_DIR)
+    try:
+        runpy.run_path(str(Path(__file__).resolve().parents[1] / "examples" / "pandas_example.py"))
+    finally:
+        os.chdir(cwd)
+    out = capsys.readouterr().out
+    assert "Blue" in out and "seats" in out
