@@ -17,6 +17,7 @@ struct ElectionCharts {
   Parliament recomputed;                // every party that has votes, seating order
   std::optional<Parliament> published;  // when every district has published seats
   std::vector<DistrictDiff> districts;  // per district, parties as in `recomputed`
+  SeatChanges changes;                  // against the published seats, district by district
 };
 
 // Seating order: parties named in `styles` first, then by recomputed seats (most first), then by

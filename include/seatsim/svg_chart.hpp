@@ -19,9 +19,17 @@ enum class CompareLayout {
 };
 CompareLayout compare_layout_by_name(const std::string& name);  // throws seatsim::Error
 
-// Both parliaments list the same parties in the same (seating) order.
+// Seats won and lost per party (in the parliament's order), summed over districts: a party can
+// win a seat in one district and lose one in another.
+struct SeatChanges {
+  std::vector<std::int64_t> won;
+  std::vector<std::int64_t> lost;
+};
+
+// Both parliaments list the same parties in the same (seating) order. Without `changes`, a
+// party's won or lost seats are the difference of its totals.
 std::string compare_svg(const Parliament& published, const Parliament& recomputed, CompareLayout layout,
-                        const std::string& title);
+                        const std::string& title, const SeatChanges& changes = {});
 
 // One district's row of the diff chart: the recomputed seats per party, and the published ones.
 struct DistrictDiff {

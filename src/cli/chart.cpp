@@ -20,6 +20,17 @@ bool is_parliament_json(const std::string& path) {
   return std::filesystem::path(path).extension() == ".json" && !std::filesystem::is_directory(path, ec);
 }
 
+// "sainte-lague", "sainte-lague, first divisor 1.4", "divisors 1.4, 3, 5, ...": short enough for a title.
+std::string rule_label(const Method& method) {
+  if (!method.is_divisor()) return method.name;
+  if (method.name == "custom") return "divisors " + method.divisor().describe();
+  const Rational first = method.divisor().divisor(0);
+  if (method.divisor().family() == DivisorRule::Family::linear &&
+      method_by_name(method.name).divisor().divisor(0) != first)
+    return method.name + ", first divisor " + first.to_string();
+  return method.name;
+}
+
 struct ChartCommand {
   std::string input;
   std::string kind = "hemicycle";
@@ -68,7 +79,7 @@ struct ChartCommand {
       print_notes(outcome.notes);
       ElectionCharts charts =
           election_charts(prepared.input.election, outcome, styles(prepared.input.folder), district);
-      const std::string method = prepared.rule.method.describe();
+      const std::string method = rule_label(prepared.rule.method);
       if ((kind == "compare" || published) && !charts.published)
         throw Error(prepared.input.election.source, 0,
                     "no published result to chart: every list needs published_seats");
@@ -79,7 +90,7 @@ struct ChartCommand {
       } else if (kind == "compare") {
         drawn = charts.recomputed;
         svg = compare_svg(*charts.published, charts.recomputed, compare_layout_by_name(layout),
-                          chart_title(prepared, "published against recomputed (" + method + ")"));
+                          chart_title(prepared, "published against recomputed (" + method + ")"), charts.changes);
       } else {
         drawn = charts.recomputed;
         svg = diff_svg(charts.districts, charts.recomputed,

@@ -74,6 +74,14 @@ ElectionCharts election_charts(const Election& election, const ElectionOutcome& 
     }
     charts.districts.push_back(std::move(diff));
   }
+  charts.changes = {std::vector<std::int64_t>(index.size(), 0), std::vector<std::int64_t>(index.size(), 0)};
+  for (const DistrictDiff& diff : charts.districts) {
+    if (!diff.has_published) continue;
+    for (std::size_t k = 0; k < index.size(); ++k) {
+      charts.changes.won[k] += std::max<std::int64_t>(0, diff.seats[k] - diff.published[k]);
+      charts.changes.lost[k] += std::max<std::int64_t>(0, diff.published[k] - diff.seats[k]);
+    }
+  }
   return charts;
 }
 

@@ -72,7 +72,8 @@ std::vector<SeatPosition> hemicycle_layout(std::int64_t seats) {
   std::vector<Row> rows = rows_for(count);
   fill_rows(rows, seats);
 
-  const double seat_radius = 0.4 * (1.0 - inner_radius) / static_cast<double>(count);
+  // Seats fill 80% of the row spacing; one or two rows of a tiny parliament would make them huge.
+  const double seat_radius = std::min(0.09, 0.4 * (1.0 - inner_radius) / static_cast<double>(count));
   struct Placed {
     double angle, radius;
   };

@@ -55,6 +55,11 @@ std::string draw_hemicycle(const Parliament& parliament, double cx, double cy, d
   return out + "</g>\n";
 }
 
+double seat_radius(const Parliament& parliament, double radius) {
+  if (parliament.total_seats() == 0) return 0;
+  return hemicycle_layout(parliament.total_seats()).front().radius * radius;
+}
+
 struct LegendEntry {
   std::string colour;
   std::string text;
@@ -94,8 +99,13 @@ std::vector<LegendEntry> seat_legend(const Parliament& parliament) {
   return entries;
 }
 
-std::string title_text(double x, const std::string& title) {
-  return svg::text(x, 30, title,
+// Titles are cut to the chart's width (the full title stays in the document's <title>).
+std::string fit(const std::string& text, double width, double font_size) {
+  return svg::shorten(text, static_cast<std::size_t>(std::max(10.0, width / (font_size * 0.6))));
+}
+
+std::string title_text(double x, const std::string& title, double width) {
+  return svg::text(x, 30, fit(title, width - 20, 18),
                    "text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\" fill=\"" + std::string(ink) + "\"");
 }
 
@@ -111,10 +121,10 @@ std::string hemicycle_svg(const Parliament& parliament) {
   const double width = 800, radius = 360, top = 50;
   const std::vector<LegendEntry> legend = seat_legend(parliament);
   const std::size_t columns = legend_columns(width - 40);
-  const double legend_top = top + radius + 30;
+  const double legend_top = top + radius + seat_radius(parliament, radius) + 16;
   const double height = legend_top + legend_height(legend.size(), columns) + 10;
   const std::string title = parliament.title.empty() ? "Parliament" : parliament.title;
-  return svg::open_document(width, height, title) + title_text(width / 2, title) +
+  return svg::open_document(width, height, title) + title_text(width / 2, title, width) +
          draw_hemicycle(parliament, width / 2, top + radius, radius) +
          draw_legend(legend, 20, legend_top, width - 40, columns) + "</svg>\n";
 }
@@ -126,16 +136,23 @@ CompareLayout compare_layout_by_name(const std::string& name) {
 }
 
 std::string compare_svg(const Parliament& published, const Parliament& recomputed, CompareLayout layout,
-                        const std::string& title) {
+                        const std::string& title, const SeatChanges& changes) {
   check_same_parties(published, recomputed);
   std::vector<LegendEntry> legend;
   std::vector<std::int64_t> gained;
   for (std::size_t k = 0; k < recomputed.parties.size(); ++k) {
     const ParliamentParty& party = recomputed.parties[k];
     const std::int64_t before = published.parties[k].seats;
-    gained.push_back(std::max<std::int64_t>(0, party.seats - before));
+    const bool by_district = k < changes.won.size() && k < changes.lost.size();
+    const std::int64_t won = by_district ? changes.won[k] : std::max<std::int64_t>(0, party.seats - before);
+    const std::int64_t lost = by_district ? changes.lost[k] : std::max<std::int64_t>(0, before - party.seats);
+    gained.push_back(won);
     if (party.seats == 0 && before == 0) continue;
-    const std::string change = party.seats == before ? "" : " (" + signed_number(party.seats - before) + ")";
+    std::string change;
+    if (won > 0 && lost > 0)
+      change = " (won " + std::to_string(won) + ", lost " + std::to_string(lost) + ")";
+    else if (won + lost > 0)
+      change = " (" + signed_number(won - lost) + ")";
     legend.push_back(
         {party.colour,
          label_of(party) + " \u2014 " + std::to_string(before) + " \u2192 " + std::to_string(party.seats) + change,
@@ -145,20 +162,21 @@ std::string compare_svg(const Parliament& published, const Parliament& recompute
   if (layout == CompareLayout::marked) {
     const double width = 800, radius = 360;
     const std::size_t columns = legend_columns(width - 40);
-    const double legend_top = top + radius + 50;
+    const double legend_top = top + radius + seat_radius(recomputed, radius) + 34;
     const double height = legend_top + legend_height(legend.size(), columns) + 10;
-    return svg::open_document(width, height, title) + title_text(width / 2, title) +
+    return svg::open_document(width, height, title) + title_text(width / 2, title, width) +
            draw_hemicycle(recomputed, width / 2, top + radius, radius, gained) +
-           svg::text(width / 2, top + radius + 28,
+           svg::text(width / 2, top + radius + seat_radius(recomputed, radius) + 18,
                      "Recomputed; ringed seats are won against the published result (published \u2192 recomputed)",
                      "text-anchor=\"middle\" fill=\"" + std::string(faint) + "\"") +
            draw_legend(legend, 20, legend_top, width - 40, columns) + "</svg>\n";
   }
   const double panel = 700, radius = 320, width = 2 * panel;
   const std::size_t columns = legend_columns(width - 40);
-  const double legend_top = top + 30 + radius + 30;
+  const double legend_top =
+      top + 30 + radius + std::max(seat_radius(published, radius), seat_radius(recomputed, radius)) + 16;
   const double height = legend_top + legend_height(legend.size(), columns) + 10;
-  std::string out = svg::open_document(width, height, title) + title_text(width / 2, title);
+  std::string out = svg::open_document(width, height, title) + title_text(width / 2, title, width);
   const std::vector<std::pair<const Parliament*, std::string>> panels = {{&published, "Published"},
                                                                          {&recomputed, "Recomputed"}};
   for (std::size_t i = 0; i < panels.size(); ++i) {
@@ -225,7 +243,7 @@ std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliamen
     rows += "</g>\n";
     widest = std::max(widest, x + 8 + svg::text_width(summary, 13));
   }
-  const double width = std::max(700.0, widest + 20);
+  const double width = std::max({700.0, widest + 20, svg::text_width(title, 18) + 40});
   std::vector<LegendEntry> legend;
   for (std::size_t k = 0; k < legend_parties.parties.size(); ++k) {
     std::int64_t seats = 0;
@@ -346,7 +364,8 @@ std::string sweep_svg(const SweepChart& chart) {
   const std::string subtitle = std::to_string(breaks.size()) + (breaks.size() == 1 ? " break point" : " break points") +
                                " (dashed) over " + std::to_string(steps) + " steps";
   return svg::open_document(width, height, chart.title) +
-         svg::text(20, 28, chart.title, "font-size=\"18\" font-weight=\"bold\" fill=\"" + std::string(ink) + "\"") +
+         svg::text(20, 28, fit(chart.title, width - 40, 18),
+                   "font-size=\"18\" font-weight=\"bold\" fill=\"" + std::string(ink) + "\"") +
          svg::text(20, 46, subtitle, "fill=\"" + std::string(faint) + "\"") + plot +
          draw_legend(legend, legend_left, top, 260, 1) + "</svg>\n";
 }
