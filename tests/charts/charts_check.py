@@ -188,6 +188,7 @@ def check_browser(cli):
 
 def docs_image(cli, out):
     run(cli, "chart", SOURCE / "scenarios/example/votes.csv", "--seats", 101, "--first-divisor", "1.4",
+        "--parties", SOURCE / "scenarios/example/parties.csv",
         "--title", "101 seats under Sainte-Lagu\u00eb, first divisor 1.4 (scenarios/example)", "-o", out)
 
 
