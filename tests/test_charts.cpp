@@ -8,6 +8,7 @@
 #include "seatsim/chart_data.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/hemicycle.hpp"
+#include "seatsim/html_report.hpp"
 #include "seatsim/parliament.hpp"
 #include "seatsim/party_styles.hpp"
 #include "seatsim/svg_chart.hpp"
@@ -207,4 +208,27 @@ TEST_CASE("seatsim chart: errors exit 2 with one line and write nothing") {
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK_FALSE(fs::exists(out));
   }
+}
+
+TEST_CASE("HTML report: self-contained, charts inline, differing rows highlighted, text escaped") {
+  HtmlReport report;
+  report.title = "Test <report>";
+  report.summary = {"districts matched: 1/2, seats differing: 2"};
+  report.caveats = {"a caveat & more"};
+  report.charts = {{"the parliament", "<?xml version=\"1.0\"?>\n" + hemicycle_svg(three_parties(2, 1, 1))}};
+  report.table.columns = {"district", "party", "diff"};
+  report.table.add({"N", "A", Cell(1)});
+  report.table.add({"N", "B", Cell(0)});
+  report.details = "N: A <won>";
+  report.meta = Json{{"version", "x"}};
+  const std::string html = render_html_report(report);
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("Test &lt;report&gt;") != std::string::npos);
+  CHECK(html.find("a caveat &amp; more") != std::string::npos);
+  CHECK(html.find("<?xml") == std::string::npos);  // the SVG sits inline
+  CHECK(seat_elements(html) == 4);
+  CHECK(count(html, "<tr class=\"differs\">") == 1);
+  CHECK(html.find("N: A &lt;won&gt;") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // no external resources
 }

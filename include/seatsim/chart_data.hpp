@@ -15,7 +15,8 @@ namespace seatsim {
 
 struct ElectionCharts {
   Parliament recomputed;                // every party that has votes, seating order
-  std::optional<Parliament> published;  // when every district has published seats
+  // When any list has published seats; blanks count as 0 (the diff chart marks such districts).
+  std::optional<Parliament> published;
   std::vector<DistrictDiff> districts;  // per district, parties as in `recomputed`
   SeatChanges changes;                  // against the published seats, district by district
 };

@@ -82,7 +82,7 @@ struct ChartCommand {
       const std::string method = rule_label(prepared.rule.method);
       if ((kind == "compare" || published) && !charts.published)
         throw Error(prepared.input.election.source, 0,
-                    "no published result to chart: every list needs published_seats");
+                    "no published result to chart: no list has published_seats");
       if (kind == "hemicycle") {
         drawn = published ? *charts.published : charts.recomputed;
         drawn.title = chart_title(prepared, published ? "published seats" : "seats under " + method);

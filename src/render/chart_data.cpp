@@ -38,10 +38,10 @@ ElectionCharts election_charts(const Election& election, const ElectionOutcome& 
   if (chosen.empty()) throw Error(election.source, 0, "no district named '" + district + "'");
 
   std::map<std::string, PartyTotals> totals;
-  bool all_published = true;
+  bool any_published = false;
   for (const std::size_t d : chosen) {
     const District& source = election.districts[d];
-    all_published = all_published && source.has_published();
+    for (const ListResult& list : source.lists) any_published = any_published || list.published_seats.has_value();
     for (std::size_t i = 0; i < source.lists.size(); ++i) {
       const ListResult& list = source.lists[i];
       auto [it, added] = totals.try_emplace(list.party);
@@ -61,7 +61,7 @@ ElectionCharts election_charts(const Election& election, const ElectionOutcome& 
     charts.recomputed.parties.push_back({party.party, total.seats, party.colour, party.label});
     published.parties.push_back({party.party, total.published, party.colour, party.label});
   }
-  if (all_published) charts.published = std::move(published);
+  if (any_published) charts.published = std::move(published);
 
   for (const std::size_t d : chosen) {
     const District& source = election.districts[d];

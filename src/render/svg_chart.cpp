@@ -235,7 +235,7 @@ std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliamen
         rows += "</g>\n";
       }
     }
-    const std::string summary = !district.has_published ? "no published result"
+    const std::string summary = !district.has_published ? "published result incomplete"
                                 : won == 0 && lost == 0
                                     ? "as published"
                                     : "won " + std::to_string(won) + ", lost " + std::to_string(lost);
