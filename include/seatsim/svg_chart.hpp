@@ -42,6 +42,13 @@ struct DistrictDiff {
 // `legend` gives the parties' order, colours and labels (seats unused).
 std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliament& legend, const std::string& title);
 
+// Where seats change in a sweep: between the last value with the old seats and the first with
+// the new ones (equal for an exact boundary).
+struct SweepBreak {
+  double before = 0, after = 0;
+  std::string label;  // "between 1.5 and 8/5"
+};
+
 // Seats per list against a swept parameter.
 struct SweepChart {
   std::string title;
@@ -50,8 +57,11 @@ struct SweepChart {
   std::vector<std::string> x_labels;             // exact text of each step's value
   std::vector<ParliamentParty> lists;            // name, colour, label (seats unused)
   std::vector<std::vector<std::int64_t>> seats;  // [list][step]
+  // Exact break points when known (a sweep searches them); else they are placed between the
+  // steps whose seats differ.
+  std::vector<SweepBreak> breaks;
 };
-// Break points (where any list's seats change between two steps) are marked by dashed lines.
+// Break points are marked by dashed lines.
 std::string sweep_svg(const SweepChart& chart);
 // Steps i (> 0) where some list's seats differ from step i − 1.
 std::vector<std::size_t> sweep_breaks(const SweepChart& chart);

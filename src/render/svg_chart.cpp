@@ -328,13 +328,16 @@ std::string sweep_svg(const SweepChart& chart) {
                     "text-anchor=\"middle\" transform=\"rotate(-90 20 " + num(top + plot_height / 2) + ")\" fill=\"" +
                         std::string(ink) + "\"");
 
-  const std::vector<std::size_t> breaks = sweep_breaks(chart);
+  std::vector<SweepBreak> breaks = chart.breaks;
+  if (breaks.empty())
+    for (const std::size_t i : sweep_breaks(chart))
+      breaks.push_back(
+          {chart.x[i - 1], chart.x[i], "seats change between " + chart.x_labels[i - 1] + " and " + chart.x_labels[i]});
   plot += "<g class=\"breaks\" stroke=\"" + std::string(ink) + "\" stroke-dasharray=\"4 3\">\n";
-  for (const std::size_t i : breaks) {
-    const double x = x_at((chart.x[i - 1] + chart.x[i]) / 2);
+  for (const SweepBreak& at : breaks) {
+    const double x = x_at((at.before + at.after) / 2);
     plot += "<line class=\"break\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top) + "\" y2=\"" +
-            num(top + plot_height) + "\"><title>seats change between " + escape(chart.x_labels[i - 1]) + " and " +
-            escape(chart.x_labels[i]) + "</title></line>\n";
+            num(top + plot_height) + "\"><title>" + escape(at.label) + "</title></line>\n";
   }
   plot += "</g>\n";
 
