@@ -83,11 +83,15 @@ TEST_CASE("sweep chart: one line per list with seats, break points where seats c
                    {1.0, 1.1, 1.2, 1.3},
                    {"1", "1.1", "1.2", "1.3"},
                    {{"A", 0, "#0072B2", ""}, {"B", 0, "#E69F00", ""}, {"C", 0, "#009E73", ""}},
-                   {{5, 5, 6, 6}, {3, 3, 2, 3}, {0, 0, 0, 0}}};
+                   {{5, 5, 6, 6}, {3, 3, 2, 3}, {0, 0, 0, 0}},
+                   {}};
   CHECK(sweep_breaks(chart) == std::vector<std::size_t>{2, 3});
   const std::string svg = sweep_svg(chart);
   CHECK(count(svg, "class=\"break\"") == 2);
-  CHECK(count(svg, "class=\"list\"") == 2);  // C never has a seat
+  CHECK(count(svg, "class=\"list\"") == 2);               // C never has a seat
+  chart.breaks = {{1.15, 1.15, "seats change at 1.15"}};  // exact break points, when the sweep found them
+  CHECK(count(sweep_svg(chart), "class=\"break\"") == 1);
+  CHECK(sweep_svg(chart).find("seats change at 1.15") != std::string::npos);
   chart.seats.pop_back();
   CHECK_THROWS_AS(sweep_svg(chart), Error);
 }
