@@ -75,6 +75,8 @@ TEST_CASE("names are escaped for XML, parties without seats stay out of the hemi
   CHECK(svg.find("&lt;A &amp; B&gt;") != std::string::npos);
   CHECK(svg.find("Nobody") == std::string::npos);
   CHECK(seat_elements(svg) == 2);
+  parliament.parties[1].seats = -1;
+  CHECK_THROWS_AS(hemicycle_svg(parliament), Error);
 }
 
 TEST_CASE("sweep chart: one line per list with seats, break points where seats change") {

@@ -28,6 +28,8 @@ std::string signed_number(std::int64_t value) {
 // seating order; its last `marked[k]` seats are ringed as won against the published result.
 std::string draw_hemicycle(const Parliament& parliament, double cx, double cy, double radius,
                            const std::vector<std::int64_t>& marked = {}) {
+  for (const ParliamentParty& party : parliament.parties)
+    if (party.seats < 0) throw Error("party '" + party.name + "' has a negative number of seats");
   const std::vector<SeatPosition> seats = hemicycle_layout(parliament.total_seats());
   std::string out = "<g class=\"hemicycle\">\n";
   std::size_t next = 0;
