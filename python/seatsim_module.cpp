@@ -15,12 +15,15 @@
 
 #include "seatsim/allocation.hpp"
 #include "seatsim/batch.hpp"
+#include "seatsim/comparator.hpp"
+#include "seatsim/comparison_report.hpp"
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/input.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/rule_settings.hpp"
+#include "seatsim/table.hpp"
 #include "seatsim/threshold.hpp"
 
 namespace py = pybind11;
@@ -211,6 +214,52 @@ py::object allocate_array(const py::object& votes_in, std::int64_t seats, const 
   return py::make_tuple(seats_out, tie_out.attr("astype")("bool"));
 }
 
+// A Table (the CLI's rows) as columns pandas takes as is: whole numbers -> int64 arrays,
+// decimals -> float64 arrays, a numeric column with blanks -> a list with None, text -> a list.
+py::dict table_columns(const Table& table) {
+  py::dict out;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    bool numeric = true, blanks = false, decimals = false;
+    for (const auto& row : table.rows) {
+      const Cell& cell = row[c];
+      if (cell.text.empty()) {
+        blanks = true;
+      } else if (!cell.numeric) {
+        numeric = false;
+      } else if (cell.text.find_first_of(".eE") != std::string::npos) {
+        decimals = true;
+      }
+    }
+    const auto n = static_cast<py::ssize_t>(table.rows.size());
+    if (numeric && !blanks && !decimals) {
+      py::array_t<std::int64_t> values(n);
+      for (py::ssize_t r = 0; r < n; ++r)
+        values.mutable_at(r) = std::stoll(table.rows[static_cast<std::size_t>(r)][c].text);
+      out[py::str(table.columns[c])] = values;
+    } else if (numeric && !blanks) {
+      py::array_t<double> values(n);
+      for (py::ssize_t r = 0; r < n; ++r)
+        values.mutable_at(r) = std::stod(table.rows[static_cast<std::size_t>(r)][c].text);
+      out[py::str(table.columns[c])] = values;
+    } else {
+      py::list values;
+      for (const auto& row : table.rows) {
+        const Cell& cell = row[c];
+        if (numeric && cell.text.empty())
+          values.append(py::none());
+        else if (numeric && !decimals)
+          values.append(py::int_(std::stoll(cell.text)));
+        else if (numeric)
+          values.append(py::float_(std::stod(cell.text)));
+        else
+          values.append(cell.text);
+      }
+      out[py::str(table.columns[c])] = values;
+    }
+  }
+  return out;
+}
+
 // A data set or votes file, loaded once; each call layers keyword overrides over its rule.
 struct Dataset {
   LoadedInput input;
@@ -309,6 +358,28 @@ struct Dataset {
     return out;
   }
 
+  // The compare command's columns: district, party, votes, published_seats (None where blank),
+  // seats, diff.
+  py::dict compare_records(const py::kwargs& overrides) const {
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    Comparison comparison;
+    {
+      py::gil_scoped_release release;
+      comparison = compare(election, rule);
+    }
+    for (const std::string& note : comparison.notes) warn_tie(note);
+    return table_columns(comparison_table(election, comparison));
+  }
+
+  // "districts matched: M/N, seats differing: K", as `seatsim compare` ends.
+  std::string compare_summary(const py::kwargs& overrides) const {
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    py::gil_scoped_release release;
+    return compare(election, rule).summary_line();
+  }
+
   // The votes file as read: district, party, votes, published_seats (None where absent).
   py::dict votes_records() const {
     py::list district, party, published;
@@ -397,6 +468,11 @@ PYBIND11_MODULE(seatsim, m) {
            "data set's rule key by key (method, first_divisor, divisors, threshold, threshold_scope, "
            "threshold_strict, threshold_exempt, party_thresholds, ties, seed) and give seat totals (seats, "
            "seats_file).")
+      .def("compare", &Dataset::compare_records,
+           "Columns district, party, votes, published_seats, seats, diff, as `seatsim compare` writes them "
+           "(published_seats and diff None where the source is blank). Keywords as for allocate().")
+      .def("compare_summary", &Dataset::compare_summary,
+           "The line 'districts matched: M/N, seats differing: K'. Keywords as for allocate().")
       .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
 
   m.def(

@@ -238,3 +238,39 @@ TEST_CASE("HTML report: self-contained, charts inline, differing rows highlighte
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // no external resources
 }
+
+TEST_CASE("seatsim report: one self-contained HTML file with the table, the charts and the caveats") {
+  TempDir tmp;
+  tmp.write("set/election.toml", "name = \"Report set\"\ncaveats = [\"Numbers & names made up\"]\n");
+  tmp.write("set/results.csv",
+            "district,party,votes,published_seats\nN,A,60,1\nN,B,40,2\nS,A,10,0\nS,B,90,1\nS,C,50,1\n");
+  tmp.write("set/districts.csv", "district,seats\nN,3\nS,2\n");
+  const fs::path out = tmp.path / "report.html";
+  const RunResult r = run_cli({"report", (tmp.path / "set").string(), "-o", out.string(), "--method", "dhondt"});
+  REQUIRE(r.status == 0);  // a report is written whether or not the seats differ
+  const std::string html = read_text_file(out.string());
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("Numbers &amp; names made up") != std::string::npos);
+  CHECK(html.find("districts matched: 1/2, seats differing: 1") != std::string::npos);
+  // Hemicycle (5), published and recomputed side by side (5 + 5), marked (5), diff (5).
+  CHECK(seat_elements(html) == 25);
+  CHECK(count(html, "<tr class=\"differs\">") == 2);
+  CHECK(html.find("<script") == std::string::npos);
+
+  const auto votes = tmp.write("v.csv", "party,votes\nA,10\nB,5\n");
+  const RunResult bad = run_cli({"report", votes.string(), "--seats", "3", "-o", (tmp.path / "bad.html").string()});
+  CHECK(bad.status == 2);
+  CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
+  CHECK_FALSE(fs::exists(tmp.path / "bad.html"));
+}
+
+TEST_CASE("seatsim report on the Iraq 2013 data set carries its caveats and all 447 seats") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "iraq.html";
+  const RunResult r = run_cli({"report", (source_dir() / "scenarios/iraq-2013").string(), "-o", out.string()});
+  REQUIRE(r.status == 0);
+  const std::string html = read_text_file(out.string());
+  CHECK(html.find("<h2>Caveats</h2>") != std::string::npos);
+  CHECK(html.find("districts matched: ") != std::string::npos);
+  CHECK(count(html, "<figure>") == 4);
+}

@@ -1,4 +1,6 @@
 """seatsim.load: data sets and votes files, with the CLI's rule layering; records pandas takes as is."""
+import csv
+import io
 import os
 import runpy
 import warnings
@@ -9,7 +11,7 @@ import pytest
 
 import seatsim
 
-from conftest import SOURCE_DIR, cli_csv, cli_error
+from conftest import SOURCE_DIR, cli_csv, cli_error, run_cli
 
 
 @pytest.fixture
@@ -104,3 +106,40 @@ def test_the_readme_pandas_example_runs(capsys):
         os.chdir(cwd)
     out = capsys.readouterr().out
     assert "Blue" in out and "seats" in out
+
+
+def compare_from_cli(*args):
+    status, out, err = run_cli("compare", *args, "--format", "csv")
+    assert status in (0, 1), err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    return {column: [row[column] for row in rows] for column in rows[0]}, err.strip().splitlines()[-1]
+
+
+def as_text(columns):
+    return {name: ["" if v is None else str(v) for v in values] for name, values in columns.items()}
+
+
+def test_compare_round_trip_against_the_cli(dataset):
+    loaded = seatsim.load(str(dataset))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", seatsim.TieWarning)
+        for keywords, flags in ((dict(), []), (dict(method="dhondt"), ["--method", "dhondt"])):
+            expected, summary = compare_from_cli(dataset, *flags)
+            columns = loaded.compare(**keywords)
+            assert list(columns) == ["district", "party", "votes", "published_seats", "seats", "diff"]
+            assert as_text(columns) == expected
+            assert loaded.compare_summary(**keywords) == summary
+
+
+def test_compare_on_the_iraq_data_set_keeps_blanks_as_none():
+    pandas = pytest.importorskip("pandas")
+    iraq = seatsim.load(str(SOURCE_DIR / "scenarios" / "iraq-2013"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", seatsim.TieWarning)
+        frame = pandas.DataFrame(iraq.compare())
+        expected, summary = compare_from_cli(SOURCE_DIR / "scenarios" / "iraq-2013")
+        assert as_text(iraq.compare()) == expected
+    assert frame["seats"].sum() == 447 - 1  # Basra's Christian reserved seat stays unfilled
+    assert frame["published_seats"].isna().sum() >= 1  # Saladin's blank seat cell
+    assert iraq.compare_summary() == summary
+    assert len(iraq.caveats) >= 1

@@ -64,8 +64,9 @@ double seat_radius(const Parliament& parliament, double radius) {
 
 struct LegendEntry {
   std::string colour;
-  std::string text;
+  std::string label;  // cut to fit the column
   std::string tooltip;
+  std::string counts;  // " — 5" after the label, never cut
 };
 
 // Entries in rows of `columns`, starting at (x, y); returns the height used.
@@ -84,7 +85,12 @@ std::string draw_legend(const std::vector<LegendEntry>& entries, double x, doubl
     out += "<g class=\"legend-entry\"><title>" + escape(entries[i].tooltip) + "</title><rect class=\"swatch\" x=\"" +
            num(ex) + "\" y=\"" + num(ey) + "\" width=\"14\" height=\"14\" rx=\"3\" fill=\"" +
            escape(entries[i].colour) + "\"/>" +
-           svg::text(ex + 20, ey + 12, svg::shorten(entries[i].text, max_chars), "fill=\"" + std::string(ink) + "\"") +
+           svg::text(
+               ex + 20, ey + 12,
+               svg::shorten(entries[i].label,
+                            std::max<std::size_t>(6, max_chars - std::min(max_chars, svg::length(entries[i].counts)))) +
+                   entries[i].counts,
+               "fill=\"" + std::string(ink) + "\"") +
            "</g>\n";
   }
   return out + "</g>\n";
@@ -96,8 +102,8 @@ std::vector<LegendEntry> seat_legend(const Parliament& parliament) {
   std::vector<LegendEntry> entries;
   for (const ParliamentParty& party : parliament.parties)
     if (party.seats > 0)
-      entries.push_back({party.colour, label_of(party) + " \u2014 " + std::to_string(party.seats),
-                         party.name + ": " + std::to_string(party.seats)});
+      entries.push_back({party.colour, label_of(party), party.name + ": " + std::to_string(party.seats),
+                         " \u2014 " + std::to_string(party.seats)});
   return entries;
 }
 
@@ -156,9 +162,9 @@ std::string compare_svg(const Parliament& published, const Parliament& recompute
     else if (won + lost > 0)
       change = " (" + signed_number(won - lost) + ")";
     legend.push_back(
-        {party.colour,
-         label_of(party) + " \u2014 " + std::to_string(before) + " \u2192 " + std::to_string(party.seats) + change,
-         party.name + ": published " + std::to_string(before) + ", recomputed " + std::to_string(party.seats)});
+        {party.colour, label_of(party),
+         party.name + ": published " + std::to_string(before) + ", recomputed " + std::to_string(party.seats) + change,
+         " \u2014 " + std::to_string(before) + " \u2192 " + std::to_string(party.seats) + change});
   }
   const double top = 50;
   if (layout == CompareLayout::marked) {
@@ -251,7 +257,7 @@ std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliamen
     std::int64_t seats = 0;
     for (const DistrictDiff& district : districts) seats += district.seats[k] + district.published[k];
     const ParliamentParty& party = legend_parties.parties[k];
-    if (seats > 0) legend.push_back({party.colour, label_of(party), party.name});
+    if (seats > 0) legend.push_back({party.colour, label_of(party), party.name, ""});
   }
   const std::size_t columns = legend_columns(width - 40);
   const double legend_top = top + row_height * static_cast<double>(districts.size()) + 20;
@@ -360,7 +366,7 @@ std::string sweep_svg(const SweepChart& chart) {
             escape(list.name) + "</title></path>\n";
     const std::string range =
         *low == *high ? std::to_string(*low) : std::to_string(*low) + "\u2013" + std::to_string(*high);
-    legend.push_back({list.colour, label_of(list) + " \u2014 " + range, list.name});
+    legend.push_back({list.colour, label_of(list), list.name, " \u2014 " + range});
   }
   plot += "</g>\n";
 
