@@ -1,5 +1,5 @@
 import pandas as pd, seatsim
-election = seatsim.load("scenarios/example/votes.csv")       # a data-set folder or a votes CSV
-seats = pd.DataFrame(election.allocate(seats=11, first_divisor=1.4))  # district, party, votes, seats, tie
-seats["share"] = seats["votes"] / seats["votes"].sum()
-print(seats[["party", "votes", "share", "seats"]].to_string(index=False))
+iraq = seatsim.load("scenarios/iraq-2013")                 # a data set: election.toml, results.csv, districts.csv
+seats = pd.DataFrame(iraq.compare(first_divisor=1.6))       # district, party, votes, published_seats, seats, diff
+print(seats.groupby("party")[["published_seats", "seats"]].sum().nlargest(5, "seats"))
+print(iraq.compare_summary(first_divisor=1.6))              # districts matched: M/14, seats differing: K

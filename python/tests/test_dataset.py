@@ -105,7 +105,8 @@ def test_the_readme_pandas_example_runs(capsys):
     finally:
         os.chdir(cwd)
     out = capsys.readouterr().out
-    assert "Blue" in out and "seats" in out
+    assert "State of Law Coalition" in out and "published_seats" in out
+    assert "districts matched: " in out
 
 
 def compare_from_cli(*args):
