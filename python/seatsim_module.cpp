@@ -33,11 +33,16 @@ namespace {
 
 using Int64Array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
 
-py::object tie_warning;  // seatsim.TieWarning, set at import
+py::object note_warning;  // seatsim.NoteWarning: what the CLI prints as "seatsim: note: ..."
+py::object tie_warning;   // seatsim.TieWarning (a NoteWarning): a tie decided a seat
 
-void warn_tie(const std::string& message) {
-  if (PyErr_WarnEx(tie_warning.ptr(), message.c_str(), 2) != 0) throw py::error_already_set();
+void warn(const py::object& category, const std::string& message) {
+  if (PyErr_WarnEx(category.ptr(), message.c_str(), 2) != 0) throw py::error_already_set();
 }
+void warn_tie(const std::string& message) { warn(tie_warning, message); }
+// The allocation's notes, as the CLI prints them: ties as TieWarning, the rest (unfilled reserved
+// seats, withdrawn quotas) as NoteWarning.
+void warn_note(const std::string& note) { warn(note.rfind("tie ", 0) == 0 ? tie_warning : note_warning, note); }
 
 std::string type_name(py::handle value) { return py::str(py::type::handle_of(value).attr("__name__")); }
 
@@ -335,7 +340,7 @@ struct Dataset {
       py::gil_scoped_release release;
       outcome = allocate(election, rule);
     }
-    for (const std::string& note : outcome.notes) warn_tie(note);
+    for (const std::string& note : outcome.notes) warn_note(note);
     py::list district, party;
     std::vector<std::int64_t> votes, seats;
     std::vector<bool> tie;
@@ -368,7 +373,7 @@ struct Dataset {
       py::gil_scoped_release release;
       comparison = compare(election, rule);
     }
-    for (const std::string& note : comparison.notes) warn_tie(note);
+    for (const std::string& note : comparison.notes) warn_note(note);
     return table_columns(comparison_table(election, comparison));
   }
 

@@ -135,8 +135,8 @@ def test_compare_round_trip_against_the_cli(dataset):
 def test_compare_on_the_iraq_data_set_keeps_blanks_as_none():
     pandas = pytest.importorskip("pandas")
     iraq = seatsim.load(str(SOURCE_DIR / "scenarios" / "iraq-2013"))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", seatsim.TieWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         frame = pandas.DataFrame(iraq.compare())
         expected, summary = compare_from_cli(SOURCE_DIR / "scenarios" / "iraq-2013")
         assert as_text(iraq.compare()) == expected
@@ -144,3 +144,6 @@ def test_compare_on_the_iraq_data_set_keeps_blanks_as_none():
     assert frame["published_seats"].isna().sum() >= 1  # Saladin's blank seat cell
     assert iraq.compare_summary() == summary
     assert len(iraq.caveats) >= 1
+    notes = [w for w in caught if issubclass(w.category, seatsim.NoteWarning)]
+    assert any("reserved seat(s) stay unfilled" in str(w.message) for w in notes)
+    assert not any(issubclass(w.category, seatsim.TieWarning) and "reserved" in str(w.message) for w in notes)
