@@ -429,8 +429,12 @@ PYBIND11_MODULE(seatsim, m) {
       PyErr_SetString(error.ptr(), e.what());
     }
   });
+  note_warning = py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
+      "seatsim.NoteWarning", "What the CLI prints as a note: an unfilled reserved seat, withdrawn quotas, a tie.",
+      PyExc_UserWarning, nullptr));
+  m.attr("NoteWarning") = note_warning;
   tie_warning = py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
-      "seatsim.TieWarning", "A tie decided a seat (the rule in force broke it).", PyExc_UserWarning, nullptr));
+      "seatsim.TieWarning", "A tie decided a seat (the rule in force broke it).", note_warning.ptr(), nullptr));
   m.attr("TieWarning") = tie_warning;
 
   m.def("methods", &method_names, "Canonical method names.");
