@@ -272,5 +272,34 @@ TEST_CASE("seatsim report on the Iraq 2013 data set carries its caveats and all 
   const std::string html = read_text_file(out.string());
   CHECK(html.find("<h2>Caveats</h2>") != std::string::npos);
   CHECK(html.find("districts matched: ") != std::string::npos);
-  CHECK(count(html, "<figure>") == 4);
+  CHECK(count(html, "<figure>") >= 5);  // and the sweeps of its what-if scenarios
+  CHECK(html.find("class=\"break\"") != std::string::npos);
+}
+
+TEST_CASE("seatsim chart --kind sweep draws a scenario's sweep with its break points") {
+  TempDir tmp;
+  tmp.write("set/election.toml", "name = \"Sweep set\"\n");
+  tmp.write("set/results.csv", "party,votes\nA,45\nB,21\nC,10\n");
+  tmp.write("set/districts.csv", "district,seats\n,2\n");
+  const auto scenario = tmp.write("set/what-if/fd.toml",
+                                  "name = \"First divisor\"\nbase = \"../\"\n[sweep]\nparameter = "
+                                  "\"rule.first_divisor\"\nvalues = [\"1\", \"1.2\", \"1.4\", \"1.6\"]\n");
+  const fs::path out = tmp.path / "sweep.svg";
+  RunResult r = run_cli({"chart", scenario.string(), "--kind", "sweep", "-o", out.string()});
+  REQUIRE(r.status == 0);
+  const std::string svg = read_text_file(out.string());
+  // A 45, B 21 for two seats: B's first seat (21/f) beats A's second (15) while f < 1.4; at 1.4 they tie.
+  CHECK(count(svg, "class=\"list\"") == 2);
+  CHECK(count(svg, "class=\"break\"") >= 1);
+  CHECK(svg.find("1.4") != std::string::npos);
+
+  r = run_cli({"chart", (tmp.path / "set").string(), "--kind", "sweep", "-o", out.string()});
+  CHECK(r.status == 2);
+  const auto no_sweep = tmp.write("set/what-if/plain.toml", "name = \"Plain\"\nbase = \"../\"\n");
+  r = run_cli({"chart", no_sweep.string(), "--kind", "sweep"});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("needs a scenario file with a [sweep]") != std::string::npos);
+  r = run_cli({"chart", scenario.string()});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("--kind sweep") != std::string::npos);
 }

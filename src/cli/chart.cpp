@@ -10,7 +10,9 @@
 #include "seatsim/file_io.hpp"
 #include "seatsim/parliament.hpp"
 #include "seatsim/party_styles.hpp"
+#include "seatsim/scenario.hpp"
 #include "seatsim/svg_chart.hpp"
+#include "seatsim/sweep.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -40,6 +42,7 @@ struct ChartCommand {
   std::string title;
   std::string parliament_json;
   bool published = false;
+  unsigned threads = 1;
   RuleFlags rule;
   std::string output;
 
@@ -67,9 +70,28 @@ struct ChartCommand {
     return name + ": " + what;
   }
 
+  // A scenario file with a [sweep]: seats per list against the swept parameter.
+  std::string sweep_chart_svg() const {
+    const Scenario scenario = load_scenario(input);
+    if (!scenario.sweep)
+      throw Error(input, 0, "--kind sweep needs a scenario file with a [sweep] (see docs/scenarios.md)");
+    const ScenarioBase base = load_scenario_base(scenario);
+    const SweepResult result = run_sweep(scenario, base, {threads, true});
+    const std::string chart_title =
+        title.empty() ? scenario.name + ": seats against " + scenario.sweep->parameter : title;
+    return sweep_svg(sweep_chart(result, styles(base.input.folder), chart_title));
+  }
+
   int run() const {
     std::string svg;
     Parliament drawn;
+    if (kind == "sweep") {
+      if (!parliament_json.empty()) throw Error("--parliament-json applies to hemicycle, compare and diff charts");
+      emit(OutputFlags{"", output}, sweep_chart_svg());
+      return 0;
+    }
+    if (std::filesystem::path(input).extension() == ".toml")
+      throw Error(input, 0, "a scenario file is drawn with --kind sweep");
     if (is_parliament_json(input)) {
       drawn = parliament_from_json();
       svg = hemicycle_svg(drawn);
@@ -81,8 +103,7 @@ struct ChartCommand {
           election_charts(prepared.input.election, outcome, styles(prepared.input.folder), district);
       const std::string method = rule_label(prepared.rule.method);
       if ((kind == "compare" || published) && !charts.published)
-        throw Error(prepared.input.election.source, 0,
-                    "no published result to chart: no list has published_seats");
+        throw Error(prepared.input.election.source, 0, "no published result to chart: no list has published_seats");
       if (kind == "hemicycle") {
         drawn = published ? *charts.published : charts.recomputed;
         drawn.title = chart_title(prepared, published ? "published seats" : "seats under " + method);
@@ -113,15 +134,18 @@ const bool registered = register_command({
       app.footer(
           "Kinds: hemicycle (seats by list, legend with counts), compare (published and recomputed side by side, or "
           "--layout marked: the recomputed hemicycle with the seats won ringed), diff (per district, seats won and "
-          "lost against the published result).\nColours: the data set's parties.csv (party,colour,short; its order "
+          "lost against the published result), sweep (INPUT is a scenario file with a [sweep]: seats per list against "
+          "the swept parameter, break points dashed).\nColours: the data set's parties.csv (party,colour,short; its "
+          "order "
           "is the seating order), else a colour-blind-safe palette.\nINPUT may also be parliament-diagram JSON "
           "({\"parties\":[{\"name\",\"nb_seats\",\"color\"}]}).\nExample: seatsim chart votes.csv --seats 101 "
           "--kind hemicycle -o parliament.svg");
       app.add_option("INPUT", command->input,
-                     "Votes CSV ('-' for stdin), a data-set folder, or parliament-diagram JSON (*.json)")
+                     "Votes CSV ('-' for stdin), a data-set folder, parliament-diagram JSON (*.json), or a scenario "
+                     "file (*.toml, --kind sweep)")
           ->required();
-      app.add_option("--kind,-k", command->kind, "hemicycle (default), compare or diff")
-          ->check(CLI::IsMember({"hemicycle", "compare", "diff"}));
+      app.add_option("--kind,-k", command->kind, "hemicycle (default), compare, diff or sweep")
+          ->check(CLI::IsMember({"hemicycle", "compare", "diff", "sweep"}));
       app.add_option("--layout", command->layout, "compare: side-by-side (default) or marked")
           ->check(CLI::IsMember({"side-by-side", "marked"}));
       app.add_option("--district", command->district, "Chart this district only (default: all, summed by party)");
@@ -131,6 +155,7 @@ const bool registered = register_command({
       app.add_option("--title", command->title, "Chart title (default: the data set's name and what is drawn)");
       app.add_option("--parliament-json", command->parliament_json,
                      "Also write the drawn parliament as parliament-diagram JSON to this file");
+      app.add_option("--threads", command->threads, "sweep: threads of the batched kernel (0 = every core)");
       add_rule_flags(app, command->rule);
       app.add_option("--output,-o", command->output, "Write the SVG to this file (atomically) instead of stdout");
       return [command] { return command->run(); };

@@ -49,7 +49,19 @@ def make_dataset(folder):
         "South,Blue,5000,1\nSouth,Green,6000,1\nSouth,Red,22000,3\nSouth,Yellow,1000,0\n")
     (folder / "districts.csv").write_text("district,seats\nNorth,11\nCentre,7\nSouth,5\n")
     (folder / "parties.csv").write_text("party,colour,short\nRed,#cc3311,R\nGreen,#009988,G\n")
+    (folder / "what-if").mkdir(exist_ok=True)
+    (folder / "what-if" / "first-divisor.toml").write_text(
+        'name = "First divisor from 1 to 2"\nbase = "../"\n[sweep]\nparameter = "rule.first_divisor"\n'
+        'values = { from = "1", to = "2", step = "0.1" }\n')
     return folder
+
+
+def sweep_expectations(cli, scenario):
+    """(lists with a seat at some value, break points) as `seatsim scenario` reports them."""
+    rows = list(csv.DictReader(io.StringIO(run(cli, "scenario", scenario, "--format", "csv"))))
+    lists = {row["party"] for row in rows if int(row["seats"]) > 0}
+    breaks = list(csv.DictReader(io.StringIO(run(cli, "scenario", scenario, "--format", "csv", "--break-points"))))
+    return len(lists), len({(row["before"], row["after"]) for row in breaks})
 
 
 def charts(cli, work):
@@ -73,6 +85,7 @@ def charts(cli, work):
     chart("compare", data, "--kind", "compare", seats=published + recomputed)
     chart("compare-marked", data, "--kind", "compare", "--layout", "marked", seats=recomputed)
     chart("diff", data, "--kind", "diff", "--method", "dhondt", seats=seats_of(cli, data, "--method", "dhondt"))
+    chart("sweep", data / "what-if" / "first-divisor.toml", "--kind", "sweep", seats=0)
     return made
 
 
@@ -86,6 +99,13 @@ def check_xml(cli):
             assert len(found) == seats, f"{name}: {len(found)} seat elements for {seats} seats"
             for seat in found:
                 assert seat.tag in (SVG + "circle", SVG + "rect"), (name, seat.tag)
+            if name == "sweep":
+                lists, breaks = sweep_expectations(cli, Path(tmp) / "set" / "what-if" / "first-divisor.toml")
+                drawn = [e for e in root.iter(SVG + "path") if e.get("class") == "list"]
+                marked = [e for e in root.iter(SVG + "line") if e.get("class") == "break"]
+                assert len(drawn) == lists and len(marked) == breaks and breaks > 0, (len(drawn), lists, len(marked), breaks)
+                print(f"{name}: well-formed, {lists} lists, {breaks} break points")
+                continue
             print(f"{name}: well-formed, {seats} seat elements")
     print(f"{len(made)} passed, 0 failed")
 
@@ -177,6 +197,7 @@ def check_browser(cli):
             pixels, counts = colours_in(png.read_bytes())
             white = counts.get(b"\xff\xff\xff", 0)
             fills = {e.get("fill").lower() for e in root.iter() if e.get("class") == "party" and e.get("fill", "").startswith("#")}
+            fills |= {e.get("stroke").lower() for e in root.iter() if e.get("class") == "list"}
             wanted = {bytes.fromhex(c[1:] if len(c) == 7 else "".join(ch * 2 for ch in c[1:])) for c in fills}
             missing = [c.hex() for c in wanted if counts.get(c, 0) < 20]
             assert white < pixels * 0.98, f"{name}: the picture is (almost) blank"
