@@ -23,6 +23,10 @@
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/rule_settings.hpp"
+#include "seatsim/scenario.hpp"
+#include "seatsim/scenario_run.hpp"
+#include "seatsim/sweep.hpp"
+#include "seatsim/sweep_tables.hpp"
 #include "seatsim/table.hpp"
 #include "seatsim/threshold.hpp"
 
@@ -268,6 +272,11 @@ py::dict table_columns(const Table& table) {
 // A data set or votes file, loaded once; each call layers keyword overrides over its rule.
 struct Dataset {
   LoadedInput input;
+  // Loaded from a scenario file: the scenario, its base, and its rule as the CLI applies it. The
+  // election is then the scenario's (operations applied, seat totals set).
+  std::optional<Scenario> scenario;
+  std::optional<ScenarioBase> base;
+  std::optional<Rule> scenario_rule;
 
   // The data set's rule with keyword overrides, key by key; `election` gets its seat totals
   // (seats, seats_file, else the data set's districts.csv, else published seats).
@@ -308,8 +317,11 @@ struct Dataset {
       }
     }
     settings.override_with(given);
-    const Rule rule = settings.build(given.party_thresholds ? std::string() : input.folder);
-    if (election) apply_seats(*election, seats, seats_file);
+    const bool rule_given = overrides.size() > static_cast<std::size_t>(seats.has_value()) + seats_file.has_value();
+    const Rule rule = scenario_rule && !rule_given
+                          ? *scenario_rule
+                          : settings.build(given.party_thresholds ? std::string() : input.folder);
+    if (election && (!scenario || seats || seats_file)) apply_seats(*election, seats, seats_file);
     return rule;
   }
 
@@ -404,11 +416,41 @@ struct Dataset {
     return out;
   }
 
+  // A scenario's sweep: the long table (value, district, party, votes, seats) or its break points.
+  py::dict sweep_records(bool break_points, unsigned threads) const {
+    if (!scenario || !scenario->sweep) throw Error(input.name + ": not a scenario with a [sweep]");
+    SweepResult result;
+    {
+      py::gil_scoped_release release;
+      result = run_sweep(*scenario, *base, {threads, break_points});
+    }
+    return table_columns(break_points ? sweep_break_table(result) : sweep_long_table(result));
+  }
+
   py::dict rule_dict() const {
     const Rule rule = rule_with(py::kwargs(), nullptr);
     return py::module_::import("json").attr("loads")(rule_to_json(rule).dump());
   }
 };
+
+Dataset load_dataset(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::path(path).extension() != ".toml" || std::filesystem::is_directory(path, ec))
+    return Dataset{load_input(path), {}, {}, {}};
+  Dataset dataset;
+  dataset.scenario = load_scenario(path);
+  dataset.base = load_scenario_base(*dataset.scenario);
+  const ScenarioResult result = run_scenario(*dataset.scenario, *dataset.base);
+  dataset.input = dataset.base->input;
+  dataset.input.election = result.election;
+  dataset.input.rule = dataset.base->settings;
+  dataset.input.rule.override_with(dataset.scenario->rule);
+  dataset.input.name = dataset.scenario->name;
+  dataset.input.files.insert(dataset.input.files.begin(), dataset.scenario->files.begin(),
+                             dataset.scenario->files.end());
+  dataset.scenario_rule = result.rule;
+  return dataset;
+}
 
 }  // namespace
 
@@ -477,6 +519,10 @@ PYBIND11_MODULE(seatsim, m) {
            "data set's rule key by key (method, first_divisor, divisors, threshold, threshold_scope, "
            "threshold_strict, threshold_exempt, party_thresholds, ties, seed) and give seat totals (seats, "
            "seats_file).")
+      .def("sweep", &Dataset::sweep_records, py::arg("break_points") = false, py::arg("threads") = 1,
+           "A scenario's sweep as `seatsim scenario` writes it: columns value, district, party, votes, seats; with "
+           "break_points=True the break points (before, after, district, party, seats_before, seats_after, "
+           "votes_before, votes_after, at_value).")
       .def("compare", &Dataset::compare_records,
            "Columns district, party, votes, published_seats, seats, diff, as `seatsim compare` writes them "
            "(published_seats and diff None where the source is blank). Keywords as for allocate().")
@@ -484,7 +530,7 @@ PYBIND11_MODULE(seatsim, m) {
            "The line 'districts matched: M/N, seats differing: K'. Keywords as for allocate().")
       .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
 
-  m.def(
-      "load", [](const std::string& path) { return Dataset{load_input(path)}; }, py::arg("path"),
-      "Reads a data-set folder (election.toml, results.csv, districts.csv) or a votes CSV.");
+  m.def("load", &load_dataset, py::arg("path"),
+        "Reads a data-set folder (election.toml, results.csv, districts.csv), a votes CSV, or a scenario file "
+        "(*.toml: its operations applied to its base, under the base's rule with the scenario's [rule] over it).");
 }

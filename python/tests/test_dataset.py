@@ -147,3 +147,35 @@ def test_compare_on_the_iraq_data_set_keeps_blanks_as_none():
     notes = [w for w in caught if issubclass(w.category, seatsim.NoteWarning)]
     assert any("reserved seat(s) stay unfilled" in str(w.message) for w in notes)
     assert not any(issubclass(w.category, seatsim.TieWarning) and "reserved" in str(w.message) for w in notes)
+
+
+WHAT_IF = SOURCE_DIR / "scenarios" / "iraq-2013" / "what-if"
+
+
+def cli_rows(*args):
+    status, out, err = run_cli(*args, "--format", "csv")
+    assert status == 0, err
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_a_scenario_file_loads_as_its_election_under_its_rule():
+    scenario = WHAT_IF / "first-divisor-1.6.toml"
+    loaded = seatsim.load(str(scenario))
+    expected = [row for row in cli_rows("scenario", scenario) if row["level"] == "district"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", seatsim.NoteWarning)
+        seats = loaded.allocate()
+    assert [(r["district"], r["party"], r["votes"], r["seats"]) for r in expected] == \
+        list(zip(seats["district"], seats["party"], map(str, seats["votes"]), map(str, seats["seats"])))
+    assert str(scenario) in [f["path"] for f in loaded.files]
+
+
+def test_a_scenario_sweep_and_its_break_points_as_the_cli_writes_them():
+    scenario = WHAT_IF / "first-divisor-sweep.toml"
+    loaded = seatsim.load(str(scenario))
+    for keywords, flags in ((dict(), []), (dict(break_points=True), ["--break-points"])):
+        rows = cli_rows("scenario", scenario, *flags)
+        columns = loaded.sweep(**keywords)
+        assert as_text(columns) == {name: [row[name] for row in rows] for name in rows[0]}
+    with pytest.raises(seatsim.Error, match="not a scenario with a"):
+        seatsim.load(str(WHAT_IF / "first-divisor-1.6.toml")).sweep()
