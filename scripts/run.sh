@@ -21,3 +21,7 @@ if [ "$status" -ge 2 ]; then
   echo "run.sh: seatsim compare failed (exit $status)" >&2
   exit "$status"
 fi
+echo
+echo "== seatsim report scenarios/iraq-2013 -o build/iraq-2013-report.html"
+"$seatsim" report scenarios/iraq-2013 -o "${SEATSIM_BUILD_DIR:-$root/build}/iraq-2013-report.html"
+echo "report: ${SEATSIM_BUILD_DIR:-$root/build}/iraq-2013-report.html (open it in a browser)"

@@ -4,6 +4,6 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/deps.sh"
-"$root/scripts/build.sh" -DSEATSIM_WERROR=ON "$@"
+"$root/scripts/build.sh" -DSEATSIM_WERROR=ON -DSEATSIM_PYTHON=ON -DPython_EXECUTABLE=/usr/bin/python3 "$@"
 cd "${SEATSIM_BUILD_DIR:-$root/build}"
 ctest --output-on-failure -j"$(nproc)"

@@ -29,11 +29,14 @@ struct BatchSeats {
 // Divisor methods run a SIMD kernel across scenarios (docs/performance.md); a scenario it
 // cannot certify exactly (a tie, votes beyond 2^53 / d(seats + 1)) goes through the single
 // kernel, so results are identical either way and for every thread count.
-BatchSeats allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+// `votes` is a Ref so that callers can pass memory they own (a numpy array, a Map) without a copy;
+// a VoteMatrix binds as is.
+using VoteView = Eigen::Ref<const VoteMatrix>;
+BatchSeats allocate_batch(const VoteView& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
                           unsigned threads = 1);
 // The same into `out`, resized only when its shape differs: a Monte Carlo loop that reuses it
 // allocates nothing.
-void allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+void allocate_batch(const VoteView& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
                     BatchSeats& out, unsigned threads = 1);
 
 }  // namespace seatsim

@@ -10,6 +10,7 @@
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_run.hpp"
 #include "seatsim/sweep.hpp"
+#include "seatsim/sweep_tables.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -93,30 +94,6 @@ Meta scenario_meta(const Scenario& scenario, const ScenarioBase& base, const Rul
 
 // ---- sweeps ----
 
-Table long_table(const SweepResult& sweep) {
-  Table table;
-  table.columns = {"value", "district", "party", "votes", "seats"};
-  for (const SweepStep& step : sweep.steps)
-    for (std::size_t d = 0; d < step.election.districts.size(); ++d) {
-      const District& district = step.election.districts[d];
-      for (std::size_t i = 0; i < district.lists.size(); ++i)
-        table.add({step.value, district.name, district.lists[i].party, Cell(district.lists[i].votes),
-                   Cell(step.seats[d][i])});
-    }
-  return table;
-}
-
-Table break_table(const SweepResult& sweep) {
-  Table table;
-  table.columns = {"before",      "after",        "district",    "party",   "seats_before",
-                   "seats_after", "votes_before", "votes_after", "at_value"};
-  for (const BreakPoint& point : sweep.break_points)
-    for (const SeatChange& change : point.changes)
-      table.add({point.before_text, point.after_text, change.district, change.party, Cell(change.seats_before),
-                 Cell(change.seats_after), Cell(change.votes_before), Cell(change.votes_after), point.at_value});
-  return table;
-}
-
 Json break_json(const SweepResult& sweep) {
   Json points = Json::array();
   for (const BreakPoint& point : sweep.break_points) {
@@ -196,7 +173,7 @@ struct ScenarioCommand {
                            {"resolution", sweep.resolution}};
     Json extra;
     extra["break_points"] = break_json(sweep);
-    const Table table = break_points_only ? break_table(sweep) : long_table(sweep);
+    const Table table = break_points_only ? sweep_break_table(sweep) : sweep_long_table(sweep);
     const std::vector<std::string> footer = break_footer(sweep);
     const bool csv = !text_format(output) && output.format != "json";
     if (csv && !break_points_only)

@@ -25,7 +25,7 @@ struct Failure {
 
 class BatchRun {
  public:
-  BatchRun(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties, BatchSeats& out)
+  BatchRun(const VoteView& votes, std::int64_t seats, const Method& method, const TieBreak& ties, BatchSeats& out)
       : votes_(votes),
         seats_(seats),
         method_(method),
@@ -69,7 +69,7 @@ class BatchRun {
     }
   }
 
-  const VoteMatrix& votes_;
+  const VoteView& votes_;
   std::int64_t seats_;
   const Method& method_;
   const TieBreak& ties_;
@@ -79,8 +79,14 @@ class BatchRun {
 
 }  // namespace
 
-void allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+void allocate_batch(const VoteView& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
                     BatchSeats& out, unsigned threads) {
+  if (votes.cols() > 1 && votes.outerStride() != votes.rows()) {
+    // The SIMD kernel reads scenarios `rows` apart: a strided view (a block) is copied once.
+    const VoteMatrix contiguous = votes;
+    allocate_batch(contiguous, seats, method, ties, out, threads);
+    return;
+  }
   const Eigen::Index lists = votes.rows(), scenarios = votes.cols();
   out.seats.resize(lists, scenarios);
   out.tie.resize(lists, scenarios);
@@ -102,7 +108,7 @@ void allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& m
     if (f.error) std::rethrow_exception(f.error);
 }
 
-BatchSeats allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+BatchSeats allocate_batch(const VoteView& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
                           unsigned threads) {
   BatchSeats out;
   allocate_batch(votes, seats, method, ties, out, threads);

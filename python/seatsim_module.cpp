@@ -1,0 +1,536 @@
+// The Python module `seatsim`: the exact kernel on lists and numpy arrays (2-D arrays go through
+// the batched kernel without a copy), data sets with the CLI's rule layering, and errors as
+// `seatsim.Error` (a ValueError) carrying the CLI's message. Rule numbers accept str, int,
+// fractions.Fraction and float, a float being read through its shortest decimal form (repr).
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "seatsim/allocation.hpp"
+#include "seatsim/batch.hpp"
+#include "seatsim/comparator.hpp"
+#include "seatsim/comparison_report.hpp"
+#include "seatsim/election_allocation.hpp"
+#include "seatsim/error.hpp"
+#include "seatsim/input.hpp"
+#include "seatsim/meta.hpp"
+#include "seatsim/method.hpp"
+#include "seatsim/rule_settings.hpp"
+#include "seatsim/scenario.hpp"
+#include "seatsim/scenario_run.hpp"
+#include "seatsim/sweep.hpp"
+#include "seatsim/sweep_tables.hpp"
+#include "seatsim/table.hpp"
+#include "seatsim/threshold.hpp"
+
+namespace py = pybind11;
+using namespace seatsim;
+
+namespace {
+
+using Int64Array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+
+py::object note_warning;  // seatsim.NoteWarning: what the CLI prints as "seatsim: note: ..."
+py::object tie_warning;   // seatsim.TieWarning (a NoteWarning): a tie decided a seat
+
+void warn(const py::object& category, const std::string& message) {
+  if (PyErr_WarnEx(category.ptr(), message.c_str(), 2) != 0) throw py::error_already_set();
+}
+void warn_tie(const std::string& message) { warn(tie_warning, message); }
+// The allocation's notes, as the CLI prints them: ties as TieWarning, the rest (unfilled reserved
+// seats, withdrawn quotas) as NoteWarning.
+void warn_note(const std::string& note) { warn(note.rfind("tie ", 0) == 0 ? tie_warning : note_warning, note); }
+
+std::string type_name(py::handle value) { return py::str(py::type::handle_of(value).attr("__name__")); }
+
+// The exact decimal text of a rule number: str as written, int, Fraction as "n/d", float
+// through its shortest decimal form (repr(1.4) == "1.4", read as 7/5).
+std::string number_text(py::handle value, const std::string& key) {
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  if (py::isinstance<py::bool_>(value)) throw Error(key + ": expected a number, not a bool");
+  if (py::isinstance<py::int_>(value)) return py::str(value).cast<std::string>();
+  const py::object fraction = py::module_::import("fractions").attr("Fraction");
+  if (py::isinstance(value, fraction))
+    return py::str(value.attr("numerator")).cast<std::string>() + "/" +
+           py::str(value.attr("denominator")).cast<std::string>();
+  if (py::isinstance<py::float_>(value)) {
+    const double number = value.cast<double>();
+    if (!std::isfinite(number)) throw Error(key + ": " + py::repr(value).cast<std::string>() + " is not a number");
+    // repr gives the shortest decimal that reads back as the same float; Decimal writes it
+    // without an exponent (1e-05 -> 0.00001).
+    const py::object decimal = py::module_::import("decimal").attr("Decimal")(py::repr(value));
+    return py::str(py::module_::import("builtins").attr("format")(decimal, "f")).cast<std::string>();
+  }
+  throw Error(key + ": expected str, int, float or fractions.Fraction, not " + type_name(value));
+}
+
+// A custom divisor sequence: "1.4,3,5" or a sequence of numbers.
+std::string divisors_text(py::handle value) {
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  std::string text;
+  for (const py::handle item : value) text += (text.empty() ? "" : ",") + number_text(item, "divisors");
+  return text;
+}
+
+// Thresholds: str as on the command line ("5%", "1000"), int = votes, Fraction/float = a share
+// of one (0.05 = 5%).
+std::string threshold_text(py::handle value) {
+  if (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value)) return number_text(value, "threshold");
+  const Rational share = parse_rational(number_text(value, "threshold"));
+  if (share.is_negative() || share > Rational(1))
+    throw Error("threshold: a share given as a number must be between 0 and 1 (0.05 is 5%)");
+  return format_percent(share);
+}
+
+Rational keyed_parse(const std::string& text, const std::string& key) {
+  try {
+    return parse_rational(text);
+  } catch (const Error& e) {
+    throw Error(key + ": " + e.message());
+  }
+}
+
+RuleSettings settings_from(const py::object& method, const py::object& first_divisor, const py::object& threshold,
+                           const py::object& ties, const py::object& seed) {
+  RuleSettings settings;
+  if (!method.is_none()) settings.method = method.cast<std::string>();
+  // "1", the default, keeps the method's own first divisor (Imperiali 2, Adams 0, ...).
+  if (!first_divisor.is_none()) {
+    const std::string text = number_text(first_divisor, "first-divisor");
+    const Rational first = keyed_parse(text, "first-divisor");
+    if (first != Rational(1)) settings.first_divisor = text;
+  }
+  if (!threshold.is_none()) settings.threshold = threshold_text(threshold);
+  if (!ties.is_none()) settings.ties = ties.cast<std::string>();
+  if (!seed.is_none()) settings.seed = seed.cast<std::uint64_t>();
+  return settings;
+}
+
+// Votes as a C-contiguous int64 array; no copy when the input already is one. Floats must be
+// whole numbers; other types are refused rather than silently truncated.
+Int64Array votes_array(const py::object& votes) {
+  const py::array any = py::module_::import("numpy").attr("asarray")(votes);
+  const char kind = any.dtype().kind();
+  if (kind == 'f') {
+    const py::object integral = py::module_::import("numpy").attr("all")(
+        py::module_::import("numpy").attr("equal")(any, py::module_::import("numpy").attr("floor")(any)));
+    if (!integral.cast<bool>()) throw Error("votes must be whole numbers");
+  } else if (kind != 'i' && kind != 'u') {
+    throw Error("votes must be numbers (got an array of dtype " + py::str(any.dtype()).cast<std::string>() + ")");
+  }
+  if (any.ndim() != 1 && any.ndim() != 2)
+    throw Error("votes must be 1-D (one district) or 2-D (scenarios x lists), not " + std::to_string(any.ndim()) +
+                "-D");
+  Int64Array array = Int64Array::ensure(any);
+  if (!array) throw py::error_already_set();
+  const std::int64_t* data = array.data();
+  for (py::ssize_t i = 0; i < array.size(); ++i)
+    if (data[i] < 0 || data[i] > max_votes)
+      throw Error("votes must be between 0 and " + std::to_string(max_votes) + " (got " + std::to_string(data[i]) +
+                  ")");
+  return array;
+}
+
+// A numpy array that takes over an Eigen matrix (column-major lists x scenarios) as a
+// row-major (scenarios x lists) array, without a copy.
+template <typename Matrix>
+py::array adopt(Matrix&& matrix, py::ssize_t scenarios, py::ssize_t lists) {
+  using Scalar = typename std::decay_t<Matrix>::Scalar;
+  auto* owned = new std::decay_t<Matrix>(std::move(matrix));
+  py::capsule owner(owned, [](void* p) { delete static_cast<std::decay_t<Matrix>*>(p); });
+  return py::array_t<Scalar>(
+      {scenarios, lists}, {static_cast<py::ssize_t>(sizeof(Scalar)) * lists, static_cast<py::ssize_t>(sizeof(Scalar))},
+      owned->data(), owner);
+}
+
+py::object allocate_array(const py::object& votes_in, std::int64_t seats, const py::object& method,
+                          const py::object& first_divisor, const py::object& threshold, const py::object& ties,
+                          std::uint64_t seed, bool return_ties) {
+  if (seats < 0 || seats > max_seats) throw Error("seats must be between 0 and " + std::to_string(max_seats));
+  const Rule rule =
+      settings_from(method.is_none() ? py::str("sainte-lague") : method, first_divisor, threshold, ties, py::int_(seed))
+          .build();
+  const Int64Array votes = votes_array(votes_in);
+  const TieBreak tie_break{rule.ties, rule.seed, 0, "the district", {}};
+  const auto lists = static_cast<py::ssize_t>(votes.ndim() == 1 ? votes.shape(0) : votes.shape(1));
+  const auto scenarios = static_cast<py::ssize_t>(votes.ndim() == 1 ? 1 : votes.shape(0));
+  const std::optional<ThresholdValue> cut = rule.threshold.value;
+
+  if (votes.ndim() == 1) {
+    std::vector<std::int64_t> taking_part(votes.data(), votes.data() + lists);
+    if (cut) {
+      std::int64_t total = 0;
+      for (const std::int64_t v : taking_part) total += v;
+      for (std::int64_t& v : taking_part)
+        if (!cut->passes(v, total, rule.threshold.strict)) v = 0;
+    }
+    DistrictSeats result;
+    {
+      py::gil_scoped_release release;
+      result = allocate(taking_part, seats, rule.method, tie_break);
+    }
+    py::array_t<std::int32_t> out(lists);  // the batched kernel's seat type, so 1-D and 2-D agree
+    py::array_t<bool> tie(lists);
+    for (py::ssize_t i = 0; i < lists; ++i) {
+      out.mutable_at(i) = static_cast<std::int32_t>(result.seats[static_cast<std::size_t>(i)]);
+      tie.mutable_at(i) = result.tie[static_cast<std::size_t>(i)] != 0;
+    }
+    if (result.tie_decided) {
+      std::string between;
+      for (py::ssize_t i = 0; i < lists; ++i)
+        if (result.tie[static_cast<std::size_t>(i)])
+          between += (between.empty() ? "" : ", ") + std::string("list ") + std::to_string(i) + " (" +
+                     std::to_string(result.seats[static_cast<std::size_t>(i)]) + " seats)";
+      warn_tie("tie in the district: equal quotients decided the last seat(s) between " + between + "; rule '" +
+               std::string(tie_rule_name(rule.ties)) + "'");
+    }
+    if (return_ties) return py::make_tuple(out, tie);
+    return out;
+  }
+
+  // 2-D: the numpy array (scenarios x lists, row-major) is the column-major lists x scenarios
+  // matrix the batched kernel takes; it is read in place unless a threshold must zero lists.
+  BatchSeats result;
+  const Eigen::Map<const VoteMatrix> view(votes.data(), lists, scenarios);
+  if (cut) {
+    VoteMatrix kept = view;
+    for (Eigen::Index s = 0; s < kept.cols(); ++s) {
+      const std::int64_t total = kept.col(s).sum();
+      for (Eigen::Index i = 0; i < kept.rows(); ++i)
+        if (!cut->passes(kept(i, s), total, rule.threshold.strict)) kept(i, s) = 0;
+    }
+    py::gil_scoped_release release;
+    result = allocate_batch(kept, seats, rule.method, tie_break);
+  } else {
+    py::gil_scoped_release release;
+    result = allocate_batch(view, seats, rule.method, tie_break);
+  }
+  Eigen::Index tied = 0;
+  for (Eigen::Index s = 0; s < result.tie.cols(); ++s) tied += result.tie.col(s).any() ? 1 : 0;
+  if (tied > 0)
+    warn_tie("a tie decided seats in " + std::to_string(tied) + " of " + std::to_string(scenarios) +
+             " scenario(s); rule '" + std::string(tie_rule_name(rule.ties)) + "'");
+  py::array seats_out = adopt(std::move(result.seats), scenarios, lists);
+  if (!return_ties) return seats_out;
+  py::array tie_out = adopt(std::move(result.tie), scenarios, lists);
+  return py::make_tuple(seats_out, tie_out.attr("astype")("bool"));
+}
+
+// A Table (the CLI's rows) as columns pandas takes as is: whole numbers -> int64 arrays,
+// decimals -> float64 arrays, a numeric column with blanks -> a list with None, text -> a list.
+py::dict table_columns(const Table& table) {
+  py::dict out;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    bool numeric = true, blanks = false, decimals = false;
+    for (const auto& row : table.rows) {
+      const Cell& cell = row[c];
+      if (cell.text.empty()) {
+        blanks = true;
+      } else if (!cell.numeric) {
+        numeric = false;
+      } else if (cell.text.find_first_of(".eE") != std::string::npos) {
+        decimals = true;
+      }
+    }
+    const auto n = static_cast<py::ssize_t>(table.rows.size());
+    if (numeric && !blanks && !decimals) {
+      py::array_t<std::int64_t> values(n);
+      for (py::ssize_t r = 0; r < n; ++r)
+        values.mutable_at(r) = std::stoll(table.rows[static_cast<std::size_t>(r)][c].text);
+      out[py::str(table.columns[c])] = values;
+    } else if (numeric && !blanks) {
+      py::array_t<double> values(n);
+      for (py::ssize_t r = 0; r < n; ++r)
+        values.mutable_at(r) = std::stod(table.rows[static_cast<std::size_t>(r)][c].text);
+      out[py::str(table.columns[c])] = values;
+    } else {
+      py::list values;
+      for (const auto& row : table.rows) {
+        const Cell& cell = row[c];
+        if (numeric && cell.text.empty())
+          values.append(py::none());
+        else if (numeric && !decimals)
+          values.append(py::int_(std::stoll(cell.text)));
+        else if (numeric)
+          values.append(py::float_(std::stod(cell.text)));
+        else
+          values.append(cell.text);
+      }
+      out[py::str(table.columns[c])] = values;
+    }
+  }
+  return out;
+}
+
+// A data set or votes file, loaded once; each call layers keyword overrides over its rule.
+struct Dataset {
+  LoadedInput input;
+  // Loaded from a scenario file: the scenario, its base, and its rule as the CLI applies it. The
+  // election is then the scenario's (operations applied, seat totals set).
+  std::optional<Scenario> scenario;
+  std::optional<ScenarioBase> base;
+  std::optional<Rule> scenario_rule;
+
+  // The data set's rule with keyword overrides, key by key; `election` gets its seat totals
+  // (seats, seats_file, else the data set's districts.csv, else published seats).
+  Rule rule_with(const py::kwargs& overrides, Election* election) const {
+    RuleSettings settings = input.rule;
+    RuleSettings given;
+    std::optional<std::int64_t> seats;
+    std::optional<std::string> seats_file;
+    for (const auto& [key_handle, value] : overrides) {
+      const std::string key = py::str(key_handle);
+      if (value.is_none()) continue;
+      if (key == "method") {
+        given.method = value.cast<std::string>();
+      } else if (key == "first_divisor") {
+        given.first_divisor = number_text(value, "first-divisor");
+      } else if (key == "divisors") {
+        given.divisors = divisors_text(value);
+      } else if (key == "threshold") {
+        given.threshold = threshold_text(value);
+      } else if (key == "threshold_scope") {
+        given.threshold_scope = value.cast<std::string>();
+      } else if (key == "threshold_strict") {
+        given.threshold_strict = value.cast<bool>();
+      } else if (key == "threshold_exempt") {
+        given.threshold_exempt = value.cast<std::vector<std::string>>();
+      } else if (key == "party_thresholds") {
+        given.party_thresholds = value.cast<std::string>();
+      } else if (key == "ties") {
+        given.ties = value.cast<std::string>();
+      } else if (key == "seed") {
+        given.seed = value.cast<std::uint64_t>();
+      } else if (key == "seats" && election) {
+        seats = value.cast<std::int64_t>();
+      } else if (key == "seats_file" && election) {
+        seats_file = value.cast<std::string>();
+      } else {
+        throw Error("unknown keyword '" + key + "'");
+      }
+    }
+    settings.override_with(given);
+    const bool rule_given = overrides.size() > static_cast<std::size_t>(seats.has_value()) + seats_file.has_value();
+    const Rule rule = scenario_rule && !rule_given
+                          ? *scenario_rule
+                          : settings.build(given.party_thresholds ? std::string() : input.folder);
+    if (election && (!scenario || seats || seats_file)) apply_seats(*election, seats, seats_file);
+    return rule;
+  }
+
+  void apply_seats(Election& election, const std::optional<std::int64_t>& seats,
+                   const std::optional<std::string>& seats_file) const {
+    SeatSources sources;
+    if (seats) {
+      if (*seats < 0 || *seats > max_seats) throw Error("--seats must be between 0 and " + std::to_string(max_seats));
+      sources.seats = seats;
+    }
+    std::vector<InputFile> ignored;
+    if (seats_file) {
+      sources.seats_file = read_seat_totals(read_csv_file(*seats_file, ignored));
+      sources.seats_file_name = *seats_file;
+    } else if (input.districts) {
+      sources.seats_file = input.districts;
+      sources.seats_file_name = input.districts_file;
+    }
+    apply_seat_totals(election, sources);
+  }
+
+  // The allocate command's columns: district, party, votes, seats, tie.
+  py::dict allocate_records(const py::kwargs& overrides) const {
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    ElectionOutcome outcome;
+    {
+      py::gil_scoped_release release;
+      outcome = allocate(election, rule);
+    }
+    for (const std::string& note : outcome.notes) warn_note(note);
+    py::list district, party;
+    std::vector<std::int64_t> votes, seats;
+    std::vector<bool> tie;
+    for (std::size_t d = 0; d < election.districts.size(); ++d)
+      for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i) {
+        district.append(election.districts[d].name);
+        party.append(election.districts[d].lists[i].party);
+        votes.push_back(election.districts[d].lists[i].votes);
+        seats.push_back(outcome.seats(d, i));
+        tie.push_back(outcome.districts[d].lists[i].tie);
+      }
+    py::dict out;
+    out["district"] = district;
+    out["party"] = party;
+    out["votes"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(votes.size()), votes.data());
+    out["seats"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(seats.size()), seats.data());
+    py::array_t<bool> ties(static_cast<py::ssize_t>(tie.size()));
+    for (std::size_t i = 0; i < tie.size(); ++i) ties.mutable_at(static_cast<py::ssize_t>(i)) = tie[i];
+    out["tie"] = ties;
+    return out;
+  }
+
+  // The compare command's columns: district, party, votes, published_seats (None where blank),
+  // seats, diff.
+  py::dict compare_records(const py::kwargs& overrides) const {
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    Comparison comparison;
+    {
+      py::gil_scoped_release release;
+      comparison = compare(election, rule);
+    }
+    for (const std::string& note : comparison.notes) warn_note(note);
+    return table_columns(comparison_table(election, comparison));
+  }
+
+  // "districts matched: M/N, seats differing: K", as `seatsim compare` ends.
+  std::string compare_summary(const py::kwargs& overrides) const {
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    py::gil_scoped_release release;
+    return compare(election, rule).summary_line();
+  }
+
+  // The votes file as read: district, party, votes, published_seats (None where absent).
+  py::dict votes_records() const {
+    py::list district, party, published;
+    std::vector<std::int64_t> votes;
+    for (const District& d : input.election.districts)
+      for (const ListResult& list : d.lists) {
+        district.append(d.name);
+        party.append(list.party);
+        votes.push_back(list.votes);
+        published.append(list.published_seats ? py::object(py::int_(*list.published_seats)) : py::object(py::none()));
+      }
+    py::dict out;
+    out["district"] = district;
+    out["party"] = party;
+    out["votes"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(votes.size()), votes.data());
+    out["published_seats"] = published;
+    return out;
+  }
+
+  // A scenario's sweep: the long table (value, district, party, votes, seats) or its break points.
+  py::dict sweep_records(bool break_points, unsigned threads) const {
+    if (!scenario || !scenario->sweep) throw Error(input.name + ": not a scenario with a [sweep]");
+    SweepResult result;
+    {
+      py::gil_scoped_release release;
+      result = run_sweep(*scenario, *base, {threads, break_points});
+    }
+    return table_columns(break_points ? sweep_break_table(result) : sweep_long_table(result));
+  }
+
+  py::dict rule_dict() const {
+    const Rule rule = rule_with(py::kwargs(), nullptr);
+    return py::module_::import("json").attr("loads")(rule_to_json(rule).dump());
+  }
+};
+
+Dataset load_dataset(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::path(path).extension() != ".toml" || std::filesystem::is_directory(path, ec))
+    return Dataset{load_input(path), {}, {}, {}};
+  Dataset dataset;
+  dataset.scenario = load_scenario(path);
+  dataset.base = load_scenario_base(*dataset.scenario);
+  const ScenarioResult result = run_scenario(*dataset.scenario, *dataset.base);
+  dataset.input = dataset.base->input;
+  dataset.input.election = result.election;
+  dataset.input.rule = dataset.base->settings;
+  dataset.input.rule.override_with(dataset.scenario->rule);
+  dataset.input.name = dataset.scenario->name;
+  dataset.input.files.insert(dataset.input.files.begin(), dataset.scenario->files.begin(),
+                             dataset.scenario->files.end());
+  dataset.scenario_rule = result.rule;
+  return dataset;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(seatsim, m) {
+  m.doc() =
+      "seatsim: exact seat allocation. allocate() works on lists and numpy arrays (2-D = scenarios x lists, "
+      "through the batched kernel); load() reads a data set or a votes file.";
+  m.attr("__version__") = std::string(version());
+
+  static py::exception<Error> error(m, "Error", PyExc_ValueError);
+  static py::exception<TieError> tie_error(m, "TieError", error.ptr());
+  py::register_exception_translator([](std::exception_ptr raised) {
+    try {
+      if (raised) std::rethrow_exception(raised);
+    } catch (const TieError& e) {
+      PyErr_SetString(tie_error.ptr(), e.what());
+    } catch (const Error& e) {
+      PyErr_SetString(error.ptr(), e.what());
+    }
+  });
+  note_warning = py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
+      "seatsim.NoteWarning", "What the CLI prints as a note: an unfilled reserved seat, withdrawn quotas, a tie.",
+      PyExc_UserWarning, nullptr));
+  m.attr("NoteWarning") = note_warning;
+  tie_warning = py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
+      "seatsim.TieWarning", "A tie decided a seat (the rule in force broke it).", note_warning.ptr(), nullptr));
+  m.attr("TieWarning") = tie_warning;
+
+  m.def("methods", &method_names, "Canonical method names.");
+  m.def("allocate", &allocate_array, py::arg("votes"), py::arg("seats"), py::arg("method") = "sainte-lague",
+        py::arg("first_divisor") = "1", py::arg("threshold") = py::none(), py::arg("ties") = "more-votes",
+        py::arg("seed") = 0, py::arg("return_ties") = false,
+        "Seats for votes: a 1-D sequence (one district) or a 2-D array (scenarios x lists, allocated by the batched "
+        "kernel, read without a copy when it is C-contiguous int64). Returns an array of "
+        "the same shape (int32), or (seats, ties) with return_ties=True. A tie that decides a seat issues "
+        "seatsim.TieWarning; ties='error' raises seatsim.TieError. first_divisor and threshold accept str, int, "
+        "fractions.Fraction or float (read through its shortest decimal form: 1.4 is 7/5); a numeric threshold is a "
+        "share of one for Fraction/float (0.05) and a number of votes for int.");
+
+  py::class_<Dataset>(m, "Dataset", "A data set or votes file, as load() read it.")
+      .def_property_readonly("name", [](const Dataset& d) { return d.input.name; })
+      .def_property_readonly("folder", [](const Dataset& d) { return d.input.folder; })
+      .def_property_readonly("caveats", [](const Dataset& d) { return d.input.caveats; })
+      .def_property_readonly("districts",
+                             [](const Dataset& d) {
+                               std::vector<std::string> names;
+                               for (const District& district : d.input.election.districts)
+                                 names.push_back(district.name);
+                               return names;
+                             })
+      .def_property_readonly("files",
+                             [](const Dataset& d) {
+                               py::list files;
+                               for (const InputFile& file : d.input.files) {
+                                 py::dict entry;
+                                 entry["path"] = file.path;
+                                 entry["sha256"] = file.sha256;
+                                 files.append(entry);
+                               }
+                               return files;
+                             })
+      .def_property_readonly("rule", &Dataset::rule_dict, "The data set's rule as applied (as in JSON meta).")
+      .def("votes", &Dataset::votes_records, "Columns district, party, votes, published_seats.")
+      .def("allocate", &Dataset::allocate_records,
+           "Columns district, party, votes, seats, tie, as `seatsim allocate` writes them. Keywords override the "
+           "data set's rule key by key (method, first_divisor, divisors, threshold, threshold_scope, "
+           "threshold_strict, threshold_exempt, party_thresholds, ties, seed) and give seat totals (seats, "
+           "seats_file).")
+      .def("sweep", &Dataset::sweep_records, py::arg("break_points") = false, py::arg("threads") = 1,
+           "A scenario's sweep as `seatsim scenario` writes it: columns value, district, party, votes, seats; with "
+           "break_points=True the break points (before, after, district, party, seats_before, seats_after, "
+           "votes_before, votes_after, at_value).")
+      .def("compare", &Dataset::compare_records,
+           "Columns district, party, votes, published_seats, seats, diff, as `seatsim compare` writes them "
+           "(published_seats and diff None where the source is blank). Keywords as for allocate().")
+      .def("compare_summary", &Dataset::compare_summary,
+           "The line 'districts matched: M/N, seats differing: K'. Keywords as for allocate().")
+      .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
+
+  m.def("load", &load_dataset, py::arg("path"),
+        "Reads a data-set folder (election.toml, results.csv, districts.csv), a votes CSV, or a scenario file "
+        "(*.toml: its operations applied to its base, under the base's rule with the scenario's [rule] over it).");
+}

@@ -1,0 +1,166 @@
+// seatsim chart: the parliament as SVG — a hemicycle, published against recomputed, the
+// per-district differences, or a sweep.
+#include <filesystem>
+
+#include "command.hpp"
+#include "common.hpp"
+#include "seatsim/chart_data.hpp"
+#include "seatsim/election_allocation.hpp"
+#include "seatsim/error.hpp"
+#include "seatsim/file_io.hpp"
+#include "seatsim/parliament.hpp"
+#include "seatsim/party_styles.hpp"
+#include "seatsim/scenario.hpp"
+#include "seatsim/svg_chart.hpp"
+#include "seatsim/sweep.hpp"
+
+namespace seatsim::cli {
+namespace {
+
+bool is_parliament_json(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::path(path).extension() == ".json" && !std::filesystem::is_directory(path, ec);
+}
+
+// "sainte-lague", "sainte-lague, first divisor 1.4", "divisors 1.4, 3, 5, ...": short enough for a title.
+std::string rule_label(const Method& method) {
+  if (!method.is_divisor()) return method.name;
+  if (method.name == "custom") return "divisors " + method.divisor().describe();
+  const Rational first = method.divisor().divisor(0);
+  if (method.divisor().family() == DivisorRule::Family::linear &&
+      method_by_name(method.name).divisor().divisor(0) != first)
+    return method.name + ", first divisor " + first.to_string();
+  return method.name;
+}
+
+struct ChartCommand {
+  std::string input;
+  std::string kind = "hemicycle";
+  std::string layout = "side-by-side";
+  std::string district;
+  std::string parties_file;
+  std::string title;
+  std::string parliament_json;
+  bool published = false;
+  unsigned threads = 1;
+  RuleFlags rule;
+  std::string output;
+
+  PartyStyles styles(const std::string& folder) const {
+    if (!parties_file.empty()) {
+      std::vector<InputFile> ignored;
+      return read_party_styles(read_csv_file(parties_file, ignored));
+    }
+    return load_party_styles(folder).value_or(PartyStyles{});
+  }
+
+  // A parliament-diagram JSON file: drawn as it is (hemicycle only).
+  Parliament parliament_from_json() const {
+    if (kind != "hemicycle") throw Error(input, 0, "a parliament JSON file can only be drawn as --kind hemicycle");
+    Parliament parliament = styled(read_parliament_json(read_text_file(input), input), styles({}));
+    if (!title.empty()) parliament.title = title;
+    if (parliament.title.empty()) parliament.title = std::filesystem::path(input).stem().string();
+    return parliament;
+  }
+
+  std::string chart_title(const Prepared& prepared, const std::string& what) const {
+    if (!title.empty()) return title;
+    std::string name = prepared.input.name;
+    if (!district.empty()) name += ", " + district;
+    return name + ": " + what;
+  }
+
+  // A scenario file with a [sweep]: seats per list against the swept parameter.
+  std::string sweep_chart_svg() const {
+    const Scenario scenario = load_scenario(input);
+    if (!scenario.sweep)
+      throw Error(input, 0, "--kind sweep needs a scenario file with a [sweep] (see docs/scenarios.md)");
+    const ScenarioBase base = load_scenario_base(scenario);
+    const SweepResult result = run_sweep(scenario, base, {threads, true});
+    const std::string chart_title =
+        title.empty() ? scenario.name + ": seats against " + scenario.sweep->parameter : title;
+    return sweep_svg(sweep_chart(result, styles(base.input.folder), chart_title));
+  }
+
+  int run() const {
+    std::string svg;
+    Parliament drawn;
+    if (kind == "sweep") {
+      if (!parliament_json.empty()) throw Error("--parliament-json applies to hemicycle, compare and diff charts");
+      emit(OutputFlags{"", output}, sweep_chart_svg());
+      return 0;
+    }
+    if (std::filesystem::path(input).extension() == ".toml")
+      throw Error(input, 0, "a scenario file is drawn with --kind sweep");
+    if (is_parliament_json(input)) {
+      drawn = parliament_from_json();
+      svg = hemicycle_svg(drawn);
+    } else {
+      const Prepared prepared = prepare(input, rule);
+      const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
+      print_notes(outcome.notes);
+      ElectionCharts charts =
+          election_charts(prepared.input.election, outcome, styles(prepared.input.folder), district);
+      const std::string method = rule_label(prepared.rule.method);
+      if ((kind == "compare" || published) && !charts.published)
+        throw Error(prepared.input.election.source, 0, "no published result to chart: no list has published_seats");
+      if (kind == "hemicycle") {
+        drawn = published ? *charts.published : charts.recomputed;
+        drawn.title = chart_title(prepared, published ? "published seats" : "seats under " + method);
+        svg = hemicycle_svg(drawn);
+      } else if (kind == "compare") {
+        drawn = charts.recomputed;
+        svg = compare_svg(*charts.published, charts.recomputed, compare_layout_by_name(layout),
+                          chart_title(prepared, "published against recomputed (" + method + ")"), charts.changes);
+      } else {
+        drawn = charts.recomputed;
+        svg = diff_svg(charts.districts, charts.recomputed,
+                       chart_title(prepared, "seats won and lost against the published result (" + method + ")"));
+      }
+    }
+    // Both outputs are complete before either is written.
+    if (!parliament_json.empty()) write_file_atomically(parliament_json, write_parliament_json(drawn));
+    emit(OutputFlags{"", output}, svg);
+    return 0;
+  }
+};
+
+const bool registered = register_command({
+    "chart",
+    "Draw the parliament as SVG: hemicycle, published against recomputed, per-district differences",
+    80,
+    [](CLI::App& app) -> Runner {
+      auto command = std::make_shared<ChartCommand>();
+      app.footer(
+          "Kinds: hemicycle (seats by list, legend with counts), compare (published and recomputed side by side, or "
+          "--layout marked: the recomputed hemicycle with the seats won ringed), diff (per district, seats won and "
+          "lost against the published result), sweep (INPUT is a scenario file with a [sweep]: seats per list against "
+          "the swept parameter, break points dashed).\nColours: the data set's parties.csv (party,colour,short; its "
+          "order "
+          "is the seating order), else a colour-blind-safe palette.\nINPUT may also be parliament-diagram JSON "
+          "({\"parties\":[{\"name\",\"nb_seats\",\"color\"}]}).\nExample: seatsim chart votes.csv --seats 101 "
+          "--kind hemicycle -o parliament.svg");
+      app.add_option("INPUT", command->input,
+                     "Votes CSV ('-' for stdin), a data-set folder, parliament-diagram JSON (*.json), or a scenario "
+                     "file (*.toml, --kind sweep)")
+          ->required();
+      app.add_option("--kind,-k", command->kind, "hemicycle (default), compare, diff or sweep")
+          ->check(CLI::IsMember({"hemicycle", "compare", "diff", "sweep"}));
+      app.add_option("--layout", command->layout, "compare: side-by-side (default) or marked")
+          ->check(CLI::IsMember({"side-by-side", "marked"}));
+      app.add_option("--district", command->district, "Chart this district only (default: all, summed by party)");
+      app.add_flag("--published", command->published, "hemicycle: draw the published seats instead of recomputed");
+      app.add_option("--parties", command->parties_file,
+                     "CSV party,colour,short (default: the data set's parties.csv)");
+      app.add_option("--title", command->title, "Chart title (default: the data set's name and what is drawn)");
+      app.add_option("--parliament-json", command->parliament_json,
+                     "Also write the drawn parliament as parliament-diagram JSON to this file");
+      app.add_option("--threads", command->threads, "sweep: threads of the batched kernel (0 = every core)");
+      add_rule_flags(app, command->rule);
+      app.add_option("--output,-o", command->output, "Write the SVG to this file (atomically) instead of stdout");
+      return [command] { return command->run(); };
+    },
+});
+
+}  // namespace
+}  // namespace seatsim::cli

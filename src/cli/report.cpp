@@ -1,0 +1,122 @@
+// seatsim report: one self-contained HTML file with the comparison, the charts and the caveats.
+#include "command.hpp"
+#include "common.hpp"
+#include "seatsim/chart_data.hpp"
+#include "seatsim/comparator.hpp"
+#include "seatsim/comparison_report.hpp"
+#include "seatsim/error.hpp"
+#include "seatsim/html_report.hpp"
+#include "seatsim/party_styles.hpp"
+#include "seatsim/svg_chart.hpp"
+#include "seatsim/sweep.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace seatsim::cli {
+namespace {
+
+bool charts_published(const Election& election) {
+  for (const District& district : election.districts)
+    for (const ListResult& list : district.lists)
+      if (list.published_seats) return true;
+  return false;
+}
+
+namespace fs = std::filesystem;
+
+// The data set's what-if scenarios with a [sweep] on this data set (what-if/*.toml, by name).
+std::vector<Scenario> dataset_sweeps(const std::string& folder) {
+  std::vector<Scenario> sweeps;
+  std::error_code ec;
+  if (folder.empty() || !fs::is_directory(fs::path(folder) / "what-if", ec)) return sweeps;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(folder) / "what-if"))
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    Scenario scenario = load_scenario(file.string());
+    if (scenario.sweep && fs::weakly_canonical(scenario.base, ec) == fs::weakly_canonical(folder, ec))
+      sweeps.push_back(std::move(scenario));
+  }
+  return sweeps;
+}
+
+struct ReportCommand {
+  std::string input;
+  RuleFlags rule;
+  std::string output;
+  bool sweeps = true;
+
+  int run() const {
+    const Prepared prepared = prepare(input, rule);
+    const Election& election = prepared.input.election;
+    const Comparison comparison = compare(election, prepared.rule);
+    print_notes(comparison.notes);
+    const ElectionOutcome outcome = allocate(election, prepared.rule);
+    if (!charts_published(election))
+      throw Error(election.source, 0, "no published result to report on: no list has published_seats");
+    const PartyStyles styles = load_party_styles(prepared.input.folder).value_or(PartyStyles{});
+    const ElectionCharts charts = election_charts(election, outcome, styles);
+
+    HtmlReport report;
+    report.title = prepared.input.name;
+    report.summary = {"Rule: " + prepared.rule.describe(), comparison.summary_line()};
+    report.caveats = prepared.input.caveats;
+    Parliament recomputed = charts.recomputed;
+    recomputed.title = "Recomputed seats, all districts";
+    report.charts.push_back({"The parliament as recomputed, all districts together.", hemicycle_svg(recomputed)});
+    report.charts.push_back({"Published (left) and recomputed (right) seats.",
+                             compare_svg(*charts.published, charts.recomputed, CompareLayout::side_by_side,
+                                         "Published against recomputed", charts.changes)});
+    report.charts.push_back(
+        {"Recomputed seats; the ringed ones are won against the published result in some "
+         "district.",
+         compare_svg(*charts.published, charts.recomputed, CompareLayout::marked, "Seats that change hands",
+                     charts.changes)});
+    report.charts.push_back(
+        {"Per district: outlined seats are won, hollow dashed seats lost, against the published "
+         "result.",
+         diff_svg(charts.districts, charts.recomputed, "Seats won and lost per district")});
+    if (sweeps)
+      for (const Scenario& scenario : dataset_sweeps(prepared.input.folder)) {
+        const ScenarioBase base = load_scenario_base(scenario);
+        const SweepResult result = run_sweep(scenario, base);
+        report.charts.push_back(
+            {"What if: " + scenario.name + " (" + fs::path(scenario.path).filename().string() + "). " +
+                 result.resolution,
+             sweep_svg(sweep_chart(result, styles, scenario.name + ": seats against " + scenario.sweep->parameter))});
+      }
+    report.table_caption = "Comparison (district, party, votes, published seats, recomputed seats, diff)";
+    report.table = comparison_table(election, comparison);
+    report.details = comparison_report(election, comparison, prepared.input.name, prepared.rule, false);
+    report.notes = comparison.notes;
+    report.meta = make_meta("report", prepared).to_json();
+    emit(OutputFlags{"", output}, render_html_report(report));
+    return 0;
+  }
+};
+
+const bool registered = register_command({
+    "report",
+    "Write one self-contained HTML report: comparison, charts and the data set's caveats",
+    90,
+    [](CLI::App& app) -> Runner {
+      auto command = std::make_shared<ReportCommand>();
+      app.footer(
+          "The report holds the comparison table and the explanation of every district that differs, the charts "
+          "(hemicycle, published against recomputed, seats won and lost per district, and the seats against the swept "
+          "parameter of every what-if/*.toml scenario of the data set that has a [sweep]), the caveats of the data "
+          "set's manifest, and how it was made (version, rule, SHA-256 of the inputs). It needs published seats. "
+          "Exit 0 when written, whether or not the seats differ.\nExample: seatsim report scenarios/iraq-2013 -o "
+          "report.html");
+      add_input(app, command->input);
+      app.add_flag("!--no-sweeps", command->sweeps, "Leave out the sweeps of the data set's what-if/ scenarios");
+      add_rule_flags(app, command->rule);
+      app.add_option("--output,-o", command->output, "Write the HTML to this file (atomically) instead of stdout");
+      return [command] { return command->run(); };
+    },
+});
+
+}  // namespace
+}  // namespace seatsim::cli
