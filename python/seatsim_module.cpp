@@ -97,6 +97,39 @@ Rational keyed_parse(const std::string& text, const std::string& key) {
   }
 }
 
+// The tier keywords (docs/multi-tier.md), as the CLI's flags; false when `key` is not one.
+bool tier_keyword(const std::string& key, py::handle value, RuleSettings& given) {
+  const auto count = [&] { return number_text(value, key); };
+  const auto flag = [&] { return value.cast<bool>(); };
+  if (key == "min_seats")
+    given.min_seats = count();
+  else if (key == "max_seats")
+    given.max_seats = count();
+  else if (key == "seat_bounds")
+    given.seat_bounds = value.cast<std::string>();
+  else if (key == "leveling_seats")
+    given.leveling_seats = count();
+  else if (key == "leveling_threshold")
+    given.leveling_threshold = threshold_text(value);
+  else if (key == "leveling_placement")
+    given.leveling_placement = value.cast<std::string>();
+  else if (key == "leveling_per_district")
+    given.leveling_per_district = py::isinstance<py::str>(value) ? value.cast<std::string>() : count();
+  else if (key == "biproportional")
+    given.biproportional = flag();
+  else if (key == "quorum_any_district")
+    given.quorum_any_district = threshold_text(value);
+  else if (key == "quorum_total")
+    given.quorum_total = threshold_text(value);
+  else if (key == "list_votes")
+    given.list_votes = flag();
+  else if (key == "winner_take_one")
+    given.winner_take_one = flag();
+  else
+    return false;
+  return true;
+}
+
 RuleSettings settings_from(const py::object& method, const py::object& first_divisor, const py::object& threshold,
                            const py::object& ties, const py::object& seed) {
   RuleSettings settings;
@@ -308,6 +341,8 @@ struct Dataset {
         given.ties = value.cast<std::string>();
       } else if (key == "seed") {
         given.seed = value.cast<std::uint64_t>();
+      } else if (tier_keyword(key, value, given)) {
+        // min_seats, max_seats, seat_bounds, leveling_*, biproportional, quorum_*, list_votes, winner_take_one
       } else if (key == "seats" && election) {
         seats = value.cast<std::int64_t>();
       } else if (key == "seats_file" && election) {
@@ -316,11 +351,11 @@ struct Dataset {
         throw Error("unknown keyword '" + key + "'");
       }
     }
+    // The data set's files are relative to its folder, keyword files to the working folder.
+    settings.resolve_files(input.folder);
     settings.override_with(given);
     const bool rule_given = overrides.size() > static_cast<std::size_t>(seats.has_value()) + seats_file.has_value();
-    const Rule rule = scenario_rule && !rule_given
-                          ? *scenario_rule
-                          : settings.build(given.party_thresholds ? std::string() : input.folder);
+    const Rule rule = scenario_rule && !rule_given ? *scenario_rule : settings.build();
     if (election && (!scenario || seats || seats_file)) apply_seats(*election, seats, seats_file);
     return rule;
   }
@@ -372,6 +407,16 @@ struct Dataset {
     py::array_t<bool> ties(static_cast<py::ssize_t>(tie.size()));
     for (std::size_t i = 0; i < tie.size(); ++i) ties.mutable_at(static_cast<py::ssize_t>(i)) = tie[i];
     out["tie"] = ties;
+    if (outcome.leveling) {  // the allocate command's tier columns
+      std::vector<std::int64_t> district_seats, leveling_seats;
+      for (const DistrictOutcome& d : outcome.districts)
+        for (const ListOutcome& list : d.lists)
+          district_seats.push_back(list.district_seats), leveling_seats.push_back(list.leveling_seats);
+      out["district_seats"] =
+          py::array_t<std::int64_t>(static_cast<py::ssize_t>(district_seats.size()), district_seats.data());
+      out["leveling_seats"] =
+          py::array_t<std::int64_t>(static_cast<py::ssize_t>(leveling_seats.size()), leveling_seats.data());
+    }
     return out;
   }
 
