@@ -51,6 +51,9 @@ struct Prepared {
 };
 Prepared prepare(const std::string& path, const RuleFlags& flags);
 
+// The format to print in: --format, else table on a terminal and csv otherwise.
+Format chosen_format(const OutputFlags& flags);
+
 // Renders `table` in the chosen format; JSON gets {"meta": ..., key: records, ...extra}.
 std::string render(const OutputFlags& flags, const Table& table, const Meta& meta,
                    const std::string& records_key = "results", const Json& extra = {},

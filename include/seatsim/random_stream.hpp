@@ -1,0 +1,90 @@
+#pragma once
+// Counter-based random numbers for reproducible simulation. Every number is a pure function of
+// (seed, draw, district, position in that stream), computed by Random123's Philox4x64-10: the
+// key is the seed, the counter is (draw, district, block). No state passes between draws or
+// districts, so the draws come out the same whatever the number of threads or MPI ranks, and
+// whichever thread or rank computes them.
+//
+// The samplers are written out here (not taken from <random>, whose algorithms differ between
+// standard libraries) so that the formulas are documented and the same everywhere:
+//  - uniform: the top 53 bits of a 64-bit word, shifted into the open interval (0, 1);
+//  - normal: Box–Muller, two uniforms give two normals;
+//  - gamma: Marsaglia & Tsang (2000), with the shape < 1 boost Gamma(a) = Gamma(a+1)·U^(1/a);
+//  - binomial: inversion by geometric waiting times when n·min(p, 1−p) < 10, otherwise the
+//    transformed rejection BTRS of Hörmann (1993).
+#include <Random123/philox.h>
+
+#include <cmath>
+#include <cstdint>
+
+namespace seatsim {
+
+class RandomStream {
+ public:
+  // The stream of district `district` in draw `draw`; `national_stream` names the draw's
+  // nation-wide numbers (the swing model's national swings).
+  static constexpr std::uint64_t national_stream = ~std::uint64_t{0};
+
+  RandomStream(std::uint64_t seed, std::uint64_t draw, std::uint64_t district) noexcept
+      : key_{{seed, 0x5ea751a5eed5ULL}}, counter_{{draw, district, 0, 0}} {}
+
+  std::uint64_t next_u64() noexcept {
+    if (used_ == 4) {
+      block_ = philox_(counter_, key_);
+      ++counter_.v[2];
+      used_ = 0;
+    }
+    return block_.v[used_++];
+  }
+
+  // Uniform on the open interval (0, 1): never 0, so that log(u) is finite.
+  double uniform() noexcept { return (static_cast<double>(next_u64() >> 11) + 0.5) * 0x1.0p-53; }
+
+  double normal() noexcept {
+    if (has_spare_) {
+      has_spare_ = false;
+      return spare_;
+    }
+    const double radius = std::sqrt(-2.0 * std::log(uniform()));
+    const double angle = 6.283185307179586 * uniform();
+    spare_ = radius * std::sin(angle);
+    has_spare_ = true;
+    return radius * std::cos(angle);
+  }
+
+  // Gamma(shape, 1) for shape > 0.
+  double gamma(double shape) noexcept {
+    if (shape < 1.0) {
+      const double boosted = gamma(shape + 1.0);
+      return boosted * std::pow(uniform(), 1.0 / shape);
+    }
+    const double d = shape - 1.0 / 3.0;
+    const double c = 1.0 / std::sqrt(9.0 * d);
+    for (;;) {
+      double x = 0, v = 0;
+      do {
+        x = normal();
+        v = 1.0 + c * x;
+      } while (v <= 0.0);
+      v = v * v * v;
+      const double u = uniform();
+      const double x2 = x * x;
+      if (u < 1.0 - 0.0331 * x2 * x2) return d * v;
+      if (std::log(u) < 0.5 * x2 + d * (1.0 - v + std::log(v))) return d * v;
+    }
+  }
+
+  // Binomial(n, p).
+  std::int64_t binomial(std::int64_t n, double p) noexcept;
+
+ private:
+  r123::Philox4x64 philox_;
+  r123::Philox4x64::key_type key_;
+  r123::Philox4x64::ctr_type counter_;
+  r123::Philox4x64::ctr_type block_{};
+  unsigned used_ = 4;
+  double spare_ = 0;
+  bool has_spare_ = false;
+};
+
+}  // namespace seatsim
