@@ -90,10 +90,10 @@ class Simulation {
   std::int64_t total_seats_ = 0;
 
   std::vector<std::string> parties_;
-  std::vector<std::vector<std::size_t>> list_party_;       // district, list -> party
-  std::vector<std::vector<std::size_t>> general_lists_;    // district -> lists in the general allocation
-  std::vector<std::vector<std::uint64_t>> general_keys_;   // district -> their tie keys
-  std::vector<std::vector<std::vector<std::size_t>>> groups_;  // district -> reserved groups' lists
+  std::vector<std::vector<std::size_t>> list_party_;                    // district, list -> party
+  std::vector<std::vector<std::size_t>> general_lists_;                 // district -> lists in the general allocation
+  std::vector<std::vector<std::uint64_t>> general_keys_;                // district -> their tie keys
+  std::vector<std::vector<std::vector<std::size_t>>> groups_;           // district -> reserved groups' lists
   std::vector<std::vector<std::optional<ThresholdValue>>> thresholds_;  // district, list
   std::vector<std::string> coalition_names_;
   std::vector<std::vector<std::size_t>> coalition_parties_;

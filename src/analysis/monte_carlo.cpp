@@ -134,8 +134,7 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
     std::vector<std::size_t> members;
     for (const std::string& name : names) {
       const auto it = party_index.find(name);
-      if (it == party_index.end())
-        throw Error("--coalition '" + text + "': no list named '" + name + "' in the input");
+      if (it == party_index.end()) throw Error("--coalition '" + text + "': no list named '" + name + "' in the input");
       if (std::find(members.begin(), members.end(), it->second) == members.end()) members.push_back(it->second);
     }
     coalition_names_.push_back(text);
@@ -196,11 +195,11 @@ SeatDistribution Simulation::coalition(const SimulationCounts& counts, std::size
 
 // A worker's buffers, reused from block to block.
 struct Simulation::Block {
-  std::vector<VoteMatrix> votes;        // per district: lists × draws
-  VoteMatrix general;                   // the general lists of one district, threshold applied
-  std::vector<double> party_swing;      // party × draws
-  std::vector<double> list_swing;       // one district's lists, one draw
-  std::vector<std::int64_t> party_votes;  // party × draws, for a national threshold
+  std::vector<VoteMatrix> votes;             // per district: lists × draws
+  VoteMatrix general;                        // the general lists of one district, threshold applied
+  std::vector<double> party_swing;           // party × draws
+  std::vector<double> list_swing;            // one district's lists, one draw
+  std::vector<std::int64_t> party_votes;     // party × draws, for a national threshold
   std::vector<std::int64_t> national_votes;  // per draw
   std::vector<std::int32_t> party_seats;     // party × draws
 };
@@ -217,7 +216,8 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
     if (noise_.national_sd > 0)
       for (std::size_t c = 0; c < draws; ++c) {
         RandomStream random(seed_, first + c, RandomStream::national_stream);
-        for (std::size_t p = 0; p < parties; ++p) block.party_swing[p * draws + c] = noise_.national_sd * random.normal();
+        for (std::size_t p = 0; p < parties; ++p)
+          block.party_swing[p * draws + c] = noise_.national_sd * random.normal();
       }
   }
   block.votes.resize(districts);
@@ -272,10 +272,9 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
           const std::size_t j = general[k];
           std::int64_t v = votes(static_cast<Eigen::Index>(j), col);
           if (const std::optional<ThresholdValue>& value = thresholds_[d][j]) {
-            const bool passes =
-                national ? value->passes(block.party_votes[list_party_[d][j] * draws + c], block.national_votes[c],
-                                         threshold.strict)
-                         : value->passes(v, district_total, threshold.strict);
+            const bool passes = national ? value->passes(block.party_votes[list_party_[d][j] * draws + c],
+                                                         block.national_votes[c], threshold.strict)
+                                         : value->passes(v, district_total, threshold.strict);
             if (!passes) v = 0;
           }
           block.general(static_cast<Eigen::Index>(k), col) = v;
@@ -350,7 +349,7 @@ SimulationCounts Simulation::run(std::uint64_t first, std::uint64_t last, unsign
   SimulationCounts total;
   total.bins.assign(bins_, 0);
   if (last <= first) return total;
-  const std::uint64_t blocks = (last - first + block_draws - 1) / block_draws;
+  const std::uint64_t blocks = (last - first - 1) / block_draws + 1;
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::uint64_t>(threads, blocks));
 

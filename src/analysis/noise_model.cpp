@@ -68,7 +68,8 @@ std::string NoiseModel::describe() const {
     case Kind::swing: {
       const std::string arguments = text.substr(text.find(':') + 1);
       const std::size_t comma = arguments.find(',');
-      return "swing: share + national swing N(0, " + arguments.substr(0, comma) + " pp) per party + district noise N(0, " +
+      return "swing: share + national swing N(0, " + arguments.substr(0, comma) +
+             " pp) per party + district noise N(0, " +
              (comma == std::string::npos ? arguments : arguments.substr(comma + 1)) + " pp)";
     }
   }
@@ -106,9 +107,9 @@ void NoiseModel::draw(std::span<const std::int64_t> cast, std::span<const double
           weight -= std::max<std::int64_t>(cast[j], 0);
           continue;
         }
-        const std::int64_t drawn = cast[j] == weight ? ballots
-                                                     : random.binomial(ballots, static_cast<double>(cast[j]) /
-                                                                                    static_cast<double>(weight));
+        const std::int64_t drawn =
+            cast[j] == weight ? ballots
+                              : random.binomial(ballots, static_cast<double>(cast[j]) / static_cast<double>(weight));
         out[j] = drawn;
         ballots -= drawn;
         weight -= cast[j];

@@ -6,10 +6,9 @@ namespace {
 // log(k!) − [(k + ½)·log(k + 1) − (k + 1) + ½·log(2π)], the Stirling series' tail, as in
 // Hörmann's BTRS paper: a table for small k, three terms of the series beyond.
 double stirling_tail(double k) noexcept {
-  static constexpr double table[] = {0.0810614667953272,  0.0413406959554092,  0.0276779256849983,
-                                     0.02079067210376509, 0.0166446911898211,  0.0138761288230707,
-                                     0.0118967099458917,  0.0104112652619720,  0.00925546218271273,
-                                     0.00833056343336287};
+  static constexpr double table[] = {0.0810614667953272,  0.0413406959554092, 0.0276779256849983, 0.02079067210376509,
+                                     0.0166446911898211,  0.0138761288230707, 0.0118967099458917, 0.0104112652619720,
+                                     0.00925546218271273, 0.00833056343336287};
   if (k <= 9) return table[static_cast<int>(k)];
   const double kp1 = k + 1, kp1sq = kp1 * kp1;
   return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / kp1;

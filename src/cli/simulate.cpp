@@ -26,8 +26,8 @@ DrawRunner& draw_runner() {
 
 void set_draw_runner(DrawRunner runner) { draw_runner() = std::move(runner); }
 
-SimulationCounts run_draws_here(const Simulation& simulation, std::uint64_t first, std::uint64_t last,
-                                unsigned threads, bool show_progress) {
+SimulationCounts run_draws_here(const Simulation& simulation, std::uint64_t first, std::uint64_t last, unsigned threads,
+                                bool show_progress) {
   if (!show_progress || !::isatty(STDERR_FILENO)) return simulation.run(first, last, threads);
   ProgressBar bar(std::cerr, "simulate", last - first);
   SimulationCounts counts = simulation.run(first, last, threads, [&](std::uint64_t done) { bar.update(done); });
@@ -39,7 +39,7 @@ namespace {
 
 struct SimulateCommand {
   std::string input;
-  std::uint64_t draws = 0;
+  std::int64_t draws = 0;
   std::string noise;
   unsigned threads = 0;
   std::vector<std::string> coalitions;
@@ -48,11 +48,12 @@ struct SimulateCommand {
   OutputFlags output;
 
   int run() const {
-    if (draws == 0) throw Error("--draws must be at least 1");
+    if (draws < 1) throw Error("--draws must be at least 1 (got " + std::to_string(draws) + ")");
     const NoiseModel model = NoiseModel::parse(noise);
     const Prepared prepared = prepare(input, rule);
     const Simulation simulation(prepared.input.election, prepared.rule, model, prepared.rule.seed, coalitions);
-    const std::optional<SimulationCounts> counts = draw_runner()(simulation, draws, threads);
+    const std::optional<SimulationCounts> counts =
+        draw_runner()(simulation, static_cast<std::uint64_t>(draws), threads);
     if (!counts) return 0;  // another process writes the output
 
     const SimulationTables tables = simulation_tables(simulation, *counts);

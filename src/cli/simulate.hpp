@@ -18,7 +18,7 @@ void set_draw_runner(DrawRunner runner);
 
 // Draws [first, last) in this process, with a progress bar on stderr when stderr is a terminal
 // and `show_progress` is set.
-SimulationCounts run_draws_here(const Simulation& simulation, std::uint64_t first, std::uint64_t last,
-                                unsigned threads, bool show_progress);
+SimulationCounts run_draws_here(const Simulation& simulation, std::uint64_t first, std::uint64_t last, unsigned threads,
+                                bool show_progress);
 
 }  // namespace seatsim::cli
