@@ -14,7 +14,58 @@ double stirling_tail(double k) noexcept {
   return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / kp1;
 }
 
+// The ziggurat's layers for the standard normal density f(x) = exp(−x²/2): 128 layers of equal
+// area V, the base layer reaching the tail at R (Doornik 2005, "An improved ziggurat method").
+struct Ziggurat {
+  static constexpr int layers = 128;
+  static constexpr double tail = 3.442619855899;
+  static constexpr double area = 9.91256303526217e-3;
+  double x[layers + 1];
+  double ratio[layers];
+
+  Ziggurat() {
+    double f = std::exp(-0.5 * tail * tail);
+    x[0] = area / f;  // the base layer, tail included, as a rectangle of the same area
+    x[1] = tail;
+    x[layers] = 0;
+    for (int i = 2; i < layers; ++i) {
+      x[i] = std::sqrt(-2 * std::log(area / x[i - 1] + f));
+      f = std::exp(-0.5 * x[i] * x[i]);
+    }
+    for (int i = 0; i < layers; ++i) ratio[i] = x[i + 1] / x[i];
+  }
+};
+
+const Ziggurat& ziggurat() {
+  static const Ziggurat table;
+  return table;
+}
+
 }  // namespace
+
+double RandomStream::normal() noexcept {
+  const Ziggurat& z = ziggurat();
+  for (;;) {
+    const std::uint64_t bits = next_u64();
+    const int layer = static_cast<int>(bits & 0x7F);
+    const double u = 2 * ((static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53) - 1;
+    if (std::fabs(u) < z.ratio[layer]) return u * z.x[layer];  // inside the layer's inner rectangle
+    if (layer == 0) {
+      // The tail beyond R (Marsaglia 1964).
+      double x = 0, y = 0;
+      do {
+        x = std::log(uniform()) / Ziggurat::tail;
+        y = std::log(uniform());
+      } while (-2 * y < x * x);
+      return u < 0 ? x - Ziggurat::tail : Ziggurat::tail - x;
+    }
+    // The wedge between the inner rectangle and the density.
+    const double x = u * z.x[layer];
+    const double f0 = std::exp(-0.5 * (z.x[layer] * z.x[layer] - x * x));
+    const double f1 = std::exp(-0.5 * (z.x[layer + 1] * z.x[layer + 1] - x * x));
+    if (f1 + uniform() * (f0 - f1) < 1.0) return x;
+  }
+}
 
 std::int64_t RandomStream::binomial(std::int64_t n, double p) noexcept {
   if (n <= 0 || p <= 0.0) return 0;
