@@ -81,11 +81,15 @@ struct MarginsCommand {
     const Table lists = lists_table(election, margins);
     const Table closest = closest_table(election, margins);
     const Table ranking = ranking_table(election, margins);
-    const Table& shown = view == "closest" ? closest : view == "ranking" ? ranking : lists;
-    Json extra;
-    extra["closest"] = to_records(closest);
-    extra["ranking"] = to_records(ranking);
-    emit(output, render(output, shown, make_meta("margins", prepared), "results", view == "lists" ? extra : Json{}));
+    const Meta meta = make_meta("margins", prepared);
+    if (chosen_format(output) == Format::json) {
+      Json extra;
+      extra["closest"] = to_records(closest);
+      extra["ranking"] = to_records(ranking);
+      emit(output, render(output, lists, meta, "results", extra));
+    } else {
+      emit(output, render(output, view == "closest" ? closest : view == "ranking" ? ranking : lists, meta));
+    }
     return 0;
   }
 };
