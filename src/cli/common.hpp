@@ -51,7 +51,7 @@ struct Prepared {
 };
 Prepared prepare(const std::string& path, const RuleFlags& flags);
 
-// The format to print in: --format, else table on a terminal and csv otherwise.
+// The format asked for, or the default: table on a terminal, csv otherwise.
 Format chosen_format(const OutputFlags& flags);
 
 // Renders `table` in the chosen format; JSON gets {"meta": ..., key: records, ...extra}.
