@@ -89,6 +89,7 @@ class Simulation {
   ElectionOutcome cast_outcome_;
   std::int64_t total_seats_ = 0;
 
+  std::vector<DistrictNoise> district_noise_;
   std::vector<std::string> parties_;
   std::vector<std::vector<std::size_t>> list_party_;                    // district, list -> party
   std::vector<std::vector<std::size_t>> general_lists_;                 // district -> lists in the general allocation

@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "seatsim/random_stream.hpp"
 
@@ -36,11 +37,26 @@ struct NoiseModel {
   // unknown model, K ≤ 0, a negative SD, or a number that does not parse.
   static NoiseModel parse(std::string_view text);
   std::string describe() const;  // the formula in one line
+};
 
-  // Draws one district's votes into `out` (same length as `cast`). `party_swing[j]` is the
+// A noise model applied to one district's cast votes, with every per-list constant computed once
+// (the Dirichlet parameters' gamma constants, the multinomial's conditional probabilities).
+class DistrictNoise {
+ public:
+  DistrictNoise(const NoiseModel& model, std::span<const std::int64_t> cast);
+
+  // Draws the district's votes into `out` (one entry per list). `party_swing[j]` is the
   // national swing of list j's party in this draw (swing model only; otherwise empty).
-  void draw(std::span<const std::int64_t> cast, std::span<const double> party_swing, RandomStream& random,
-            std::span<std::int64_t> out) const;
+  void draw(std::span<const double> party_swing, RandomStream& random, std::span<std::int64_t> out) const;
+
+ private:
+  NoiseModel::Kind kind_;
+  double district_sd_ = 0;
+  std::vector<std::int64_t> cast_;
+  double total_ = 0;
+  std::vector<RandomStream::GammaShape> shapes_;  // dirichlet, lists with votes
+  std::vector<double> conditional_;               // multinomial: v_j / Σ_{l≥j} v_l
+  std::vector<double> share_;                     // swing: v_j / V
 };
 
 }  // namespace seatsim

@@ -43,27 +43,35 @@ class RandomStream {
 
   double normal() noexcept;
 
-  // Gamma(shape, 1) for shape > 0.
-  double gamma(double shape) noexcept {
-    if (shape < 1.0) {
-      const double boosted = gamma(shape + 1.0);
-      return boosted * std::pow(uniform(), 1.0 / shape);
+  // Gamma(shape, 1) for shape > 0; GammaShape holds the constants of one shape, for callers
+  // that draw the same shape many times.
+  struct GammaShape {
+    double d = 0, c = 0;       // Marsaglia–Tsang: d = a − 1/3 (of a + 1 when boosted), c = 1/sqrt(9d)
+    double inverse_shape = 0;  // 1/a when a < 1 (the boost U^(1/a)), else 0
+    explicit GammaShape(double shape) noexcept {
+      const double a = shape < 1.0 ? shape + 1.0 : shape;
+      d = a - 1.0 / 3.0;
+      c = 1.0 / std::sqrt(9.0 * d);
+      inverse_shape = shape < 1.0 ? 1.0 / shape : 0.0;
     }
-    const double d = shape - 1.0 / 3.0;
-    const double c = 1.0 / std::sqrt(9.0 * d);
+  };
+  double gamma(const GammaShape& shape) noexcept {
     for (;;) {
       double x = 0, v = 0;
       do {
         x = normal();
-        v = 1.0 + c * x;
+        v = 1.0 + shape.c * x;
       } while (v <= 0.0);
       v = v * v * v;
       const double u = uniform();
       const double x2 = x * x;
-      if (u < 1.0 - 0.0331 * x2 * x2) return d * v;
-      if (std::log(u) < 0.5 * x2 + d * (1.0 - v + std::log(v))) return d * v;
+      if (u < 1.0 - 0.0331 * x2 * x2 || std::log(u) < 0.5 * x2 + shape.d * (1.0 - v + std::log(v))) {
+        const double value = shape.d * v;
+        return shape.inverse_shape > 0 ? value * std::pow(uniform(), shape.inverse_shape) : value;
+      }
     }
   }
+  double gamma(double shape) noexcept { return gamma(GammaShape(shape)); }
 
   // Binomial(n, p).
   std::int64_t binomial(std::int64_t n, double p) noexcept;

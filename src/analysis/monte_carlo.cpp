@@ -115,6 +115,9 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
         thresholds.push_back(std::nullopt);
       }
     }
+    std::vector<std::int64_t> cast;
+    for (const ListResult& list : district.lists) cast.push_back(list.votes);
+    district_noise_.emplace_back(noise_, cast);
     std::vector<std::vector<std::size_t>>& reserved = groups_.emplace_back();
     for (auto& [name, members] : groups) reserved.push_back(std::move(members));
   }
@@ -224,8 +227,6 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
   for (std::size_t d = 0; d < districts; ++d) {
     const District& district = election_.districts[d];
     const std::size_t lists = district.lists.size();
-    std::vector<std::int64_t> cast(lists);
-    for (std::size_t j = 0; j < lists; ++j) cast[j] = district.lists[j].votes;
     VoteMatrix& votes = block.votes[d];
     votes.resize(static_cast<Eigen::Index>(lists), columns);
     block.list_swing.assign(swing ? lists : 0, 0.0);
@@ -233,8 +234,8 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
       RandomStream random(seed_, first + c, d);
       if (swing)
         for (std::size_t j = 0; j < lists; ++j) block.list_swing[j] = block.party_swing[list_party_[d][j] * draws + c];
-      noise_.draw(cast, block.list_swing, random,
-                  std::span<std::int64_t>(votes.col(static_cast<Eigen::Index>(c)).data(), lists));
+      district_noise_[d].draw(block.list_swing, random,
+                              std::span<std::int64_t>(votes.col(static_cast<Eigen::Index>(c)).data(), lists));
     }
   }
 

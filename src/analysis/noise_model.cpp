@@ -76,57 +76,76 @@ std::string NoiseModel::describe() const {
   return {};
 }
 
-void NoiseModel::draw(std::span<const std::int64_t> cast, std::span<const double> party_swing, RandomStream& random,
-                      std::span<std::int64_t> out) const {
-  const std::size_t n = cast.size();
-  const std::int64_t total = std::accumulate(cast.begin(), cast.end(), std::int64_t{0});
-  if (total <= 0) {
+DistrictNoise::DistrictNoise(const NoiseModel& model, std::span<const std::int64_t> cast)
+    : kind_(model.kind), district_sd_(model.district_sd), cast_(cast.begin(), cast.end()) {
+  std::int64_t total = 0;
+  for (const std::int64_t v : cast_) total += std::max<std::int64_t>(v, 0);
+  total_ = static_cast<double>(total);
+  if (total == 0) return;
+  std::int64_t remaining = total;
+  for (const std::int64_t v : cast_) {
+    const double votes = static_cast<double>(std::max<std::int64_t>(v, 0));
+    switch (model.kind) {
+      case NoiseModel::Kind::dirichlet:
+        shapes_.emplace_back(v > 0 ? model.concentration * votes / total_ : 1.0);
+        break;
+      case NoiseModel::Kind::multinomial:
+        conditional_.push_back(remaining > 0 ? votes / static_cast<double>(remaining) : 0.0);
+        remaining -= std::max<std::int64_t>(v, 0);
+        break;
+      case NoiseModel::Kind::swing:
+        share_.push_back(votes / total_);
+        break;
+    }
+  }
+}
+
+void DistrictNoise::draw(std::span<const double> party_swing, RandomStream& random, std::span<std::int64_t> out) const {
+  const std::size_t n = cast_.size();
+  if (total_ <= 0) {
     std::fill(out.begin(), out.end(), 0);
     return;
   }
-  const double scale = static_cast<double>(total);
-  switch (kind) {
-    case Kind::dirichlet: {
+  switch (kind_) {
+    case NoiseModel::Kind::dirichlet: {
       // Gamma variates into a per-thread buffer, then normalised to shares of the cast total.
-      double sum = 0;
       thread_local std::vector<double> gammas;
       gammas.assign(n, 0.0);
+      double sum = 0;
       for (std::size_t j = 0; j < n; ++j) {
-        if (cast[j] <= 0) continue;
-        gammas[j] = random.gamma(concentration * static_cast<double>(cast[j]) / scale);
+        if (cast_[j] <= 0) continue;
+        gammas[j] = random.gamma(shapes_[j]);
         sum += gammas[j];
       }
-      for (std::size_t j = 0; j < n; ++j) out[j] = sum > 0 ? round_votes(gammas[j] / sum * scale) : 0;
+      for (std::size_t j = 0; j < n; ++j) out[j] = sum > 0 ? round_votes(gammas[j] / sum * total_) : 0;
       return;
     }
-    case Kind::multinomial: {
-      std::int64_t ballots = total, weight = total;
+    case NoiseModel::Kind::multinomial: {
+      std::int64_t ballots = static_cast<std::int64_t>(total_);
       for (std::size_t j = 0; j < n; ++j) {
-        if (cast[j] <= 0 || ballots == 0) {
+        if (cast_[j] <= 0 || ballots == 0) {
           out[j] = 0;
-          weight -= std::max<std::int64_t>(cast[j], 0);
           continue;
         }
-        const std::int64_t drawn =
-            cast[j] == weight ? ballots
-                              : random.binomial(ballots, static_cast<double>(cast[j]) / static_cast<double>(weight));
+        // The last list with votes has probability 1 and takes what is left.
+        const std::int64_t drawn = conditional_[j] >= 1.0 ? ballots : random.binomial(ballots, conditional_[j]);
         out[j] = drawn;
         ballots -= drawn;
-        weight -= cast[j];
       }
       return;
     }
-    case Kind::swing:
+    case NoiseModel::Kind::swing: {
+      const double district_sd = district_sd_;
       for (std::size_t j = 0; j < n; ++j) {
-        if (cast[j] <= 0) {
+        if (cast_[j] <= 0) {
           out[j] = 0;
           continue;
         }
         const double noise = district_sd > 0 ? district_sd * random.normal() : 0.0;
-        const double share = static_cast<double>(cast[j]) / scale + (party_swing[j] + noise) / 100.0;
-        out[j] = round_votes(share * scale);
+        out[j] = round_votes((share_[j] + (party_swing[j] + noise) / 100.0) * total_);
       }
       return;
+    }
   }
 }
 
