@@ -55,6 +55,7 @@ struct SimulateCommand {
     const std::optional<SimulationCounts> counts =
         draw_runner()(simulation, static_cast<std::uint64_t>(draws), threads);
     if (!counts) return 0;  // another process writes the output
+    print_notes(simulation.cast_outcome().notes);
 
     const SimulationTables tables = simulation_tables(simulation, *counts);
     Meta meta = make_meta("simulate", prepared);
