@@ -268,3 +268,19 @@ TEST_CASE("margins on the shared real elections, confirmed by re-allocation") {
     CHECK(check_by_reallocation(input.election, rule_from(c.rule)) == lists);
   }
 }
+
+TEST_CASE("Iraq 2013: every margin confirmed by re-allocation; Najaf's last seat turns on 35 votes") {
+  LoadedInput input = load_input((source_dir() / "scenarios/iraq-2013").string());
+  SeatSources sources;
+  sources.seats_file = input.districts;
+  apply_seat_totals(input.election, sources);
+  const Rule rule = input.rule.build(input.folder);
+  std::size_t lists = 0;
+  for (const District& district : input.election.districts) lists += district.lists.size();
+  CHECK(check_by_reallocation(input.election, rule) == lists);
+  // docs: "Najaf ... The last seat there turns on about 35 votes (quotients 6,959.4 against 6,956.3)".
+  const Margins margins = compute_margins(input.election, rule);
+  const FragileSeat& closest = margins.ranking.front();
+  CHECK(input.election.districts[closest.district].name == "Najaf Governorate");
+  CHECK(closest.margin == 35);
+}
