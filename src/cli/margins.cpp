@@ -1,6 +1,7 @@
 // seatsim margins: how many votes each list needs to win one more seat, how many it can lose and
 // keep its seats, the closest seat of each district and the national ranking of fragile seats.
 #include "seatsim/margins.hpp"
+#include "analysis_input.hpp"
 #include "command.hpp"
 #include "common.hpp"
 #include "seatsim/error.hpp"
@@ -74,7 +75,7 @@ struct MarginsCommand {
   OutputFlags output;
 
   int run() const {
-    const Prepared prepared = prepare(input, rule);
+    const Prepared prepared = prepare_analysis_input(input, rule);
     const Election& election = prepared.input.election;
     const Margins margins = compute_margins(election, prepared.rule);
     print_notes(margins.outcome.notes);
@@ -110,7 +111,7 @@ const bool registered = register_command({
           "fragile first (margin = the fewer of the votes its holder must lose, holder_loss, and the votes the "
           "cheapest challenger must gain, challenger_gain). JSON carries all three.\n"
           "Example: seatsim margins scenarios/iraq-2013 --view ranking --format table");
-      add_input(app, command->input);
+      add_analysis_input(app, command->input);
       app.add_option("--view", command->view, "What to print: lists (default), closest, ranking")
           ->check(CLI::IsMember({"lists", "closest", "ranking"}));
       add_rule_flags(app, command->rule);
