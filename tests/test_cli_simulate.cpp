@@ -137,3 +137,41 @@ TEST_CASE("margins: columns, views and JSON") {
   CHECK(json["ranking"][0]["margin"] == 226);
   CHECK(json["results"][4]["votes_to_lose"].is_null());
 }
+
+TEST_CASE("margins and simulate take a scenario file: its operations and [rule] over its base, flags over both") {
+  const std::string iraq = (source_dir() / "scenarios/iraq-2013").string();
+  const std::string what_if = (source_dir() / "scenarios/iraq-2013/what-if").string();
+  // A [rule] scenario (first divisor 1.7) gives what the data set gives with the flag.
+  const auto csv_of = [](const std::vector<std::string>& args) {
+    const RunResult r = run_cli(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return r.out;
+  };
+  CHECK(csv_of({"margins", what_if + "/first-divisor-1.7.toml", "--format", "csv"}) ==
+        csv_of({"margins", iraq, "--first-divisor", "1.7", "--format", "csv"}));
+  const std::vector<std::string> draws = {"--draws", "300", "--noise",  "dirichlet:800",
+                                          "--seed",  "2",   "--format", "csv"};
+  std::vector<std::string> scenario_args = {"simulate", what_if + "/first-divisor-1.7.toml"};
+  std::vector<std::string> dataset_args = {"simulate", iraq, "--first-divisor", "1.7"};
+  scenario_args.insert(scenario_args.end(), draws.begin(), draws.end());
+  dataset_args.insert(dataset_args.end(), draws.begin(), draws.end());
+  CHECK(csv_of(scenario_args) == csv_of(dataset_args));
+  // A vote operation: a fifth of State of Law's 292,658 Basra votes stay home.
+  bool found = false;
+  for (const auto& row : csv_records(csv_of({"margins", what_if + "/differential-turnout-basra.toml", "-f", "csv"})))
+    if (row.at("district") == "Basra Governorate" && row.at("party") == "State of Law Coalition") {
+      found = true;
+      CHECK(row.at("votes") == "234126");
+    }
+  CHECK(found);
+  // Flags override the scenario's rule; a sweep or seat flags are errors.
+  const RunResult flagged =
+      run_cli({"margins", what_if + "/first-divisor-1.7.toml", "--first-divisor", "1", "-f", "csv"});
+  CHECK(flagged.out == csv_of({"margins", iraq, "--format", "csv"}));
+  const RunResult sweep = run_cli({"margins", what_if + "/first-divisor-sweep.toml"});
+  CHECK(sweep.status == 2);
+  CHECK(sweep.err.find("without a sweep") != std::string::npos);
+  const RunResult seats = run_cli(
+      {"simulate", what_if + "/first-divisor-1.7.toml", "--draws", "5", "--noise", "multinomial", "--seats", "5"});
+  CHECK(seats.status == 2);
+}
