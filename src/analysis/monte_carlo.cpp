@@ -205,6 +205,7 @@ struct Simulation::Block {
   std::vector<std::int64_t> party_votes;     // party × draws, for a national threshold
   std::vector<std::int64_t> national_votes;  // per draw
   std::vector<std::int32_t> party_seats;     // party × draws
+  std::vector<BatchSeats> seats;             // per district, reused so that the kernel allocates nothing
 };
 
 void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const {
@@ -254,6 +255,7 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
   }
 
   block.party_seats.assign(parties * draws, 0);
+  block.seats.resize(districts);
   for (std::size_t d = 0; d < districts; ++d) {
     const District& district = election_.districts[d];
     const VoteMatrix& votes = block.votes[d];
@@ -285,9 +287,9 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
     }
     if (general_seats > 0) {
       const TieBreak ties{rule_.ties, rule_.seed, stream_key(district.name), context, general_keys_[d]};
-      BatchSeats seats;
+      BatchSeats& seats = block.seats[d];
       try {
-        seats = allocate_batch(*input, general_seats, rule_.method, ties, 1);
+        allocate_batch(*input, general_seats, rule_.method, ties, seats, 1);
       } catch (const TieError&) {
         throw;
       } catch (const Error& error) {
