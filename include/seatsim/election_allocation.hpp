@@ -4,6 +4,7 @@
 // districts (leveling seats, or a biproportional apportionment instead of independent districts).
 // The result keeps the input's shape: one outcome per list, in input order.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,5 +69,23 @@ std::vector<std::vector<bool>> threshold_passes(const Election& election, const 
 // (whose lists hold their district seats); and the biproportional apportionment of a whole election.
 void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& outcome);
 ElectionOutcome allocate_biproportional(const Election& election, const Rule& rule);
+
+// The bases of a national threshold: each party's votes over all districts, and all votes.
+struct NationalVotes {
+  std::map<std::string, std::int64_t> party;
+  std::int64_t total = 0;
+};
+NationalVotes national_votes(const Election& election);
+
+// Which lists of one district pass `threshold`; `national` is read only for the national scope.
+// Analyses that move one list's votes (margins) re-evaluate a single district through this.
+std::vector<bool> district_threshold_passes(const District& district, const Threshold& threshold,
+                                            const NationalVotes& national);
+
+// One district under `rule`, given which of its lists pass the threshold: reserved seats, then
+// the kernel. Notes (ties, unfilled seats) are appended to `notes` when it is not null. Throws
+// as `allocate` does; `source` names the file in messages.
+DistrictOutcome allocate_district(const District& district, const std::vector<bool>& passes, const Rule& rule,
+                                  const std::string& source, std::vector<std::string>* notes = nullptr);
 
 }  // namespace seatsim

@@ -7,24 +7,6 @@
 #include "seatsim/error.hpp"
 #include "seatsim/meta.hpp"
 
-namespace seatsim::cli {
-
-namespace {
-std::vector<CommandSpec>& registry() {
-  static std::vector<CommandSpec> commands;
-  return commands;
-}
-}  // namespace
-
-bool register_command(CommandSpec spec) {
-  registry().push_back(std::move(spec));
-  return true;
-}
-
-const std::vector<CommandSpec>& registered_commands() { return registry(); }
-
-}  // namespace seatsim::cli
-
 int main(int argc, char** argv) {
   using namespace seatsim::cli;
   CLI::App app{

@@ -8,19 +8,14 @@
 namespace seatsim {
 namespace {
 
-Error district_error(const Election& election, const District& district, const std::string& what) {
-  const std::size_t line = district.lists.empty() ? 0 : district.lists.front().line;
-  return Error(election.source, line, "district '" + district.name + "': " + what);
-}
-
 // Reserved seats: each quota group's list with most votes takes one seat of the group.
-void fill_reserved(const Election& election, const District& district, const TieBreak& ties, DistrictOutcome& out) {
+void fill_reserved(const std::string& source, const District& district, const TieBreak& ties, DistrictOutcome& out) {
   std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < district.lists.size(); ++i)
     if (!district.lists[i].quota_group.empty()) groups[district.lists[i].quota_group].push_back(i);
   if (static_cast<std::int64_t>(groups.size()) > district.reserved) {
     const ListResult& list = district.lists[groups.begin()->second.front()];
-    throw Error(election.source, list.line,
+    throw Error(source, list.line,
                 "district '" + district.name + "' has " + std::to_string(groups.size()) + " quota group(s) but " +
                     std::to_string(district.reserved) + " reserved seat(s)");
   }
@@ -55,27 +50,111 @@ std::string tie_note(const District& district, const DistrictOutcome& out, const
 
 }  // namespace
 
-std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold) {
-  std::map<std::string, std::int64_t> national;
+NationalVotes national_votes(const Election& election) {
+  NationalVotes national;
   for (const District& district : election.districts)
-    for (const ListResult& list : district.lists) national[list.party] += list.votes;
-  const std::int64_t national_base = election.total_votes();
-  std::vector<std::vector<bool>> passes;
-  for (const District& district : election.districts) {
-    const std::int64_t district_base = district.total_votes();
-    std::vector<bool>& row = passes.emplace_back();
-    for (const ListResult& list : district.lists) {
-      const std::optional<ThresholdValue> value = threshold.for_party(list.party);
-      if (!value || !list.quota_group.empty()) {
-        row.push_back(true);
-        continue;
-      }
-      const bool is_national = threshold.scope == ThresholdScope::national;
-      row.push_back(value->passes(is_national ? national[list.party] : list.votes,
-                                  is_national ? national_base : district_base, threshold.strict));
+    for (const ListResult& list : district.lists) national.party[list.party] += list.votes;
+  national.total = election.total_votes();
+  return national;
+}
+
+std::vector<bool> district_threshold_passes(const District& district, const Threshold& threshold,
+                                            const NationalVotes& national) {
+  const std::int64_t district_base = district.total_votes();
+  const bool is_national = threshold.scope == ThresholdScope::national;
+  std::vector<bool> row;
+  row.reserve(district.lists.size());
+  for (const ListResult& list : district.lists) {
+    const std::optional<ThresholdValue> value = threshold.for_party(list.party);
+    if (!value || !list.quota_group.empty()) {
+      row.push_back(true);
+      continue;
     }
+    if (!is_national) {
+      row.push_back(value->passes(list.votes, district_base, threshold.strict));
+      continue;
+    }
+    const auto party = national.party.find(list.party);
+    const std::int64_t party_votes = party == national.party.end() ? list.votes : party->second;
+    row.push_back(value->passes(party_votes, national.total, threshold.strict));
   }
+  return row;
+}
+
+std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold) {
+  const NationalVotes national =
+      threshold.scope == ThresholdScope::national ? national_votes(election) : NationalVotes{};
+  std::vector<std::vector<bool>> passes;
+  for (const District& district : election.districts)
+    passes.push_back(district_threshold_passes(district, threshold, national));
   return passes;
+}
+
+DistrictOutcome allocate_district(const District& district, const std::vector<bool>& passes, const Rule& rule,
+                                  const std::string& source, std::vector<std::string>* notes) {
+  const auto district_error = [&](const std::string& what) {
+    const std::size_t line = district.lists.empty() ? 0 : district.lists.front().line;
+    return Error(source, line, "district '" + district.name + "': " + what);
+  };
+  if (district.seats < 0 || district.reserved < 0) throw district_error("negative seats");
+  if (district.reserved > district.seats) throw district_error("more reserved seats than seats");
+  DistrictOutcome out;
+  out.lists.resize(district.lists.size());
+  std::vector<std::uint64_t> keys;
+  for (const ListResult& list : district.lists) keys.push_back(stream_key(list.party));
+  TieBreak ties{rule.ties,
+                rule.seed,
+                stream_key(district.name),
+                district.name.empty() ? "the district" : "district '" + district.name + "'",
+                {}};
+  fill_reserved(source, district, ties, out);
+
+  std::vector<std::int64_t> votes;
+  std::vector<std::uint64_t> general_keys;
+  for (std::size_t i = 0; i < district.lists.size(); ++i) {
+    out.lists[i].passes_threshold = passes[i];
+    if (!district.lists[i].quota_group.empty() || !passes[i]) continue;
+    out.general_lists.push_back(i);
+    votes.push_back(district.lists[i].votes);
+    general_keys.push_back(keys[i]);
+  }
+  out.general_seats = district.seats - district.reserved;
+  const bool any_votes = std::any_of(votes.begin(), votes.end(), [](std::int64_t v) { return v > 0; });
+  if (out.general_seats > 0 && !any_votes)
+    throw district_error(std::to_string(out.general_seats) + " seat(s) to fill but no list with votes passes " +
+                         "the threshold");
+  ties.list_keys = general_keys;
+  try {
+    if (rule.bounds.empty()) {
+      out.general = seatsim::allocate(votes, out.general_seats, rule.method, ties);
+    } else {
+      std::vector<SeatBound> bounds;
+      for (const std::size_t i : out.general_lists) bounds.push_back(rule.bounds.for_list(district.lists[i].party));
+      out.general = allocate_bounded(votes, out.general_seats, rule.method.divisor(), bounds, ties);
+    }
+  } catch (const TieError& error) {
+    throw TieError(source, 0, error.message());
+  } catch (const Error& error) {
+    if (!error.file().empty()) throw;
+    throw district_error(error.message());
+  }
+  for (std::size_t k = 0; k < out.general_lists.size(); ++k) {
+    ListOutcome& list = out.lists[out.general_lists[k]];
+    list.seats = out.general.seats[k];
+    list.tie = list.tie || out.general.tie[k] != 0;
+  }
+  for (ListOutcome& list : out.lists) list.district_seats = list.seats;
+  if (notes) {
+    if (std::any_of(out.lists.begin(), out.lists.end(), [](const ListOutcome& l) { return l.tie; }))
+      notes->push_back(tie_note(district, out, rule));
+    if (out.unfilled_reserved > 0)
+      notes->push_back(district.name + ": " + std::to_string(out.unfilled_reserved) +
+                       " reserved seat(s) stay unfilled (no list of the group)");
+    if (out.general.quota_excess > 0)
+      notes->push_back(district.name + ": whole quotas exceed the seats by " +
+                       std::to_string(out.general.quota_excess) + "; withdrawn from the smallest remainders");
+  }
+  return out;
 }
 
 ElectionOutcome allocate(const Election& election, const Rule& rule) {
@@ -83,66 +162,9 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
   if (rule.biproportional.enabled) return allocate_biproportional(election, rule);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
   ElectionOutcome result;
-  for (std::size_t d = 0; d < election.districts.size(); ++d) {
-    const District& district = election.districts[d];
-    if (district.seats < 0 || district.reserved < 0) throw district_error(election, district, "negative seats");
-    if (district.reserved > district.seats) throw district_error(election, district, "more reserved seats than seats");
-    DistrictOutcome& out = result.districts.emplace_back();
-    out.lists.resize(district.lists.size());
-    std::vector<std::uint64_t> keys;
-    for (const ListResult& list : district.lists) keys.push_back(stream_key(list.party));
-    TieBreak ties{rule.ties,
-                  rule.seed,
-                  stream_key(district.name),
-                  district.name.empty() ? "the district" : "district '" + district.name + "'",
-                  {}};
-    fill_reserved(election, district, ties, out);
-
-    std::vector<std::int64_t> votes;
-    std::vector<std::uint64_t> general_keys;
-    for (std::size_t i = 0; i < district.lists.size(); ++i) {
-      out.lists[i].passes_threshold = passes[d][i];
-      if (!district.lists[i].quota_group.empty() || !passes[d][i]) continue;
-      out.general_lists.push_back(i);
-      votes.push_back(district.lists[i].votes);
-      general_keys.push_back(keys[i]);
-    }
-    out.general_seats = district.seats - district.reserved;
-    const bool any_votes = std::any_of(votes.begin(), votes.end(), [](std::int64_t v) { return v > 0; });
-    if (out.general_seats > 0 && !any_votes)
-      throw district_error(
-          election, district,
-          std::to_string(out.general_seats) + " seat(s) to fill but no list with votes passes " + "the threshold");
-    ties.list_keys = general_keys;
-    try {
-      if (rule.bounds.empty()) {
-        out.general = seatsim::allocate(votes, out.general_seats, rule.method, ties);
-      } else {
-        std::vector<SeatBound> bounds;
-        for (const std::size_t i : out.general_lists) bounds.push_back(rule.bounds.for_list(district.lists[i].party));
-        out.general = allocate_bounded(votes, out.general_seats, rule.method.divisor(), bounds, ties);
-      }
-    } catch (const TieError& error) {
-      throw TieError(election.source, 0, error.message());
-    } catch (const Error& error) {
-      if (!error.file().empty()) throw;
-      throw district_error(election, district, error.message());
-    }
-    for (std::size_t k = 0; k < out.general_lists.size(); ++k) {
-      ListOutcome& list = out.lists[out.general_lists[k]];
-      list.seats = out.general.seats[k];
-      list.tie = list.tie || out.general.tie[k] != 0;
-    }
-    for (ListOutcome& list : out.lists) list.district_seats = list.seats;
-    if (std::any_of(out.lists.begin(), out.lists.end(), [](const ListOutcome& l) { return l.tie; }))
-      result.notes.push_back(tie_note(district, out, rule));
-    if (out.unfilled_reserved > 0)
-      result.notes.push_back(district.name + ": " + std::to_string(out.unfilled_reserved) +
-                             " reserved seat(s) stay unfilled (no list of the group)");
-    if (out.general.quota_excess > 0)
-      result.notes.push_back(district.name + ": whole quotas exceed the seats by " +
-                             std::to_string(out.general.quota_excess) + "; withdrawn from the smallest remainders");
-  }
+  for (std::size_t d = 0; d < election.districts.size(); ++d)
+    result.districts.push_back(
+        allocate_district(election.districts[d], passes[d], rule, election.source, &result.notes));
   if (rule.leveling.enabled()) add_leveling(election, rule, result);
   return result;
 }

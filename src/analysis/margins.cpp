@@ -1,0 +1,289 @@
+// Exact seat margins by re-allocation.
+//
+// Let h(t) be the seats of list i when it has t votes and every other vote is as cast. The
+// margins are the first t above the cast votes where h reaches seats + 1, and the last t below
+// them where h drops under seats. h is not monotone in general: a share threshold moves its base
+// with t (other lists can fall below it, or rejoin), and largest-remainder methods show the
+// population paradox. But t splits into *pieces* on which h is monotone non-decreasing:
+//
+//  - the set of lists that pass the threshold changes monotonically in t (list i can only join
+//    as t grows, every other list can only leave: its votes are fixed while the base grows), so
+//    it changes at most once per list;
+//  - with that set fixed, divisor methods are vote-monotone: list i's priorities grow with t,
+//    the others' are fixed, and at an exact tie the tie rule decides at that single t;
+//  - largest-remainder methods are monotone while every list's whole quotas (and, for the
+//    integer Droop quota, the quota itself) stay fixed: list i's remainder then grows with t
+//    (slope m − wᵢ ≥ 1 in units of 1/m for a quota V/m) and every other remainder shrinks or
+//    stays, so list i only climbs in the ranking that gives extra seats and only falls in the
+//    one that withdraws excess seats. Each of these quantities is itself monotone in t while
+//    the threshold set is fixed (Droop's quota too; list i's whole quotas while Droop's quota
+//    is fixed), so "all of them equal to their value at t" holds on an interval.
+//
+// The search walks these pieces in order (finding each piece's end by galloping on the piece
+// key), checks h at the piece's far end, and bisects inside the first piece that reaches the
+// target. Every answer is then confirmed by re-allocation at the margin and one vote short.
+#include "seatsim/margins.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <stdexcept>
+
+#include "seatsim/error.hpp"
+#include "seatsim/int128.hpp"
+
+namespace seatsim {
+namespace {
+
+// One list of one district, re-allocated with a chosen number of votes.
+class ListProbe {
+ public:
+  ListProbe(const Election& election, const Rule& rule, const NationalVotes& national, std::size_t district,
+            std::size_t list)
+      : rule_(rule), source_(election.source), district_(election.districts[district]) {
+    cast_ = district_.lists[list].votes;
+    // Under `--ties error` a tie is not a win: decide every tie against list i, by list order
+    // with list i moved last. Ties between other lists never change list i's seats.
+    for (std::size_t j = 0; j < district_.lists.size(); ++j)
+      if (j != list || rule.ties != TieRule::error) order_.push_back(j);
+    if (rule.ties == TieRule::error) {
+      order_.push_back(list);
+      rule_.ties = TieRule::list_order;
+      District reordered = district_;
+      for (std::size_t k = 0; k < order_.size(); ++k) reordered.lists[k] = district_.lists[order_[k]];
+      district_ = std::move(reordered);
+    }
+    list_ = static_cast<std::size_t>(std::find(order_.begin(), order_.end(), list) - order_.begin());
+    national_threshold_ = !rule.threshold.empty() && rule.threshold.scope == ThresholdScope::national;
+    if (national_threshold_) {
+      national_ = national;
+      party_votes_ = national_.party[district_.lists[list_].party];
+      national_total_ = national_.total;
+    }
+  }
+
+  std::int64_t cast_votes() const noexcept { return cast_; }
+
+  // Seats of every list of the district (in input order) with list i at t votes; none when the
+  // district cannot be filled (no list with votes passes the threshold): the seat is then
+  // neither won nor kept. Only this district is re-allocated: the margin is about this list's
+  // seats, whether or not another district could still be filled under a national threshold.
+  std::optional<std::vector<std::int64_t>> seats_at(std::int64_t t) {
+    set_votes(t);
+    try {
+      const DistrictOutcome outcome = allocate_district(district_, passes(), rule_, source_);
+      std::vector<std::int64_t> seats(outcome.lists.size());
+      for (std::size_t k = 0; k < order_.size(); ++k) seats[order_[k]] = outcome.lists[k].seats;
+      return seats;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  }
+
+  std::int64_t own_seats_at(std::int64_t t, std::int64_t on_tie) {
+    const auto seats = seats_at(t);
+    return seats ? (*seats)[order_[list_]] : on_tie;
+  }
+
+  // What stays constant on a piece where h is monotone (see the file comment).
+  std::vector<std::int64_t> piece_key(std::int64_t t) {
+    set_votes(t);
+    const std::vector<bool> pass = passes();
+    std::vector<std::int64_t> key(pass.begin(), pass.end());
+    if (rule_.method.is_divisor()) return key;
+    std::int64_t total = 0;
+    for (std::size_t j = 0; j < pass.size(); ++j)
+      if (pass[j] && district_.lists[j].quota_group.empty()) total += district_.lists[j].votes;
+    const std::int64_t seats = district_.seats - district_.reserved;
+    if (seats <= 0 || total <= 0) return key;
+    const Rational quota = rule_.method.quota().quota(total, seats);
+    if (rule_.method.quota().kind() == QuotaRule::Kind::droop) key.push_back(quota.floor());
+    for (std::size_t j = 0; j < pass.size(); ++j) {
+      if (!pass[j] || !district_.lists[j].quota_group.empty()) continue;
+      const i128 whole = static_cast<i128>(district_.lists[j].votes) * quota.den() / quota.num();
+      key.push_back(static_cast<std::int64_t>(whole));
+    }
+    return key;
+  }
+
+ private:
+  void set_votes(std::int64_t t) {
+    district_.lists[list_].votes = t;
+    if (national_threshold_) {
+      national_.party[district_.lists[list_].party] = party_votes_ - cast_ + t;
+      national_.total = national_total_ - cast_ + t;
+    }
+  }
+  std::vector<bool> passes() const { return district_threshold_passes(district_, rule_.threshold, national_); }
+
+  Rule rule_;
+  const std::string& source_;
+  District district_;               // a copy whose list i's votes the probe sets
+  std::vector<std::size_t> order_;  // district_.lists[k] is the district's list order_[k]
+  std::size_t list_ = 0;            // list i's position in district_
+  std::int64_t cast_ = 0;
+  bool national_threshold_ = false;
+  NationalVotes national_;
+  std::int64_t party_votes_ = 0, national_total_ = 0;
+};
+
+using Predicate = std::function<bool(std::int64_t)>;
+
+// For `holds` true at `from` and, between `from` and `to`, true up to some point and false
+// after it (in the direction from `from` to `to`): the last point where it holds. Gallops from
+// `from`, so the cost is logarithmic in the distance to the answer, not in the range.
+std::int64_t last_holding(std::int64_t from, std::int64_t to, const Predicate& holds) {
+  const std::int64_t direction = to >= from ? 1 : -1;
+  std::int64_t good = from, step = 1;
+  std::int64_t bad = 0;
+  bool found_bad = false;
+  while (good != to) {
+    const std::int64_t room = (to - good) * direction;
+    const std::int64_t probe = good + direction * std::min(step, room);
+    if (holds(probe)) {
+      good = probe;
+      step *= 2;
+    } else {
+      bad = probe;
+      found_bad = true;
+      break;
+    }
+  }
+  if (!found_bad) return to;
+  while ((bad - good) * direction > 1) {
+    const std::int64_t mid = good + (bad - good) / 2;
+    (holds(mid) ? good : bad) = mid;
+  }
+  return good;
+}
+
+// The first t in [from, to] (walking from `from` towards `to`) where `reached` is true, given
+// that `reached` is monotone on every piece of constant probe.piece_key.
+std::optional<std::int64_t> first_reaching(ListProbe& probe, std::int64_t from, std::int64_t to,
+                                           const Predicate& reached) {
+  const std::int64_t direction = to >= from ? 1 : -1;
+  for (std::int64_t start = from; (to - start) * direction >= 0;) {
+    const std::vector<std::int64_t> key = probe.piece_key(start);
+    const std::int64_t end = last_holding(start, to, [&](std::int64_t t) { return probe.piece_key(t) == key; });
+    if (reached(end)) {
+      if (reached(start)) return start;
+      // Inside the piece `reached` is false, then true: the last false point, plus one step.
+      return last_holding(start, end, [&](std::int64_t t) { return !reached(t); }) + direction;
+    }
+    start = end + direction;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::size_t> changed_lists(const std::vector<std::int64_t>& before, const std::vector<std::int64_t>& after,
+                                       std::size_t except, bool decreased) {
+  std::vector<std::size_t> lists;
+  for (std::size_t j = 0; j < before.size(); ++j)
+    if (j != except && (decreased ? after[j] < before[j] : after[j] > before[j])) lists.push_back(j);
+  return lists;
+}
+
+void confirm(bool holds, const char* what) {
+  if (!holds) throw std::logic_error(std::string("seat margin not confirmed by re-allocation: ") + what);
+}
+
+std::vector<std::int64_t> seats_of(const DistrictOutcome& outcome) {
+  std::vector<std::int64_t> seats;
+  for (const ListOutcome& list : outcome.lists) seats.push_back(list.seats);
+  return seats;
+}
+
+ListMargin margin_of(const Election& election, const Rule& rule, const ElectionOutcome& outcome,
+                     const NationalVotes& national, std::size_t district, std::size_t list) {
+  const District& where = election.districts[district];
+  ListProbe probe(election, rule, national, district, list);
+  ListMargin margin;
+  margin.district = district;
+  margin.list = list;
+  margin.votes = where.lists[list].votes;
+  margin.seats = outcome.seats(district, list);
+  const std::vector<std::int64_t> cast = seats_of(outcome.districts[district]);
+  const std::int64_t v = margin.votes, s = margin.seats;
+
+  // Gain: a reserved-group list holds at most its group's seat; a general list at most the
+  // general seats. Below those, walk the pieces upwards. A tie under `error` is not a win.
+  const bool reserved_list = !where.lists[list].quota_group.empty();
+  const std::int64_t most = reserved_list ? 1 : where.seats - where.reserved;
+  if (s < most && v < max_votes) {
+    const Predicate wins = [&](std::int64_t t) { return probe.own_seats_at(t, s) >= s + 1; };
+    if (const auto t = first_reaching(probe, v + 1, max_votes, wins)) {
+      confirm(wins(*t) && (*t == v + 1 || !wins(*t - 1)), "gain");
+      margin.votes_to_gain = *t - v;
+      margin.gain_from = changed_lists(cast, *probe.seats_at(*t), list, true);
+    }
+  }
+  // Loss: walk the pieces downwards to the first count of votes that no longer keeps every seat.
+  if (s > 0) {
+    const Predicate loses = [&](std::int64_t t) { return probe.own_seats_at(t, s - 1) < s; };
+    const auto t = v > 0 ? first_reaching(probe, v - 1, 0, loses) : std::nullopt;
+    if (!t) {
+      margin.votes_to_lose = v;  // keeps its seats even with no votes
+    } else {
+      confirm(loses(*t) && (*t == v - 1 || !loses(*t + 1)), "loss");
+      margin.votes_to_lose = v - *t - 1;
+      if (const auto after = probe.seats_at(*t)) margin.lose_to = changed_lists(cast, *after, list, false);
+    }
+  }
+  return margin;
+}
+
+}  // namespace
+
+ListMargin list_margin(const Election& election, const Rule& rule, const ElectionOutcome& outcome, std::size_t district,
+                       std::size_t list) {
+  return margin_of(election, rule, outcome, national_votes(election), district, list);
+}
+
+Margins compute_margins(const Election& election, const Rule& rule) {
+  Margins result;
+  result.outcome = allocate(election, rule);
+  const NationalVotes national = national_votes(election);
+  for (std::size_t d = 0; d < election.districts.size(); ++d)
+    for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i)
+      result.lists.push_back(margin_of(election, rule, result.outcome, national, d, i));
+
+  // Each held seat's cheapest change: the holder's loss, or the cheapest challenger taking it.
+  std::size_t first_of_district = 0;
+  for (std::size_t d = 0; d < election.districts.size(); ++d) {
+    const std::size_t lists = election.districts[d].lists.size();
+    for (std::size_t i = 0; i < lists; ++i) {
+      const ListMargin& holder = result.lists[first_of_district + i];
+      if (holder.seats == 0) continue;
+      FragileSeat seat;
+      seat.district = d;
+      seat.holder = i;
+      if (holder.votes_to_lose && *holder.votes_to_lose < holder.votes) {
+        seat.holder_loss = *holder.votes_to_lose + 1;
+        seat.lose_to = holder.lose_to;
+      }
+      for (std::size_t c = 0; c < lists; ++c) {
+        const ListMargin& challenger = result.lists[first_of_district + c];
+        if (!challenger.votes_to_gain ||
+            std::find(challenger.gain_from.begin(), challenger.gain_from.end(), i) == challenger.gain_from.end())
+          continue;
+        if (!seat.challenger_gain || *challenger.votes_to_gain < *seat.challenger_gain) {
+          seat.challenger = c;
+          seat.challenger_gain = challenger.votes_to_gain;
+        }
+      }
+      if (!seat.holder_loss && !seat.challenger_gain) continue;
+      seat.margin = std::min(seat.holder_loss.value_or(max_votes), seat.challenger_gain.value_or(max_votes));
+      result.ranking.push_back(std::move(seat));
+    }
+    first_of_district += lists;
+  }
+  std::stable_sort(result.ranking.begin(), result.ranking.end(),
+                   [](const FragileSeat& a, const FragileSeat& b) { return a.margin < b.margin; });
+  result.closest.assign(election.districts.size(), std::nullopt);
+  for (std::size_t k = 0; k < result.ranking.size(); ++k) {
+    std::optional<std::size_t>& closest = result.closest[result.ranking[k].district];
+    if (!closest) closest = k;
+  }
+  return result;
+}
+
+}  // namespace seatsim

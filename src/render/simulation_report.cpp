@@ -1,0 +1,84 @@
+#include "seatsim/simulation_report.hpp"
+
+#include <cstdio>
+
+namespace seatsim {
+namespace {
+
+Cell fixed(double value, int decimals) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  return Cell::number(text);
+}
+
+Cell probability(std::uint64_t count, std::uint64_t draws) {
+  return fixed(draws == 0 ? 0.0 : static_cast<double>(count) / static_cast<double>(draws), 6);
+}
+
+Cell integer(std::int64_t value) { return Cell(static_cast<long long>(value)); }
+
+// A strict majority of all seats: more than half.
+std::uint64_t majority_draws(const SeatDistribution& seats, std::int64_t total_seats) {
+  return seats.at_least(total_seats / 2 + 1);
+}
+
+std::vector<Cell> summary_row(const std::string& name, std::int64_t cast_seats, const SeatDistribution& seats,
+                              std::int64_t total_seats) {
+  return {name,
+          integer(cast_seats),
+          fixed(seats.mean(), 4),
+          fixed(seats.standard_deviation(), 4),
+          integer(seats.quantile(5)),
+          integer(seats.quantile(50)),
+          integer(seats.quantile(95)),
+          probability(majority_draws(seats, total_seats), seats.draws)};
+}
+
+// One row per seat count from the fewest seen to the most seen (below the fewest, the
+// probability of at least k is 1; above the most, 0).
+void add_distribution(Table& table, std::vector<Cell> prefix, const SeatDistribution& seats) {
+  for (std::int64_t k = seats.min_seen(); k <= seats.max_seen(); ++k) {
+    std::vector<Cell> row = prefix;
+    const std::uint64_t count = seats.counts[static_cast<std::size_t>(k)];
+    row.insert(row.end(), {integer(k), Cell(static_cast<unsigned long>(count)), probability(count, seats.draws),
+                           probability(seats.at_least(k), seats.draws)});
+    table.add(std::move(row));
+  }
+}
+
+}  // namespace
+
+SimulationTables simulation_tables(const Simulation& simulation, const SimulationCounts& counts) {
+  SimulationTables tables;
+  const std::vector<std::string> stats = {"seats", "mean", "sd", "q05", "q50", "q95", "p_majority"};
+  tables.summary.columns = {"party"};
+  tables.summary.columns.insert(tables.summary.columns.end(), stats.begin(), stats.end());
+  tables.coalitions.columns = {"coalition"};
+  tables.coalitions.columns.insert(tables.coalitions.columns.end(), stats.begin(), stats.end());
+  tables.districts.columns = {"district", "party", "seats", "count", "probability", "at_least"};
+  tables.histogram.columns = {"level", "district", "party", "seats", "count", "probability", "at_least"};
+
+  const std::int64_t total = simulation.total_seats();
+  for (std::size_t p = 0; p < simulation.parties().size(); ++p) {
+    const SeatDistribution seats = simulation.party(counts, p);
+    tables.summary.add(summary_row(simulation.parties()[p], simulation.cast_party_seats(p), seats, total));
+    add_distribution(tables.histogram, {"national", "", simulation.parties()[p]}, seats);
+  }
+  const Election& election = simulation.election();
+  for (std::size_t d = 0; d < election.districts.size(); ++d) {
+    const District& district = election.districts[d];
+    for (std::size_t j = 0; j < district.lists.size(); ++j) {
+      const SeatDistribution seats = simulation.list(counts, d, j);
+      add_distribution(tables.districts, {district.name, district.lists[j].party}, seats);
+      add_distribution(tables.histogram, {"district", district.name, district.lists[j].party}, seats);
+    }
+  }
+  for (std::size_t q = 0; q < simulation.coalitions().size(); ++q) {
+    const SeatDistribution seats = simulation.coalition(counts, q);
+    tables.coalitions.add(summary_row(simulation.coalitions()[q], simulation.cast_coalition_seats(q), seats, total));
+    add_distribution(tables.histogram, {"coalition", "", simulation.coalitions()[q]}, seats);
+  }
+  return tables;
+}
+
+}  // namespace seatsim
