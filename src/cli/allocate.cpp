@@ -6,18 +6,32 @@
 namespace seatsim::cli {
 namespace {
 
+// Calls visit(district, list, outcome) for every list, in output order.
+template <class Visit>
+void for_each_list(const Election& election, const ElectionOutcome& outcome, Visit visit) {
+  for (std::size_t d = 0; d < election.districts.size(); ++d) {
+    const District& district = election.districts[d];
+    for (std::size_t i = 0; i < district.lists.size(); ++i)
+      visit(district, district.lists[i], outcome.districts[d].lists[i]);
+  }
+}
+
 Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
   Table table;
   table.columns = {"district", "party", "votes", "seats", "tie"};
-  for (std::size_t d = 0; d < election.districts.size(); ++d) {
-    const District& district = election.districts[d];
-    for (std::size_t i = 0; i < district.lists.size(); ++i) {
-      const ListOutcome& list = outcome.districts[d].lists[i];
-      table.add({district.name, district.lists[i].party, Cell(district.lists[i].votes), Cell(list.seats),
-                 list.tie ? "tie" : ""});
-    }
-  }
+  for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
+    table.add({district.name, list.party, Cell(list.votes), Cell(result.seats), result.tie ? "tie" : ""});
+  });
   return table;
+}
+
+// CSV goes out row by row: a large election never exists a second time as a Table.
+void write_allocation_csv(std::ostream& out, const Election& election, const ElectionOutcome& outcome) {
+  write_csv_row(out, {"district", "party", "votes", "seats", "tie"});
+  for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
+    write_csv_row(out, {district.name, list.party, std::to_string(list.votes), std::to_string(result.seats),
+                        result.tie ? "tie" : ""});
+  });
 }
 
 struct AllocateCommand {
@@ -29,8 +43,12 @@ struct AllocateCommand {
     const Prepared prepared = prepare(input, rule);
     const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
     print_notes(outcome.notes);
-    const Table table = allocation_table(prepared.input.election, outcome);
-    emit(output, render(output, table, make_meta("allocate", prepared)));
+    const Election& election = prepared.input.election;
+    if (output_format(output) == Format::csv) {
+      emit_stream(output, [&](std::ostream& out) { write_allocation_csv(out, election, outcome); });
+      return 0;
+    }
+    emit(output, render(output, allocation_table(election, outcome), make_meta("allocate", prepared)));
     return 0;
   }
 };

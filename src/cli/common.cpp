@@ -111,9 +111,7 @@ Meta make_meta(const std::string& command, const Prepared& prepared) {
 
 std::string render(const OutputFlags& flags, const Table& table, const Meta& meta, const std::string& records_key,
                    const Json& extra, const std::vector<std::string>& footer) {
-  const bool terminal = flags.output.empty() && ::isatty(STDOUT_FILENO);
-  const Format format = flags.format.empty() ? (terminal ? Format::table : Format::csv) : format_by_name(flags.format);
-  switch (format) {
+  switch (output_format(flags)) {
     case Format::csv:
       return render_csv(table);
     case Format::markdown:
@@ -135,12 +133,28 @@ std::string render(const OutputFlags& flags, const Table& table, const Meta& met
   return {};
 }
 
+Format output_format(const OutputFlags& flags) {
+  const bool terminal = flags.output.empty() && ::isatty(STDOUT_FILENO);
+  return flags.format.empty() ? (terminal ? Format::table : Format::csv) : format_by_name(flags.format);
+}
+
 void emit(const OutputFlags& flags, const std::string& content) {
   if (flags.output.empty() || flags.output == "-") {
     std::cout << content << std::flush;
     return;
   }
   write_file_atomically(flags.output, content);
+}
+
+void emit_stream(const OutputFlags& flags, const std::function<void(std::ostream&)>& write) {
+  if (flags.output.empty() || flags.output == "-") {
+    write(std::cout);
+    std::cout.flush();
+    return;
+  }
+  AtomicFile file(flags.output);
+  write(file.stream());
+  file.commit();
 }
 
 void print_notes(const std::vector<std::string>& notes) {

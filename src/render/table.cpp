@@ -41,12 +41,27 @@ Format format_by_name(const std::string& name) {
 std::string render_csv(const Table& table) {
   std::string out;
   const auto line = [&](const auto& cells, auto text_of) {
+    if (cells.size() == 1 && text_of(cells[0]).empty()) out += "\"\"";  // not a blank line
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_escape(text_of(cells[i]));
     out += '\n';
   };
   line(table.columns, [](const std::string& s) { return s; });
   for (const auto& row : table.rows) line(row, [](const Cell& c) { return c.text; });
   return out;
+}
+
+void write_csv_row(std::ostream& out, std::span<const std::string_view> fields) {
+  if (fields.size() == 1 && fields.front().empty()) {
+    out << "\"\"\n";
+    return;
+  }
+  bool first = true;
+  for (const std::string_view field : fields) {
+    if (!first) out << ',';
+    first = false;
+    out << csv_escape(field);
+  }
+  out << '\n';
 }
 
 std::string render_text(const Table& table, const std::vector<std::string>& footer) {
