@@ -94,7 +94,13 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
                   stream_key(district.name),
                   district.name.empty() ? "the district" : "district '" + district.name + "'",
                   {}};
-    fill_reserved(election, district, ties, out);
+    // Lots are keyed by list name, never by position, so that reordering lists changes nothing.
+    ties.list_keys = keys;
+    try {
+      fill_reserved(election, district, ties, out);
+    } catch (const TieError& error) {
+      throw TieError(election.source, district.lists.front().line, error.message());
+    }
 
     std::vector<std::int64_t> votes;
     std::vector<std::uint64_t> general_keys;
@@ -115,7 +121,7 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
     try {
       out.general = seatsim::allocate(votes, out.general_seats, rule.method, ties);
     } catch (const TieError& error) {
-      throw TieError(election.source, 0, error.message());
+      throw TieError(election.source, district.lists.empty() ? 0 : district.lists.front().line, error.message());
     }
     for (std::size_t k = 0; k < out.general_lists.size(); ++k) {
       ListOutcome& list = out.lists[out.general_lists[k]];
