@@ -428,3 +428,20 @@ TEST_CASE("regression: a lot for a reserved seat is keyed by list name, not by p
     CHECK(a.districts[0].lists[1].seats + a.districts[0].lists[2].seats == 1);
   }
 }
+
+TEST_CASE("votes beyond the documented limits are rejected with file and line, never summed into overflow") {
+  Election election;
+  election.source = "limits.csv";
+  District district{"", 10, 0, {}};
+  district.lists = {ListResult{"A", 10, {}, {}, {}, "", 2}, ListResult{"B", max_votes + 1, {}, {}, {}, "", 3}};
+  election.districts.push_back(district);
+  CHECK_THROWS_WITH(allocate(election, Rule{}),
+                    "limits.csv:3: votes of 'B' (1000000000001) outside the limits 0 to 1000000000000");
+  // A million lists at the limit reach the election's total of 10^18 exactly; one more passes it.
+  election.districts[0].lists.clear();
+  for (std::size_t i = 0; i <= 1'000'000; ++i)
+    election.districts[0].lists.push_back(ListResult{"L" + std::to_string(i), max_votes, {}, {}, {}, "", i + 2});
+  CHECK_THROWS_WITH(allocate(election, Rule{}),
+                    "limits.csv:1000002: the election's total votes pass the limit of "
+                    "1000000000000000000");
+}

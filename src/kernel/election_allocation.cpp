@@ -4,6 +4,7 @@
 #include <map>
 
 #include "seatsim/error.hpp"
+#include "seatsim/int128.hpp"
 
 namespace seatsim {
 namespace {
@@ -53,6 +54,23 @@ std::string tie_note(const District& district, const DistrictOutcome& out, const
          std::string(tie_rule_name(rule.ties)) + "'";
 }
 
+// Votes within the documented limits, so that no sum of them overflows: readers enforce them
+// on files, but an election built or transformed in memory (a scenario's merge) may not.
+void check_vote_limits(const Election& election) {
+  i128 total = 0;
+  for (const District& district : election.districts)
+    for (const ListResult& list : district.lists) {
+      if (list.votes < 0 || list.votes > max_votes)
+        throw Error(election.source, list.line,
+                    "votes of '" + list.party + "' (" + std::to_string(list.votes) + ") outside the limits 0 to " +
+                        std::to_string(max_votes));
+      total += list.votes;
+      if (total > max_total_votes)
+        throw Error(election.source, list.line,
+                    "the election's total votes pass the limit of " + std::to_string(max_total_votes));
+    }
+}
+
 }  // namespace
 
 std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold) {
@@ -79,6 +97,7 @@ std::vector<std::vector<bool>> threshold_passes(const Election& election, const 
 }
 
 ElectionOutcome allocate(const Election& election, const Rule& rule) {
+  check_vote_limits(election);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
   ElectionOutcome result;
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
