@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <regex>
 
 #include "seatsim/json.hpp"
 #include "seatsim/table.hpp"
