@@ -12,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift || true
 build=${SEATSIM_FUZZ_BUILD_DIR:-$root/build-fuzz}
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DSEATSIM_FUZZ=ON \
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DSEATSIM_FUZZ=ON -DSEATSIM_WERROR=ON \
   -DSEATSIM_TESTS=OFF -DSEATSIM_BENCH=OFF >/dev/null
 if [ $# -gt 0 ]; then
   targets=("$@")
