@@ -44,7 +44,7 @@ struct AllocateCommand {
     const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
     print_notes(outcome.notes);
     const Election& election = prepared.input.election;
-    if (output_format(output) == Format::csv) {
+    if (chosen_format(output) == Format::csv) {
       emit_stream(output, [&](std::ostream& out) { write_allocation_csv(out, election, outcome); });
       return 0;
     }

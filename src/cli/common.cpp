@@ -109,9 +109,14 @@ Meta make_meta(const std::string& command, const Prepared& prepared) {
   return meta;
 }
 
+Format chosen_format(const OutputFlags& flags) {
+  const bool terminal = flags.output.empty() && ::isatty(STDOUT_FILENO);
+  return flags.format.empty() ? (terminal ? Format::table : Format::csv) : format_by_name(flags.format);
+}
+
 std::string render(const OutputFlags& flags, const Table& table, const Meta& meta, const std::string& records_key,
                    const Json& extra, const std::vector<std::string>& footer) {
-  switch (output_format(flags)) {
+  switch (chosen_format(flags)) {
     case Format::csv:
       return render_csv(table);
     case Format::markdown:
@@ -131,11 +136,6 @@ std::string render(const OutputFlags& flags, const Table& table, const Meta& met
     }
   }
   return {};
-}
-
-Format output_format(const OutputFlags& flags) {
-  const bool terminal = flags.output.empty() && ::isatty(STDOUT_FILENO);
-  return flags.format.empty() ? (terminal ? Format::table : Format::csv) : format_by_name(flags.format);
 }
 
 void emit(const OutputFlags& flags, const std::string& content) {

@@ -53,6 +53,9 @@ struct Prepared {
 };
 Prepared prepare(const std::string& path, const RuleFlags& flags);
 
+// The format asked for, or the default: table on a terminal, csv otherwise.
+Format chosen_format(const OutputFlags& flags);
+
 // Renders `table` in the chosen format; JSON gets {"meta": ..., key: records, ...extra}.
 std::string render(const OutputFlags& flags, const Table& table, const Meta& meta,
                    const std::string& records_key = "results", const Json& extra = {},
@@ -62,8 +65,6 @@ void emit(const OutputFlags& flags, const std::string& content);
 // The same for output produced piece by piece: `write` writes to the stream, which is a
 // temporary file renamed over -o once `write` has returned (removed if it throws), or stdout.
 void emit_stream(const OutputFlags& flags, const std::function<void(std::ostream&)>& write);
-// --format, or its default: table on a terminal (stdout, no -o), csv otherwise.
-Format output_format(const OutputFlags& flags);
 
 // Notes (ties, unfilled seats) go to stderr, one line each.
 void print_notes(const std::vector<std::string>& notes);

@@ -26,8 +26,8 @@ LoadedInput load_dataset(const fs::path& folder) {
   std::string text = read_text_file(manifest_path.string());
   input.files.push_back({manifest_path.string(), sha256_hex(text)});
   const toml_reading::Document doc = toml_reading::parse(manifest_path.string(), std::move(text));
-  toml_reading::reject_unknown_keys(doc, doc.root, {"name", "date", "source", "rule_source", "caveats", "rule"},
-                                    "election.toml");
+  toml_reading::reject_unknown_keys(
+      doc, doc.root, {"name", "date", "source", "rule_source", "rule_evidence", "caveats", "rule"}, "election.toml");
   input.name = toml_reading::optional_text(doc, doc.root, "name").value_or(folder.filename().string());
   input.caveats = toml_reading::optional_strings(doc, doc.root, "caveats").value_or(std::vector<std::string>{});
   if (const toml::node* rule = doc.root.get("rule")) {

@@ -203,8 +203,8 @@ void apply_seat_totals(Election& election, const SeatSources& sources) {
       known.insert(district.name);
       const auto it = sources.seats_file->find(district.name);
       if (it == sources.seats_file->end())
-        throw Error(sources.seats_file_name, 0,
-                    "no seat total for district '" + district.name + "' (it is in " + election.source + ")");
+        throw Error(election.source, district.lists.empty() ? 0 : district.lists.front().line,
+                    "no seat total for district '" + district.name + "': it has no row in " + sources.seats_file_name);
       district.seats = it->second.seats;
       district.reserved = it->second.reserved;
     }
