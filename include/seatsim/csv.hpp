@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "seatsim/utf8.hpp"
+
 namespace seatsim {
 
 struct CsvRow {
@@ -60,7 +62,7 @@ class CsvParser {
 
  private:
   void byte(unsigned char c);
-  void check_utf8(unsigned char c);
+  void invalid_utf8() const;
   void csv(char c);
   void end_field();
   void end_row();
@@ -71,15 +73,7 @@ class CsvParser {
   // Byte-order mark: the first bytes are held back until it is clear whether they are one.
   std::string start_;
   bool started_ = false;
-  // UTF-8 validation, byte by byte: how many continuation bytes are still due, and where the
-  // sequence began (errors name its first byte).
-  std::size_t offset_ = 0;         // bytes seen after the BOM
-  std::size_t physical_line_ = 1;  // '\n' seen + 1
-  int continuation_due_ = 0;
-  unsigned char lead_ = 0;
-  bool second_byte_ = false;
-  std::size_t sequence_offset_ = 0;
-  std::size_t sequence_line_ = 1;
+  Utf8Validator utf8_;  // byte by byte; offsets count from after the BOM
   // The CSV state.
   CsvRow row_;
   std::size_t fields_in_row_ = 0;  // row_.fields is reused from row to row

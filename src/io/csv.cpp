@@ -65,13 +65,13 @@ void CsvParser::feed(std::string_view bytes) {
   // Runs of plain ASCII inside a field go in at once; everything else byte by byte.
   const char* const end = bytes.data() + bytes.size();
   for (const char* p = bytes.data(); p < end;) {
-    if (continuation_due_ == 0 && !cr_pending_ && !quote_pending_ && (quoted_ || !after_quote_)) {
+    if (utf8_.complete() && !cr_pending_ && !quote_pending_ && (quoted_ || !after_quote_)) {
       const char* run = p;
       while (run < end && plain(*run, quoted_)) ++run;
       if (run > p) {
+        utf8_.accept_plain_ascii(static_cast<std::size_t>(run - p));
         field_.append(p, static_cast<std::size_t>(run - p));
         field_started_ = true;
-        offset_ += static_cast<std::size_t>(run - p);
         p = run;
         continue;
       }
@@ -81,41 +81,13 @@ void CsvParser::feed(std::string_view bytes) {
 }
 
 void CsvParser::byte(unsigned char c) {
-  check_utf8(c);
+  if (!utf8_.accept(c)) invalid_utf8();
   csv(static_cast<char>(c));
-  ++offset_;
-  if (c == '\n') ++physical_line_;
 }
 
-void CsvParser::check_utf8(unsigned char c) {
-  const auto invalid = [&] {
-    throw Error(source_, sequence_line_, "invalid UTF-8 (byte " + std::to_string(sequence_offset_ + 1) + ")");
-  };
-  if (continuation_due_ == 0) {
-    if (c < 0x80) return;
-    sequence_offset_ = offset_;
-    sequence_line_ = physical_line_;
-    if (c >= 0xC2 && c <= 0xDF)
-      continuation_due_ = 1;
-    else if (c >= 0xE0 && c <= 0xEF)
-      continuation_due_ = 2;
-    else if (c >= 0xF0 && c <= 0xF4)
-      continuation_due_ = 3;
-    else
-      invalid();
-    lead_ = c;
-    second_byte_ = true;
-    return;
-  }
-  if ((c & 0xC0) != 0x80) invalid();
-  if (second_byte_) {
-    second_byte_ = false;
-    if (lead_ == 0xE0 && c < 0xA0) invalid();  // overlong
-    if (lead_ == 0xED && c > 0x9F) invalid();  // surrogates
-    if (lead_ == 0xF0 && c < 0x90) invalid();  // overlong
-    if (lead_ == 0xF4 && c > 0x8F) invalid();  // beyond U+10FFFF
-  }
-  --continuation_due_;
+void CsvParser::invalid_utf8() const {
+  throw Error(source_, utf8_.sequence_line(),
+              "invalid UTF-8 (byte " + std::to_string(utf8_.sequence_offset() + 1) + ")");
 }
 
 void CsvParser::csv(char c) {
@@ -203,8 +175,7 @@ void CsvParser::finish() {
     if (start_ != byte_order_mark)
       for (const char c : start_) byte(static_cast<unsigned char>(c));
   }
-  if (continuation_due_ > 0)
-    throw Error(source_, sequence_line_, "invalid UTF-8 (byte " + std::to_string(sequence_offset_ + 1) + ")");
+  if (!utf8_.complete()) invalid_utf8();
   if (quote_pending_) {
     quote_pending_ = quoted_ = false;
     after_quote_ = true;

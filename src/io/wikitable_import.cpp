@@ -14,6 +14,7 @@
 #include "seatsim/file_io.hpp"
 #include "seatsim/quotient.hpp"
 #include "seatsim/rational.hpp"
+#include "seatsim/utf8.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {
@@ -659,6 +660,8 @@ std::optional<ImportRecipe> matching_builtin_recipe(std::string_view text) {
 
 ImportedDataSet import_wikitable(std::string_view text, const std::string& source_name,
                                  const std::optional<ImportRecipe>& recipe) {
+  // Names are copied into the data set: invalid UTF-8 would make it unreadable by seatsim itself.
+  require_utf8(text, source_name);
   std::vector<Section> sections = parse_sections(text, source_name);
   if (sections.size() < 2) throw Error(source_name, 0, "no '## ' sections: nothing to import");
   Report report;
