@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "embedded_files.hpp"
@@ -669,8 +670,12 @@ ImportedDataSet import_wikitable(std::string_view text, const std::string& sourc
   ImportedDataSet data;
   std::string results = "district,party,votes,published_seats,quota\n";
   std::string districts = "district,seats,reserved\n";
+  std::map<std::string, std::size_t> section_lines;  // a district twice would be two districts of one name
   for (std::size_t i = 1; i < sections.size(); ++i) {
     const Section& s = sections[i];
+    if (const auto [first, fresh] = section_lines.emplace(s.name, s.line); !fresh)
+      throw Error(source_name, s.line,
+                  "a second section '" + s.name + "' (first on line " + std::to_string(first->second) + ")");
     if (!s.total || !s.total->seats)
       throw Error(source_name, s.total ? s.total->line : s.line,
                   "section '" + s.name + "' has no Total row with seats");
