@@ -679,6 +679,9 @@ ImportedDataSet import_wikitable(std::string_view text, const std::string& sourc
     if (!s.total || !s.total->seats)
       throw Error(source_name, s.total ? s.total->line : s.line,
                   "section '" + s.name + "' has no Total row with seats");
+    // results.csv holds the lists with a vote count: a district without one could not be read back.
+    if (std::none_of(s.lists.begin(), s.lists.end(), [](const Row& row) { return row.votes.has_value(); }))
+      throw Error(source_name, s.line, "section '" + s.name + "' has no list with a vote count");
     std::set<std::string> seen;
     for (const Row& row : s.lists)
       if (!seen.insert(row.party).second)
