@@ -687,6 +687,10 @@ ImportedDataSet import_wikitable(std::string_view text, const std::string& sourc
       if (!seen.insert(row.party).second)
         throw Error(source_name, row.line, "a second list '" + row.party + "' in section '" + s.name + "'");
     const auto reserved = plan.reserved.count(s.name) ? plan.reserved.at(s.name) : 0;
+    if (reserved > *s.total->seats)
+      throw Error(source_name, s.total->line,
+                  "section '" + s.name + "' has " + std::to_string(reserved) +
+                      " reserved seats but its Total row says " + seats_text(*s.total->seats));
     const auto unfilled = plan.unfilled.count(s.name) ? plan.unfilled.at(s.name) : 0;
     check_names(s, report);
     check_seats(s, unfilled, plan.unfilled_groups.count(s.name) ? plan.unfilled_groups.at(s.name) : "", reserved,
