@@ -11,6 +11,7 @@
 
 #include "embedded_files.hpp"
 #include "seatsim/csv.hpp"
+#include "seatsim/election.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/quotient.hpp"
@@ -129,7 +130,10 @@ std::optional<std::int64_t> read_count(const std::string& text, const std::strin
     ++group;
   }
   if (group == 0 || (grouped && group != 3) || digits.size() > 15) throw fail();
-  return std::stoll(digits);
+  // The limits every votes file is read with: a data set beyond them could not be read back.
+  const std::int64_t value = std::stoll(digits), limit = what == "seats" ? max_seats : max_votes;
+  if (value > limit) throw Error(source, line, what + " '" + text + "' exceeds the limit of " + std::to_string(limit));
+  return value;
 }
 
 void check_percent(const std::string& text, const std::string& source, std::size_t line) {
