@@ -1,10 +1,14 @@
 // seatsim allocate: seats per district and list under a rule.
+#include <array>
+
 #include "command.hpp"
 #include "common.hpp"
 #include "seatsim/election_allocation.hpp"
 
 namespace seatsim::cli {
 namespace {
+
+constexpr std::array<std::string_view, 5> columns = {"district", "party", "votes", "seats", "tie"};
 
 // Calls visit(district, list, outcome) for every list, in output order.
 template <class Visit>
@@ -18,7 +22,7 @@ void for_each_list(const Election& election, const ElectionOutcome& outcome, Vis
 
 Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
   Table table;
-  table.columns = {"district", "party", "votes", "seats", "tie"};
+  table.columns.assign(columns.begin(), columns.end());
   for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
     table.add({district.name, list.party, Cell(list.votes), Cell(result.seats), result.tie ? "tie" : ""});
   });
@@ -27,7 +31,7 @@ Table allocation_table(const Election& election, const ElectionOutcome& outcome)
 
 // CSV goes out row by row: a large election never exists a second time as a Table.
 void write_allocation_csv(std::ostream& out, const Election& election, const ElectionOutcome& outcome) {
-  write_csv_row(out, {"district", "party", "votes", "seats", "tie"});
+  write_csv_row(out, columns);
   for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
     write_csv_row(out, {district.name, list.party, std::to_string(list.votes), std::to_string(result.seats),
                         result.tie ? "tie" : ""});
