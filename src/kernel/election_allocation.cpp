@@ -54,8 +54,9 @@ std::string tie_note(const District& district, const DistrictOutcome& out, const
          std::string(tie_rule_name(rule.ties)) + "'";
 }
 
-// Votes within the documented limits, so that no sum of them overflows: readers enforce them
-// on files, but an election built or transformed in memory (a scenario's merge) may not.
+}  // namespace
+
+// Readers enforce the limits on files, but an election built or transformed in memory may not.
 void check_vote_limits(const Election& election) {
   i128 total = 0;
   for (const District& district : election.districts)
@@ -70,8 +71,6 @@ void check_vote_limits(const Election& election) {
                     "the election's total votes pass the limit of " + std::to_string(max_total_votes));
     }
 }
-
-}  // namespace
 
 std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold) {
   std::map<std::string, std::int64_t> national;
