@@ -165,7 +165,7 @@ TEST_CASE("AtomicFile: an exception while writing removes the temporary file; co
   CHECK(names_in(tmp.path) == std::vector<std::string>{"result.csv"});
 }
 
-TEST_CASE("streamed CSV output equals the rendered table's CSV, byte for byte") {
+TEST_CASE("streamed CSV and JSON output equal the whole rendering, byte for byte") {
   // allocate writes CSV row by row; the other formats go through a Table. Both must agree.
   TempDir tmp;
   const fs::path votes = tmp.write("votes.csv",
@@ -185,5 +185,28 @@ TEST_CASE("streamed CSV output equals the rendered table's CSV, byte for byte") 
                seatsim::Cell(record["votes"].get<long long>()), seatsim::Cell(record["seats"].get<long long>()),
                record["tie"].get<std::string>()});
   CHECK(csv.out == seatsim::render_csv(table));
+  // JSON streams too: it must read exactly as the whole document dumped at once.
+  CHECK(json.out == parsed.dump(2) + "\n");
   CHECK(csv.out.find("\"North, upper\",\"A \"\"x\"\"\",10,") != std::string::npos);
+}
+
+TEST_CASE("write_json_records writes exactly what Json::dump(2) writes") {
+  const seatsim::Json head = {
+      {"meta", {{"rule", {{"method", "dhondt"}, {"divisors", {"1", "2"}}}}, {"seed", nullptr}}}};
+  for (const std::size_t count : {0, 1, 3}) {
+    seatsim::Json whole = head;
+    whole["results"] = seatsim::Json::array();
+    for (std::size_t i = 0; i < count; ++i)
+      whole["results"].push_back(
+          {{"party", "A \"q\"\nline"}, {"seats", i}, {"list", {1, 2}}, {"empty", seatsim::Json::object()}});
+    std::ostringstream out;
+    std::size_t next = 0;
+    seatsim::write_json_records(out, head, "results", [&](seatsim::Json& record) {
+      if (next == count) return false;
+      record = whole["results"][next++];
+      return true;
+    });
+    INFO(count << " records");
+    CHECK(out.str() == whole.dump(2) + "\n");
+  }
 }

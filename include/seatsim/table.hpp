@@ -1,6 +1,7 @@
 #pragma once
 // Tabular results and their four renderings: an aligned text table for people, CSV for
 // scripts, markdown for reports, JSON records with a `meta` block (interface.md, "Results").
+#include <functional>
 #include <initializer_list>
 #include <ostream>
 #include <span>
@@ -48,6 +49,11 @@ void write_csv_row(std::ostream& out, std::span<const std::string_view> fields);
 inline void write_csv_row(std::ostream& out, std::initializer_list<std::string_view> fields) {
   write_csv_row(out, std::span<const std::string_view>(fields.begin(), fields.size()));
 }
+// {"<head keys>": ..., "<key>": [records]} written exactly as Json::dump(2) of the whole object
+// (plus a final newline) would be, one record at a time: `next` fills the next record and returns
+// false after the last. For results too large to hold as a Table and a Json at once.
+void write_json_records(std::ostream& out, const Json& head, const std::string& key,
+                        const std::function<bool(Json&)>& next);
 // Aligned columns; numbers right-aligned; `footer` lines follow the table.
 std::string render_text(const Table& table, const std::vector<std::string>& footer = {});
 std::string render_markdown(const Table& table);

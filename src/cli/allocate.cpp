@@ -38,6 +38,26 @@ void write_allocation_csv(std::ostream& out, const Election& election, const Ele
   });
 }
 
+// JSON, one record at a time, as render() would write it whole.
+void write_allocation_json(std::ostream& out, const Json& meta, const Election& election,
+                           const ElectionOutcome& outcome) {
+  std::size_t d = 0, i = 0;
+  write_json_records(out, Json{{"meta", meta}}, "results", [&](Json& record) {
+    while (d < election.districts.size() && i == election.districts[d].lists.size()) ++d, i = 0;
+    if (d == election.districts.size()) return false;
+    const District& district = election.districts[d];
+    const ListOutcome& result = outcome.districts[d].lists[i];
+    record = Json::object();
+    record["district"] = district.name;
+    record["party"] = district.lists[i].party;
+    record["votes"] = district.lists[i].votes;
+    record["seats"] = result.seats;
+    record["tie"] = result.tie ? "tie" : "";
+    ++i;
+    return true;
+  });
+}
+
 struct AllocateCommand {
   std::string input;
   RuleFlags rule;
@@ -48,9 +68,18 @@ struct AllocateCommand {
     const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
     print_notes(outcome.notes);
     const Election& election = prepared.input.election;
-    if (chosen_format(output) == Format::csv) {
-      emit_stream(output, [&](std::ostream& out) { write_allocation_csv(out, election, outcome); });
-      return 0;
+    // CSV and JSON stream (a large election is not held a second time); the table is for people.
+    switch (chosen_format(output)) {
+      case Format::csv:
+        emit_stream(output, [&](std::ostream& out) { write_allocation_csv(out, election, outcome); });
+        return 0;
+      case Format::json: {
+        const Json meta = make_meta("allocate", prepared).to_json();
+        emit_stream(output, [&](std::ostream& out) { write_allocation_json(out, meta, election, outcome); });
+        return 0;
+      }
+      default:
+        break;
     }
     emit(output, render(output, allocation_table(election, outcome), make_meta("allocate", prepared)));
     return 0;

@@ -64,6 +64,34 @@ void write_csv_row(std::ostream& out, std::span<const std::string_view> fields) 
   out << '\n';
 }
 
+namespace {
+
+// `dumped` (a Json::dump(2) text) as it reads nested `by` spaces deep: every line after the first
+// moves right. Strings hold no raw line breaks in JSON, so every '\n' is a line of the layout.
+std::string indented(const std::string& dumped, std::size_t by) {
+  std::string out;
+  out.reserve(dumped.size());
+  for (const char c : dumped) {
+    out += c;
+    if (c == '\n') out.append(by, ' ');
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_json_records(std::ostream& out, const Json& head, const std::string& key,
+                        const std::function<bool(Json&)>& next) {
+  out << "{\n";
+  for (const auto& [name, value] : head.items())
+    out << "  " << Json(name).dump() << ": " << indented(value.dump(2), 2) << ",\n";
+  out << "  " << Json(key).dump() << ": ";
+  bool first = true;
+  for (Json record; next(record); first = false)
+    out << (first ? "[\n" : ",\n") << "    " << indented(record.dump(2), 4);
+  out << (first ? "[]" : "\n  ]") << "\n}\n";
+}
+
 std::string render_text(const Table& table, const std::vector<std::string>& footer) {
   std::vector<std::size_t> widths;
   for (const std::string& column : table.columns) widths.push_back(width(column));
