@@ -38,9 +38,16 @@ struct DistrictSeats {
 DistrictSeats allocate(std::span<const std::int64_t> votes, std::int64_t seats, const Method& method,
                        const TieBreak& ties);
 
-// Divisor methods: the fast exact path (jump to an estimated divisor, then exact steps).
+// Divisor methods: the fast exact path. It jumps to a bracket of two divisors estimated from the
+// totals, hands out every seat outside the bracket at once, and selects the seats inside it by
+// exact comparison (docs/performance.md). Equal to allocate_divisor_reference seat for seat, tie
+// flag for tie flag and boundary for boundary, under every rule and tie rule.
 DistrictSeats allocate_divisor(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
                                const TieBreak& ties);
+// The same into `out`, whose vectors keep their capacity: a loop over many districts allocates
+// no memory (the result is overwritten completely).
+void allocate_divisor(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
+                      const TieBreak& ties, DistrictSeats& out);
 // Divisor methods, seat by seat from a priority queue: the reference every fast path is
 // tested against, and the baseline of the benchmarks.
 DistrictSeats allocate_divisor_reference(std::span<const std::int64_t> votes, std::int64_t seats,

@@ -23,8 +23,17 @@ struct BatchSeats {
 };
 
 // `threads` = 0 uses every core. Lists with 0 votes take no seat; a scenario without votes and
-// with seats to fill throws seatsim::Error, as `allocate` does.
+// with seats to fill throws seatsim::Error, as `allocate` does (the lowest such column's error,
+// whatever the thread count).
+//
+// Divisor methods run a SIMD kernel across scenarios (docs/performance.md); a scenario it
+// cannot certify exactly (a tie, votes beyond 2^53 / d(seats + 1)) goes through the single
+// kernel, so results are identical either way and for every thread count.
 BatchSeats allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
                           unsigned threads = 1);
+// The same into `out`, resized only when its shape differs: a Monte Carlo loop that reuses it
+// allocates nothing.
+void allocate_batch(const VoteMatrix& votes, std::int64_t seats, const Method& method, const TieBreak& ties,
+                    BatchSeats& out, unsigned threads = 1);
 
 }  // namespace seatsim

@@ -1,14 +1,17 @@
-// Divisor methods: a seat-by-seat reference and a fast exact path that jumps to an estimated
-// divisor and corrects with exact single steps. Both end in the same boundary analysis, which
-// detects a tie exactly and breaks it by the named rule, so that they agree seat for seat.
+// Divisor methods: the seat-by-seat reference, and the general exact path (jump to an estimated
+// divisor, then exact single steps) that the fast kernels fall back to. Every kernel ends in the
+// same boundary analysis, which detects a tie exactly and breaks it by the named rule, so that
+// they agree seat for seat. The fast kernels are in divisor_jump.cpp and batch_*.cpp.
 #include <algorithm>
 #include <cmath>
 #include <queue>
 
+#include "kernel/divisor_detail.hpp"
 #include "seatsim/allocation.hpp"
 #include "seatsim/error.hpp"
 
 namespace seatsim {
+namespace detail {
 namespace {
 
 struct Ranked {
@@ -23,26 +26,27 @@ struct Lower {
     return a.list > b.list;
   }
 };
-struct Higher {
-  bool operator()(const Ranked& a, const Ranked& b) const noexcept {
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return a.list < b.list;
-  }
-};
-
-void require_votes(std::span<const std::int64_t> votes, std::int64_t seats) {
-  if (seats > 0 && std::none_of(votes.begin(), votes.end(), [](std::int64_t v) { return v > 0; }))
-    throw Error("no list has a vote, but there are " + std::to_string(seats) + " seats to fill");
-}
 
 // The priority of the next seat of list i, and of the last seat it holds.
 Priority next_priority(const DivisorRule& rule, std::span<const std::int64_t> votes, std::size_t i, std::int64_t held) {
   return rule.priority(votes[i], held);
 }
 
-// Given any allocation that satisfies the divisor condition (every awarded priority at least
-// every missed one), finds the decisive boundary and, when equal priorities straddle it,
-// re-decides those seats by the tie rule. This is where both kernels meet.
+}  // namespace
+
+void require_votes(std::span<const std::int64_t> votes, std::int64_t seats) {
+  if (seats > 0 && std::none_of(votes.begin(), votes.end(), [](std::int64_t v) { return v > 0; }))
+    throw Error("no list has a vote, but there are " + std::to_string(seats) + " seats to fill");
+}
+
+void reset_result(DistrictSeats& out, std::size_t n) {
+  out.seats.assign(n, 0);
+  out.tie.assign(n, 0);
+  out.tie_decided = false;
+  out.boundary = Boundary{};
+  out.quota_excess = 0;
+}
+
 void settle_boundary(std::span<const std::int64_t> votes, const DivisorRule& rule, const TieBreak& ties,
                      DistrictSeats& out) {
   const std::size_t n = votes.size();
@@ -85,12 +89,7 @@ void settle_boundary(std::span<const std::int64_t> votes, const DivisorRule& rul
   }
 }
 
-DistrictSeats empty_result(std::size_t n) {
-  DistrictSeats out;
-  out.seats.assign(n, 0);
-  out.tie.assign(n, 0);
-  return out;
-}
+namespace {
 
 // A first guess of each list's seats from one divisor estimated from the totals
 // (Pukelsheim's jump): floating point is fine here, the exact steps of `repair` fix it.
@@ -190,10 +189,25 @@ void repair(std::span<const std::int64_t> votes, std::int64_t seats, const Divis
 
 }  // namespace
 
+void allocate_divisor_by_repair(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
+                                const TieBreak& ties, DistrictSeats& out) {
+  require_votes(votes, seats);
+  reset_result(out, votes.size());
+  out.seats = estimate(votes, seats, rule);
+  repair(votes, seats, rule, out.seats);
+  settle_boundary(votes, rule, ties, out);
+}
+
+}  // namespace detail
+
+using detail::Lower;
+using detail::Ranked;
+
 DistrictSeats allocate_divisor_reference(std::span<const std::int64_t> votes, std::int64_t seats,
                                          const DivisorRule& rule, const TieBreak& ties) {
-  require_votes(votes, seats);
-  DistrictSeats out = empty_result(votes.size());
+  detail::require_votes(votes, seats);
+  DistrictSeats out;
+  detail::reset_result(out, votes.size());
   std::priority_queue<Ranked, std::vector<Ranked>, Lower> queue;
   for (std::size_t i = 0; i < votes.size(); ++i)
     if (votes[i] > 0) queue.push({rule.priority(votes[i], 0), i});
@@ -204,17 +218,7 @@ DistrictSeats allocate_divisor_reference(std::span<const std::int64_t> votes, st
     --remaining;
     queue.push({rule.priority(votes[top.list], out.seats[top.list]), top.list});
   }
-  settle_boundary(votes, rule, ties, out);
-  return out;
-}
-
-DistrictSeats allocate_divisor(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
-                               const TieBreak& ties) {
-  require_votes(votes, seats);
-  DistrictSeats out = empty_result(votes.size());
-  out.seats = estimate(votes, seats, rule);
-  repair(votes, seats, rule, out.seats);
-  settle_boundary(votes, rule, ties, out);
+  detail::settle_boundary(votes, rule, ties, out);
   return out;
 }
 
