@@ -80,7 +80,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (ties.rule == TieRule::error) return 0;  // the remaining properties compare allocations
 
   std::vector<Votes> columns{votes};
-  for (int extra = static_cast<int>(in.between(0, 3, 1)); extra > 0; --extra) {
+  // Up to 3 perturbed scenarios, or up to 40 (blocks of SIMD lanes, and the partial block after them).
+  const int extras = static_cast<int>(in.below(2, 1) == 0 ? in.between(0, 3, 1) : in.between(4, 40, 1));
+  for (int extra = extras; extra > 0; --extra) {
     Votes column = votes;
     column[in.below(lists, 1)] = pick_votes(in, votes);
     columns.push_back(column);
