@@ -92,7 +92,7 @@ TEST_CASE("bad input: one line naming file and line, exit 2, nothing written to 
       {"party,votes\nA,1000000000001\n", {"--seats", "2"}, "v.csv:2: votes '1000000000001' exceeds the limit"},
       {"party;votes\nA;10\n", {"--seats", "2"}, "v.csv:1: the header is separated by ';'"},
       {"party,votes\nA,10\n\"B,3\n", {"--seats", "2"}, "v.csv:3: unterminated quoted field"},
-      {"", {"--seats", "2"}, "v.csv: empty file"},
+      {"", {"--seats", "2"}, "v.csv:1: empty file"},
       {"party,votes\n", {"--seats", "2"}, "v.csv:1: no lists"},
   };
   for (const Case& c : cases) {

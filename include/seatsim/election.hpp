@@ -13,6 +13,8 @@ namespace seatsim {
 // Hard limits, documented in the README and enforced by the readers.
 inline constexpr std::int64_t max_votes = 1'000'000'000'000;  // per list
 inline constexpr std::int64_t max_seats = 1'000'000;          // per district
+// The whole election: with lists at most max_votes, no sum of votes can overflow 64 bits.
+inline constexpr std::int64_t max_total_votes = 1'000'000'000'000'000'000;
 
 struct ListResult {
   std::string party;

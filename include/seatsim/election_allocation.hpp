@@ -62,6 +62,10 @@ struct ElectionOutcome {
 // docs/multi-tier.md).
 ElectionOutcome allocate(const Election& election, const Rule& rule);
 
+// Throws seatsim::Error(file, line) for votes outside 0..max_votes or an election whose votes add
+// up past max_total_votes, so that no sum of votes can overflow. `allocate` checks it first.
+void check_vote_limits(const Election& election);
+
 // Which lists pass the threshold, per district and list, under `threshold`.
 std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold);
 

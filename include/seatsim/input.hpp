@@ -31,4 +31,12 @@ LoadedInput load_input(const std::string& path);
 // Reads a CSV file and records its digest in `files`.
 CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files);
 
+// Streams a CSV file through `on_header` and `on_row` (memory bounded by one row, whatever the
+// file's size), computing its digest on the way, and records the digest in `files`.
+void stream_csv_file(const std::string& path, std::vector<InputFile>& files, const CsvParser::HeaderHandler& on_header,
+                     const CsvParser::RowHandler& on_row);
+
+// Reads a votes file (or "-") as it streams; records its digest in `files`.
+Election read_votes_file(const std::string& path, std::vector<InputFile>& files);
+
 }  // namespace seatsim

@@ -1,7 +1,12 @@
 #pragma once
 // Tabular results and their four renderings: an aligned text table for people, CSV for
 // scripts, markdown for reports, JSON records with a `meta` block (interface.md, "Results").
+#include <functional>
+#include <initializer_list>
+#include <ostream>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "seatsim/json.hpp"
@@ -37,6 +42,18 @@ enum class Format { table, csv, json, markdown };
 Format format_by_name(const std::string& name);  // throws seatsim::Error
 
 std::string render_csv(const Table& table);
+// One CSV line as render_csv writes it, straight to `out`: for results too large to hold as a
+// Table (a row of a 100 MB votes file costs a few bytes here, some 200 as Cells). A row of one
+// empty field is written as "" so that it is not read back as a blank line.
+void write_csv_row(std::ostream& out, std::span<const std::string_view> fields);
+inline void write_csv_row(std::ostream& out, std::initializer_list<std::string_view> fields) {
+  write_csv_row(out, std::span<const std::string_view>(fields.begin(), fields.size()));
+}
+// {"<head keys>": ..., "<key>": [records]} written exactly as Json::dump(2) of the whole object
+// (plus a final newline) would be, one record at a time: `next` fills the next record and returns
+// false after the last. For results too large to hold as a Table and a Json at once.
+void write_json_records(std::ostream& out, const Json& head, const std::string& key,
+                        const std::function<bool(Json&)>& next);
 // Aligned columns; numbers right-aligned; `footer` lines follow the table.
 std::string render_text(const Table& table, const std::vector<std::string>& footer = {});
 std::string render_markdown(const Table& table);

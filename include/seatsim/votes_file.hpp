@@ -4,6 +4,7 @@
 // `leveling_seats` and `quota` optional; other columns ignored.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -12,8 +13,27 @@
 
 namespace seatsim {
 
-// Builds the election from a parsed votes CSV. District seat totals are left at 0 and
-// `seats_known` false; see apply_seat_totals. Throws seatsim::Error(file, line, ...).
+// Builds the election from a votes CSV row by row, as a CsvParser hands the rows on, so that a
+// large file never needs to be held whole. District seat totals are left at 0; see
+// apply_seat_totals. Throws seatsim::Error(file, line, ...).
+class VotesReader {
+ public:
+  VotesReader();
+  ~VotesReader();
+  VotesReader(VotesReader&&) noexcept;
+  VotesReader& operator=(VotesReader&&) noexcept;
+
+  void header(const CsvHeader& header);
+  void row(const CsvRow& row);
+  // Throws when the file had a header but no rows.
+  Election finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The same from a whole parsed table.
 Election read_votes(const CsvTable& table);
 
 struct SeatTotal {

@@ -48,8 +48,8 @@ struct ImportedDataSet {
 };
 
 // Converts the text; `source_name` names it in messages and in QUALITY.md. Throws
-// seatsim::Error(source, line, ...) for text it cannot read (a number that is not one, a row
-// before any header) and for a recipe that does not fit the text.
+// seatsim::Error(source, line, ...) for text it cannot read (invalid UTF-8, a number that is
+// not one, a row before any header) and for a recipe that does not fit the text.
 ImportedDataSet import_wikitable(std::string_view text, const std::string& source_name,
                                  const std::optional<ImportRecipe>& recipe);
 

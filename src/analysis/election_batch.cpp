@@ -37,7 +37,7 @@ ElectionSeats empty_seats(const Election& election) {
 }
 
 // The reserved seats of one district, as `allocate` fills them: each quota group's list with
-// most votes, ties broken with the district's tie break keyed by list position.
+// most votes, ties broken with the district's tie break keyed by list name.
 void fill_reserved(const Election& election, const District& district, const TieBreak& ties,
                    std::vector<std::int64_t>& seats, std::vector<std::uint8_t>& tie) {
   std::map<std::string, std::vector<std::size_t>> groups;
@@ -94,7 +94,10 @@ std::vector<ElectionSeats> allocate_variants(std::span<const Election> variants,
     }
   }
   std::vector<std::vector<std::vector<bool>>> passes(variants.size());
-  for (const std::size_t s : batched) passes[s] = threshold_passes(variants[s], rule.threshold);
+  for (const std::size_t s : batched) {
+    check_vote_limits(variants[s]);
+    passes[s] = threshold_passes(variants[s], rule.threshold);
+  }
 
   for (std::size_t d = 0; d < first.districts.size(); ++d) {
     const District& shape = first.districts[d];
@@ -109,8 +112,13 @@ std::vector<ElectionSeats> allocate_variants(std::span<const Election> variants,
     std::map<std::vector<bool>, std::vector<std::size_t>> by_participants;
     for (const std::size_t s : batched) {
       const District& district = variants[s].districts[d];
-      const TieBreak reserved_ties{rule.ties, rule.seed, stream_key(shape.name), context, {}};
-      fill_reserved(variants[s], district, reserved_ties, out[s].seats[d], out[s].tie[d]);
+      TieBreak reserved_ties{rule.ties, rule.seed, stream_key(shape.name), context, {}};
+      reserved_ties.list_keys = keys;  // by list name, as `allocate` draws them
+      try {
+        fill_reserved(variants[s], district, reserved_ties, out[s].seats[d], out[s].tie[d]);
+      } catch (const TieError& error) {
+        throw TieError(first.source, district.lists.front().line, error.message());
+      }
       std::vector<bool> takes_part(district.lists.size());
       for (std::size_t i = 0; i < district.lists.size(); ++i)
         takes_part[i] = district.lists[i].quota_group.empty() && passes[s][d][i];
@@ -140,7 +148,7 @@ std::vector<ElectionSeats> allocate_variants(std::span<const Election> variants,
       try {
         result = allocate_batch(votes, general_seats, rule.method, ties, threads);
       } catch (const TieError& error) {
-        throw TieError(first.source, 0, error.message());
+        throw TieError(first.source, shape.lists.empty() ? 0 : shape.lists.front().line, error.message());
       }
       for (std::size_t c = 0; c < members.size(); ++c) {
         ElectionSeats& seats = out[members[c]];

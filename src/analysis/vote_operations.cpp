@@ -425,6 +425,11 @@ void check_operation(const Election& election, const std::vector<std::size_t>& c
     case OperationKind::merge: {
       if (op.parties.empty()) ctx.fail("kind", "needs 'parties'");
       require(!op.into.empty(), "into");
+      std::set<std::string> named;
+      for (const std::string& party : op.parties)
+        if (!named.insert(party).second) ctx.fail("parties", quoted(party) + " is named twice in 'parties'");
+      if (op.parties.size() == 1 && op.parties.front() == op.into)
+        ctx.fail("into", "merges " + quoted(op.into) + " into itself");
       for (const std::string& party : op.parties) require_list(election, covered, party, "parties", ctx);
       break;
     }

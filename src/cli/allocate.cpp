@@ -1,4 +1,6 @@
 // seatsim allocate: seats per district and list under a rule.
+#include <array>
+
 #include "command.hpp"
 #include "common.hpp"
 #include "seatsim/election_allocation.hpp"
@@ -6,22 +8,31 @@
 namespace seatsim::cli {
 namespace {
 
+constexpr std::array<std::string_view, 5> columns = {"district", "party", "votes", "seats", "tie"};
+
+// Calls visit(district, list, outcome) for every list, in output order.
+template <class Visit>
+void for_each_list(const Election& election, const ElectionOutcome& outcome, Visit visit) {
+  for (std::size_t d = 0; d < election.districts.size(); ++d) {
+    const District& district = election.districts[d];
+    for (std::size_t i = 0; i < district.lists.size(); ++i)
+      visit(district, district.lists[i], outcome.districts[d].lists[i]);
+  }
+}
+
+// Elections with a tier above the districts add each list's district and leveling seats.
 Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
   const bool tiers = outcome.leveling.has_value();
   Table table;
   table.columns = {"district", "party", "votes"};
   if (tiers) table.columns.insert(table.columns.end(), {"district_seats", "leveling_seats"});
   table.columns.insert(table.columns.end(), {"seats", "tie"});
-  for (std::size_t d = 0; d < election.districts.size(); ++d) {
-    const District& district = election.districts[d];
-    for (std::size_t i = 0; i < district.lists.size(); ++i) {
-      const ListOutcome& list = outcome.districts[d].lists[i];
-      std::vector<Cell> row{district.name, district.lists[i].party, Cell(district.lists[i].votes)};
-      if (tiers) row.insert(row.end(), {Cell(list.district_seats), Cell(list.leveling_seats)});
-      row.insert(row.end(), {Cell(list.seats), list.tie ? "tie" : ""});
-      table.add(std::move(row));
-    }
-  }
+  for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
+    std::vector<Cell> row{district.name, list.party, Cell(list.votes)};
+    if (tiers) row.insert(row.end(), {Cell(result.district_seats), Cell(result.leveling_seats)});
+    row.insert(row.end(), {Cell(result.seats), result.tie ? "tie" : ""});
+    table.add(std::move(row));
+  });
   return table;
 }
 
@@ -76,6 +87,35 @@ Json tier_report(const Election& election, const ElectionOutcome& outcome, std::
   return json;
 }
 
+// CSV goes out row by row: a large election never exists a second time as a Table.
+void write_allocation_csv(std::ostream& out, const Election& election, const ElectionOutcome& outcome) {
+  write_csv_row(out, columns);
+  for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
+    write_csv_row(out, {district.name, list.party, std::to_string(list.votes), std::to_string(result.seats),
+                        result.tie ? "tie" : ""});
+  });
+}
+
+// JSON, one record at a time, as render() would write it whole.
+void write_allocation_json(std::ostream& out, const Json& meta, const Election& election,
+                           const ElectionOutcome& outcome) {
+  std::size_t d = 0, i = 0;
+  write_json_records(out, Json{{"meta", meta}}, "results", [&](Json& record) {
+    while (d < election.districts.size() && i == election.districts[d].lists.size()) ++d, i = 0;
+    if (d == election.districts.size()) return false;
+    const District& district = election.districts[d];
+    const ListOutcome& result = outcome.districts[d].lists[i];
+    record = Json::object();
+    record["district"] = district.name;
+    record["party"] = district.lists[i].party;
+    record["votes"] = district.lists[i].votes;
+    record["seats"] = result.seats;
+    record["tie"] = result.tie ? "tie" : "";
+    ++i;
+    return true;
+  });
+}
+
 struct AllocateCommand {
   std::string input;
   RuleFlags rule;
@@ -85,10 +125,26 @@ struct AllocateCommand {
     const Prepared prepared = prepare(input, rule);
     const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
     print_notes(outcome.notes);
-    const Table table = allocation_table(prepared.input.election, outcome);
+    const Election& election = prepared.input.election;
+    const bool tiers = outcome.leveling.has_value() || outcome.biproportional.has_value();
+    // CSV and JSON stream (a large election is not held a second time); the table is for people.
+    // A tiered result is small and carries its national tier beside the rows: it goes through render().
+    if (!tiers) switch (chosen_format(output)) {
+        case Format::csv:
+          emit_stream(output, [&](std::ostream& out) { write_allocation_csv(out, election, outcome); });
+          return 0;
+        case Format::json: {
+          const Json meta = make_meta("allocate", prepared).to_json();
+          emit_stream(output, [&](std::ostream& out) { write_allocation_json(out, meta, election, outcome); });
+          return 0;
+        }
+        default:
+          break;
+      }
     std::vector<std::string> footer;
-    const Json extra = tier_report(prepared.input.election, outcome, footer);
-    emit(output, render(output, table, make_meta("allocate", prepared), "results", extra, footer));
+    const Json extra = tier_report(election, outcome, footer);
+    emit(output, render(output, allocation_table(election, outcome), make_meta("allocate", prepared), "results", extra,
+                        footer));
     return 0;
   }
 };

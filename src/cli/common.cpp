@@ -197,6 +197,17 @@ void emit(const OutputFlags& flags, const std::string& content) {
   write_file_atomically(flags.output, content);
 }
 
+void emit_stream(const OutputFlags& flags, const std::function<void(std::ostream&)>& write) {
+  if (flags.output.empty() || flags.output == "-") {
+    write(std::cout);
+    std::cout.flush();
+    return;
+  }
+  AtomicFile file(flags.output);
+  write(file.stream());
+  file.commit();
+}
+
 void print_notes(const std::vector<std::string>& notes) {
   for (const std::string& note : notes) std::cerr << "seatsim: note: " << note << '\n';
 }

@@ -3,6 +3,8 @@
 // (votes file or data set), the rule flags of interface.md, seat totals, and output
 // (--format, -o written atomically).
 #include <cstdint>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -64,6 +66,9 @@ std::string render(const OutputFlags& flags, const Table& table, const Meta& met
                    const std::vector<std::string>& footer = {});
 // Writes to -o atomically, or to stdout.
 void emit(const OutputFlags& flags, const std::string& content);
+// The same for output produced piece by piece: `write` writes to the stream, which is a
+// temporary file renamed over -o once `write` has returned (removed if it throws), or stdout.
+void emit_stream(const OutputFlags& flags, const std::function<void(std::ostream&)>& write);
 
 // Notes (ties, unfilled seats) go to stderr, one line each.
 void print_notes(const std::vector<std::string>& notes);

@@ -7,39 +7,7 @@
 namespace seatsim {
 namespace {
 
-// Length of the UTF-8 sequence starting at text[i], or 0 when it is invalid.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = byte(i);
-  std::size_t length = 0;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF)
-    length = 2;
-  else if (c >= 0xE0 && c <= 0xEF)
-    length = 3;
-  else if (c >= 0xF0 && c <= 0xF4)
-    length = 4;
-  else
-    return 0;
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;  // overlong
-  if (c == 0xED && byte(i + 1) > 0x9F) return 0;  // surrogates
-  if (c == 0xF0 && byte(i + 1) < 0x90) return 0;  // overlong
-  if (c == 0xF4 && byte(i + 1) > 0x8F) return 0;  // beyond U+10FFFF
-  return length;
-}
-
-void check_utf8(std::string_view text, const std::string& source) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_length(text, i);
-    if (length == 0) throw Error(source, line, "invalid UTF-8 (byte " + std::to_string(i + 1) + ")");
-    if (text[i] == '\n') ++line;
-    i += length;
-  }
-}
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
@@ -48,97 +16,197 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(first, last - first + 1));
 }
 
+std::optional<std::size_t> find_column(const std::vector<std::string>& names, std::string_view name) {
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - names.begin());
+}
+
+std::size_t require(const std::vector<std::string>& names, std::string_view name, const std::string& source,
+                    std::size_t line) {
+  if (const auto index = find_column(names, name)) return *index;
+  std::string found;
+  for (const std::string& h : names) found += (found.empty() ? "" : ",") + h;
+  throw Error(source, line, "missing column '" + std::string(name) + "' (header: " + found + ")");
+}
+
+// A byte that only adds itself to the current field: ASCII, not a delimiter, quote or line end
+// (inside quotes, commas and '\r' are plain too; '\n' is not, it counts a line).
+bool plain(char c, bool quoted) noexcept {
+  const auto u = static_cast<unsigned char>(c);
+  if (u >= 0x80 || c == '"' || c == '\n') return false;
+  return quoted || (c != ',' && c != '\r');
+}
+
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, const std::string& source) {
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  check_utf8(text, source);
-  CsvTable table;
-  table.source = source;
-  std::vector<CsvRow> rows;
-  CsvRow row;
-  std::string field;
-  std::size_t line = 1;
-  row.line = 1;
-  bool quoted = false, field_started = false, after_quote = false;
-  std::size_t quote_line = 0;
-  const auto end_field = [&] {
-    row.fields.push_back(std::move(field));
-    field.clear();
-    field_started = after_quote = false;
-  };
-  const auto end_row = [&] {
-    const bool blank = row.fields.size() == 1 && row.fields.front().empty() && !after_quote;
-    if (!blank) rows.push_back(std::move(row));
-    row = CsvRow{};
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"')
-          field += '"', ++i;
-        else
-          quoted = false, after_quote = true;
-      } else {
-        if (c == '\n') ++line;
-        field += c;
-      }
-      continue;
-    }
-    if (c == '"' && !field_started) {
-      quoted = field_started = true;
-      quote_line = line;
-    } else if (c == ',') {
-      end_field();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      end_field();
-      end_row();
-      row.line = ++line;
-    } else {
-      if (after_quote) throw Error(source, line, "unexpected text after a closing quote");
-      field += c;
-      field_started = true;
-    }
+std::optional<std::size_t> CsvHeader::column(std::string_view name) const { return find_column(names, name); }
+std::size_t CsvHeader::require_column(std::string_view name) const { return require(names, name, source, line); }
+std::optional<std::size_t> CsvTable::column(std::string_view name) const { return find_column(header, name); }
+std::size_t CsvTable::require_column(std::string_view name) const { return require(header, name, source, header_line); }
+
+CsvParser::CsvParser(std::string source, HeaderHandler on_header, RowHandler on_row)
+    : source_(std::move(source)), on_header_(std::move(on_header)), on_row_(std::move(on_row)) {
+  row_.line = 1;
+}
+
+void CsvParser::feed(std::string_view bytes) {
+  if (!started_) {
+    // Hold back up to three bytes: they may be a byte-order mark split across pieces.
+    const std::size_t take = std::min(bytes.size(), byte_order_mark.size() - start_.size());
+    start_.append(bytes.substr(0, take));
+    bytes.remove_prefix(take);
+    if (start_.size() < byte_order_mark.size() && byte_order_mark.substr(0, start_.size()) == start_) return;
+    started_ = true;
+    if (start_ != byte_order_mark)
+      for (const char c : start_) byte(static_cast<unsigned char>(c));
+    start_.clear();
   }
-  if (quoted) throw Error(source, quote_line, "unterminated quoted field (the file may be truncated)");
-  if (field_started || !row.fields.empty()) {
+  // Runs of plain ASCII inside a field go in at once; everything else byte by byte.
+  const char* const end = bytes.data() + bytes.size();
+  for (const char* p = bytes.data(); p < end;) {
+    if (utf8_.complete() && !cr_pending_ && !quote_pending_ && (quoted_ || !after_quote_)) {
+      const char* run = p;
+      while (run < end && plain(*run, quoted_)) ++run;
+      if (run > p) {
+        utf8_.accept_plain_ascii(static_cast<std::size_t>(run - p));
+        field_.append(p, static_cast<std::size_t>(run - p));
+        field_started_ = true;
+        p = run;
+        continue;
+      }
+    }
+    byte(static_cast<unsigned char>(*p++));
+  }
+}
+
+void CsvParser::byte(unsigned char c) {
+  if (!utf8_.accept(c)) invalid_utf8();
+  csv(static_cast<char>(c));
+}
+
+void CsvParser::invalid_utf8() const {
+  throw Error(source_, utf8_.sequence_line(),
+              "invalid UTF-8 (byte " + std::to_string(utf8_.sequence_offset() + 1) + ")");
+}
+
+void CsvParser::csv(char c) {
+  if (cr_pending_) {
+    cr_pending_ = false;
+    if (c == '\n') return;  // the '\n' of a CRLF
+  }
+  if (quote_pending_) {
+    quote_pending_ = false;
+    if (c == '"') {
+      field_ += '"';
+      return;
+    }
+    quoted_ = false;
+    after_quote_ = true;
+  }
+  if (quoted_) {
+    if (c == '"') {
+      quote_pending_ = true;
+      return;
+    }
+    if (c == '\n') ++line_;
+    field_ += c;
+    return;
+  }
+  if (c == '"' && !field_started_) {
+    quoted_ = field_started_ = row_has_quote_ = true;
+    quote_line_ = line_;
+  } else if (c == ',') {
+    end_field();
+  } else if (c == '\n' || c == '\r') {
+    cr_pending_ = c == '\r';
+    end_field();
+    end_row();
+    row_.line = ++line_;
+  } else {
+    if (after_quote_) throw Error(source_, line_, "unexpected text after a closing quote");
+    field_ += c;
+    field_started_ = true;
+  }
+}
+
+void CsvParser::end_field() {
+  if (fields_in_row_ < row_.fields.size())
+    row_.fields[fields_in_row_].swap(field_);
+  else
+    row_.fields.push_back(std::move(field_));
+  ++fields_in_row_;
+  field_.clear();
+  field_started_ = after_quote_ = false;
+}
+
+void CsvParser::end_row() {
+  row_.fields.resize(fields_in_row_);
+  const bool blank = fields_in_row_ == 1 && row_.fields.front().empty() && !row_has_quote_;
+  fields_in_row_ = 0;
+  row_has_quote_ = false;
+  if (blank) return;
+  if (!header_) {
+    CsvHeader header{source_, {}, row_.line};
+    for (const std::string& name : row_.fields) header.names.push_back(trim(name));
+    if (header.names.size() == 1) {
+      const std::string& only = header.names.front();
+      if (only.find(';') != std::string::npos || only.find('\t') != std::string::npos)
+        throw Error(source_, header.line,
+                    "the header is separated by ';' or tabs: seatsim reads comma-separated files");
+    }
+    header_ = std::move(header);
+    on_header_(*header_);
+    return;
+  }
+  if (row_.fields.size() != header_->names.size())
+    throw Error(source_, row_.line,
+                "expected " + std::to_string(header_->names.size()) + " fields as in the header, found " +
+                    std::to_string(row_.fields.size()));
+  on_row_(row_);
+}
+
+void CsvParser::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (!started_) {
+    // Fewer than three bytes in all: whatever they are, they are not a byte-order mark.
+    started_ = true;
+    if (start_ != byte_order_mark)
+      for (const char c : start_) byte(static_cast<unsigned char>(c));
+  }
+  if (!utf8_.complete()) invalid_utf8();
+  if (quote_pending_) {
+    quote_pending_ = quoted_ = false;
+    after_quote_ = true;
+  }
+  if (quoted_) throw Error(source_, quote_line_, "unterminated quoted field (the file may be truncated)");
+  if (field_started_ || fields_in_row_ > 0) {
     end_field();
     end_row();
   }
-  if (rows.empty()) throw Error(source, 0, "empty file: expected a header line");
-  for (const std::string& name : rows.front().fields) table.header.push_back(trim(name));
-  if (table.header.size() == 1) {
-    const std::string& only = table.header.front();
-    if (only.find(';') != std::string::npos || only.find('\t') != std::string::npos)
-      throw Error(source, 1, "the header is separated by ';' or tabs: seatsim reads comma-separated files");
-  }
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    if (rows[r].fields.size() != table.header.size())
-      throw Error(source, rows[r].line,
-                  "expected " + std::to_string(table.header.size()) + " fields as in the header, found " +
-                      std::to_string(rows[r].fields.size()));
-    table.rows.push_back(std::move(rows[r]));
-  }
+  if (!header_) throw Error(source_, 1, "empty file: expected a header line");
+}
+
+CsvTable parse_csv(std::string_view text, const std::string& source) {
+  CsvTable table;
+  table.source = source;
+  CsvParser parser(
+      source,
+      [&](const CsvHeader& header) {
+        table.header = header.names;
+        table.header_line = header.line;
+      },
+      [&](const CsvRow& row) { table.rows.push_back(row); });
+  parser.feed(text);
+  parser.finish();
   return table;
 }
 
-std::optional<std::size_t> CsvTable::column(std::string_view name) const {
-  const auto it = std::find(header.begin(), header.end(), name);
-  if (it == header.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - header.begin());
-}
-
-std::size_t CsvTable::require_column(std::string_view name) const {
-  if (const auto index = column(name)) return *index;
-  std::string found;
-  for (const std::string& h : header) found += (found.empty() ? "" : ",") + h;
-  throw Error(source, 1, "missing column '" + std::string(name) + "' (header: " + found + ")");
-}
-
 std::string csv_escape(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  // A field that starts with U+FEFF is quoted too: first in a file, it would be read as a BOM.
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos && !field.starts_with(byte_order_mark))
+    return std::string(field);
   std::string out = "\"";
   for (const char c : field) {
     if (c == '"') out += '"';

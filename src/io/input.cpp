@@ -13,8 +13,7 @@ namespace fs = std::filesystem;
 
 LoadedInput load_votes_file(const std::string& path) {
   LoadedInput input;
-  const CsvTable table = read_csv_file(path, input.files);
-  input.election = read_votes(table);
+  input.election = read_votes_file(path, input.files);
   input.name = path;
   return input;
 }
@@ -35,8 +34,7 @@ LoadedInput load_dataset(const fs::path& folder) {
     if (!rule->is_table()) throw Error(doc.path, toml_reading::line_of(*rule), "rule: expected a table [rule]");
     input.rule = toml_reading::read_rule(doc, *rule->as_table());
   }
-  const CsvTable results = read_csv_file((folder / "results.csv").string(), input.files);
-  input.election = read_votes(results);
+  input.election = read_votes_file((folder / "results.csv").string(), input.files);
   const fs::path districts = folder / "districts.csv";
   if (fs::exists(districts)) {
     input.districts_file = districts.string();
@@ -47,10 +45,36 @@ LoadedInput load_dataset(const fs::path& folder) {
 
 }  // namespace
 
+void stream_csv_file(const std::string& path, std::vector<InputFile>& files, const CsvParser::HeaderHandler& on_header,
+                     const CsvParser::RowHandler& on_row) {
+  Sha256 digest;
+  CsvParser parser(path, on_header, on_row);
+  read_file_chunks(path, [&](std::string_view chunk) {
+    digest.update(chunk);
+    parser.feed(chunk);
+  });
+  parser.finish();
+  files.push_back({path, digest.hex_digest()});
+}
+
 CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files) {
-  const std::string text = read_text_file(path);
-  files.push_back({path, sha256_hex(text)});
-  return parse_csv(text, path);
+  CsvTable table;
+  table.source = path;
+  stream_csv_file(
+      path, files,
+      [&](const CsvHeader& header) {
+        table.header = header.names;
+        table.header_line = header.line;
+      },
+      [&](const CsvRow& row) { table.rows.push_back(row); });
+  return table;
+}
+
+Election read_votes_file(const std::string& path, std::vector<InputFile>& files) {
+  VotesReader votes;
+  stream_csv_file(
+      path, files, [&](const CsvHeader& header) { votes.header(header); }, [&](const CsvRow& row) { votes.row(row); });
+  return votes.finish();
 }
 
 LoadedInput load_input(const std::string& path) {

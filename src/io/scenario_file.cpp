@@ -2,6 +2,7 @@
 // file and line.
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
@@ -190,10 +191,17 @@ void check_required(const Document& doc, const VoteOperation& op, std::size_t in
     case OperationKind::turnout:
       need(op.factor.has_value(), "factor");
       break;
-    case OperationKind::merge:
+    case OperationKind::merge: {
       need(!op.parties.empty(), "parties");
       need(!op.into.empty(), "into");
+      std::set<std::string> named;
+      for (const std::string& party : op.parties)
+        if (!named.insert(party).second)
+          throw Error(doc.path, op.line_of("parties"), label + ": '" + party + "' is named twice in 'parties'");
+      if (op.parties.size() == 1 && op.parties.front() == op.into)
+        throw Error(doc.path, op.line_of("into"), label + ": merges '" + op.into + "' into itself");
       break;
+    }
     case OperationKind::split:
       need(!op.party.empty(), "party");
       need(!op.parts.empty(), "into");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <set>
 #include <unordered_map>
 
@@ -43,48 +44,124 @@ std::int64_t parse_count(std::string_view text, std::int64_t limit, const std::s
   return value;
 }
 
-Election read_votes(const CsvTable& table) {
-  const std::string& file = table.source;
-  const std::optional<std::size_t> district_col = table.column("district");
-  const std::size_t party_col = table.require_column("party");
-  const std::size_t votes_col = table.require_column("votes");
-  const std::optional<std::size_t> published_col = table.column("published_seats");
-  const std::optional<std::size_t> district_seats_col = table.column("district_seats");
-  const std::optional<std::size_t> leveling_col = table.column("leveling_seats");
-  const std::optional<std::size_t> quota_col = table.column("quota");
-  if (table.rows.empty()) throw Error(file, 1, "no lists: the file has a header but no rows");
+namespace {
 
-  Election election;
-  election.source = file;
-  std::unordered_map<std::string, std::size_t> index;
-  std::vector<std::unordered_map<std::string, std::size_t>> seen;  // party -> line, per district
-  for (const CsvRow& row : table.rows) {
-    const std::string district = district_col ? trim(row.fields[*district_col]) : std::string();
-    const std::string party = trim(row.fields[party_col]);
-    if (party.empty()) throw Error(file, row.line, "empty party name");
-    auto [it, inserted] = index.try_emplace(district, election.districts.size());
-    if (inserted) {
-      election.districts.push_back(District{district, 0, 0, {}});
-      seen.emplace_back();
+// The lists of one district by name, to find a duplicate as its row is read. Open addressing
+// over indices into the district's lists: a few bytes per list, where a map of names would
+// hold a second copy of every name (on a large file, more memory than the election itself).
+class ListNames {
+ public:
+  // The index of the list named `party`, or none; `lists` is the district's lists so far.
+  std::optional<std::size_t> find(const std::vector<ListResult>& lists, std::string_view party) const {
+    if (slots_.empty()) return std::nullopt;
+    for (std::size_t slot = hash(party) & mask();; slot = (slot + 1) & mask()) {
+      if (slots_[slot] == 0) return std::nullopt;
+      if (lists[slots_[slot] - 1].party == party) return slots_[slot] - 1;
     }
-    District& target = election.districts[it->second];
-    if (const auto [previous, fresh] = seen[it->second].try_emplace(party, row.line); !fresh)
-      throw Error(file, row.line,
-                  "duplicate list '" + party + "'" + (district.empty() ? "" : " in district '" + district + "'") +
-                      " (first on line " + std::to_string(previous->second) + ")");
-    ListResult list;
-    list.party = party;
-    list.line = row.line;
-    list.votes = parse_count(trim(row.fields[votes_col]), max_votes, "votes", file, row.line);
-    list.published_seats = optional_count(row, published_col, max_seats, "published_seats", file);
-    list.published_district_seats = optional_count(row, district_seats_col, max_seats, "district_seats", file);
-    list.published_leveling_seats = optional_count(row, leveling_col, max_seats, "leveling_seats", file);
-    if (!list.published_seats && list.published_district_seats)
-      list.published_seats = *list.published_district_seats + list.published_leveling_seats.value_or(0);
-    if (quota_col) list.quota_group = trim(row.fields[*quota_col]);
-    target.lists.push_back(std::move(list));
   }
-  return election;
+  // Records that lists[index] is the list of its name (not yet recorded).
+  void insert(const std::vector<ListResult>& lists, std::size_t index) {
+    if (2 * (count_ + 1) > slots_.size()) grow(lists);
+    place(lists[index].party, index);
+    ++count_;
+  }
+
+ private:
+  static std::size_t hash(std::string_view party) noexcept { return std::hash<std::string_view>{}(party); }
+  std::size_t mask() const noexcept { return slots_.size() - 1; }
+  void place(std::string_view party, std::size_t index) {
+    std::size_t slot = hash(party) & mask();
+    while (slots_[slot] != 0) slot = (slot + 1) & mask();
+    slots_[slot] = static_cast<std::uint32_t>(index + 1);
+  }
+  void grow(const std::vector<ListResult>& lists) {
+    std::vector<std::uint32_t> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(8, old.size() * 2), 0);
+    for (const std::uint32_t entry : old)
+      if (entry != 0) place(lists[entry - 1].party, entry - 1);
+  }
+
+  std::vector<std::uint32_t> slots_;  // 0: empty; else list index + 1
+  std::size_t count_ = 0;
+};
+
+}  // namespace
+
+struct VotesReader::State {
+  std::string file;
+  std::size_t header_line = 1;
+  std::optional<std::size_t> district_col, published_col, district_seats_col, leveling_col, quota_col;
+  std::size_t party_col = 0, votes_col = 0;
+  bool rows = false;
+  Election election;
+  std::unordered_map<std::string, std::size_t> district_index;
+  std::vector<ListNames> names;  // per district
+};
+
+VotesReader::VotesReader() : state_(std::make_unique<State>()) {}
+VotesReader::~VotesReader() = default;
+VotesReader::VotesReader(VotesReader&&) noexcept = default;
+VotesReader& VotesReader::operator=(VotesReader&&) noexcept = default;
+
+void VotesReader::header(const CsvHeader& header) {
+  State& s = *state_;
+  s.file = header.source;
+  s.header_line = header.line;
+  s.election.source = header.source;
+  s.district_col = header.column("district");
+  s.party_col = header.require_column("party");
+  s.votes_col = header.require_column("votes");
+  s.published_col = header.column("published_seats");
+  s.district_seats_col = header.column("district_seats");
+  s.leveling_col = header.column("leveling_seats");
+  s.quota_col = header.column("quota");
+}
+
+void VotesReader::row(const CsvRow& row) {
+  State& s = *state_;
+  const std::string& file = s.file;
+  s.rows = true;
+  std::string district = s.district_col ? trim(row.fields[*s.district_col]) : std::string();
+  std::string party = trim(row.fields[s.party_col]);
+  if (party.empty()) throw Error(file, row.line, "empty party name");
+  auto [it, inserted] = s.district_index.try_emplace(district, s.election.districts.size());
+  if (inserted) {
+    s.election.districts.push_back(District{district, 0, 0, {}});
+    s.names.emplace_back();
+  }
+  District& target = s.election.districts[it->second];
+  ListNames& names = s.names[it->second];
+  if (const auto previous = names.find(target.lists, party))
+    throw Error(file, row.line,
+                "duplicate list '" + party + "'" + (district.empty() ? "" : " in district '" + district + "'") +
+                    " (first on line " + std::to_string(target.lists[*previous].line) + ")");
+  ListResult list;
+  list.party = std::move(party);
+  list.line = row.line;
+  list.votes = parse_count(trim(row.fields[s.votes_col]), max_votes, "votes", file, row.line);
+  list.published_seats = optional_count(row, s.published_col, max_seats, "published_seats", file);
+  list.published_district_seats = optional_count(row, s.district_seats_col, max_seats, "district_seats", file);
+  list.published_leveling_seats = optional_count(row, s.leveling_col, max_seats, "leveling_seats", file);
+  if (!list.published_seats && list.published_district_seats)
+    list.published_seats = *list.published_district_seats + list.published_leveling_seats.value_or(0);
+  if (s.quota_col) list.quota_group = trim(row.fields[*s.quota_col]);
+  target.lists.push_back(std::move(list));
+  names.insert(target.lists, target.lists.size() - 1);
+}
+
+Election VotesReader::finish() {
+  State& s = *state_;
+  if (!s.rows) throw Error(s.file, s.header_line, "no lists: the file has a header but no rows");
+  s.district_index.clear();
+  s.names.clear();
+  return std::move(s.election);
+}
+
+Election read_votes(const CsvTable& table) {
+  VotesReader reader;
+  reader.header(CsvHeader{table.source, table.header, table.header_line});
+  for (const CsvRow& row : table.rows) reader.row(row);
+  return reader.finish();
 }
 
 std::map<std::string, SeatTotal> read_seat_totals(const CsvTable& table) {

@@ -6,14 +6,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "embedded_files.hpp"
 #include "seatsim/csv.hpp"
+#include "seatsim/election.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/quotient.hpp"
 #include "seatsim/rational.hpp"
+#include "seatsim/utf8.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {
@@ -127,7 +130,10 @@ std::optional<std::int64_t> read_count(const std::string& text, const std::strin
     ++group;
   }
   if (group == 0 || (grouped && group != 3) || digits.size() > 15) throw fail();
-  return std::stoll(digits);
+  // The limits every votes file is read with: a data set beyond them could not be read back.
+  const std::int64_t value = std::stoll(digits), limit = what == "seats" ? max_seats : max_votes;
+  if (value > limit) throw Error(source, line, what + " '" + text + "' exceeds the limit of " + std::to_string(limit));
+  return value;
 }
 
 void check_percent(const std::string& text, const std::string& source, std::size_t line) {
@@ -659,6 +665,8 @@ std::optional<ImportRecipe> matching_builtin_recipe(std::string_view text) {
 
 ImportedDataSet import_wikitable(std::string_view text, const std::string& source_name,
                                  const std::optional<ImportRecipe>& recipe) {
+  // Names are copied into the data set: invalid UTF-8 would make it unreadable by seatsim itself.
+  require_utf8(text, source_name);
   std::vector<Section> sections = parse_sections(text, source_name);
   if (sections.size() < 2) throw Error(source_name, 0, "no '## ' sections: nothing to import");
   Report report;
@@ -666,16 +674,27 @@ ImportedDataSet import_wikitable(std::string_view text, const std::string& sourc
   ImportedDataSet data;
   std::string results = "district,party,votes,published_seats,quota\n";
   std::string districts = "district,seats,reserved\n";
+  std::map<std::string, std::size_t> section_lines;  // a district twice would be two districts of one name
   for (std::size_t i = 1; i < sections.size(); ++i) {
     const Section& s = sections[i];
+    if (const auto [first, fresh] = section_lines.emplace(s.name, s.line); !fresh)
+      throw Error(source_name, s.line,
+                  "a second section '" + s.name + "' (first on line " + std::to_string(first->second) + ")");
     if (!s.total || !s.total->seats)
       throw Error(source_name, s.total ? s.total->line : s.line,
                   "section '" + s.name + "' has no Total row with seats");
+    // results.csv holds the lists with a vote count: a district without one could not be read back.
+    if (std::none_of(s.lists.begin(), s.lists.end(), [](const Row& row) { return row.votes.has_value(); }))
+      throw Error(source_name, s.line, "section '" + s.name + "' has no list with a vote count");
     std::set<std::string> seen;
     for (const Row& row : s.lists)
       if (!seen.insert(row.party).second)
         throw Error(source_name, row.line, "a second list '" + row.party + "' in section '" + s.name + "'");
     const auto reserved = plan.reserved.count(s.name) ? plan.reserved.at(s.name) : 0;
+    if (reserved > *s.total->seats)
+      throw Error(source_name, s.total->line,
+                  "section '" + s.name + "' has " + std::to_string(reserved) +
+                      " reserved seats but its Total row says " + seats_text(*s.total->seats));
     const auto unfilled = plan.unfilled.count(s.name) ? plan.unfilled.at(s.name) : 0;
     check_names(s, report);
     check_seats(s, unfilled, plan.unfilled_groups.count(s.name) ? plan.unfilled_groups.at(s.name) : "", reserved,

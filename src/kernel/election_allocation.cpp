@@ -4,6 +4,7 @@
 #include <map>
 
 #include "seatsim/error.hpp"
+#include "seatsim/int128.hpp"
 
 namespace seatsim {
 namespace {
@@ -49,6 +50,22 @@ std::string tie_note(const District& district, const DistrictOutcome& out, const
 }
 
 }  // namespace
+
+// Readers enforce the limits on files, but an election built or transformed in memory may not.
+void check_vote_limits(const Election& election) {
+  i128 total = 0;
+  for (const District& district : election.districts)
+    for (const ListResult& list : district.lists) {
+      if (list.votes < 0 || list.votes > max_votes)
+        throw Error(election.source, list.line,
+                    "votes of '" + list.party + "' (" + std::to_string(list.votes) + ") outside the limits 0 to " +
+                        std::to_string(max_votes));
+      total += list.votes;
+      if (total > max_total_votes)
+        throw Error(election.source, list.line,
+                    "the election's total votes pass the limit of " + std::to_string(max_total_votes));
+    }
+}
 
 NationalVotes national_votes(const Election& election) {
   NationalVotes national;
@@ -107,7 +124,14 @@ DistrictOutcome allocate_district(const District& district, const std::vector<bo
                 stream_key(district.name),
                 district.name.empty() ? "the district" : "district '" + district.name + "'",
                 {}};
-  fill_reserved(source, district, ties, out);
+  // Lots are keyed by list name, never by position, so that reordering lists changes nothing.
+  ties.list_keys = keys;
+  const std::size_t first_line = district.lists.empty() ? 0 : district.lists.front().line;
+  try {
+    fill_reserved(source, district, ties, out);
+  } catch (const TieError& error) {
+    throw TieError(source, first_line, error.message());
+  }
 
   std::vector<std::int64_t> votes;
   std::vector<std::uint64_t> general_keys;
@@ -133,7 +157,7 @@ DistrictOutcome allocate_district(const District& district, const std::vector<bo
       out.general = allocate_bounded(votes, out.general_seats, rule.method.divisor(), bounds, ties);
     }
   } catch (const TieError& error) {
-    throw TieError(source, 0, error.message());
+    throw TieError(source, first_line, error.message());
   } catch (const Error& error) {
     if (!error.file().empty()) throw;
     throw district_error(error.message());
@@ -159,6 +183,7 @@ DistrictOutcome allocate_district(const District& district, const std::vector<bo
 
 ElectionOutcome allocate(const Election& election, const Rule& rule) {
   rule.check();
+  check_vote_limits(election);
   if (rule.biproportional.enabled) return allocate_biproportional(election, rule);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
   ElectionOutcome result;

@@ -41,12 +41,55 @@ Format format_by_name(const std::string& name) {
 std::string render_csv(const Table& table) {
   std::string out;
   const auto line = [&](const auto& cells, auto text_of) {
+    if (cells.size() == 1 && text_of(cells[0]).empty()) out += "\"\"";  // not a blank line
     for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_escape(text_of(cells[i]));
     out += '\n';
   };
   line(table.columns, [](const std::string& s) { return s; });
   for (const auto& row : table.rows) line(row, [](const Cell& c) { return c.text; });
   return out;
+}
+
+void write_csv_row(std::ostream& out, std::span<const std::string_view> fields) {
+  if (fields.size() == 1 && fields.front().empty()) {
+    out << "\"\"\n";
+    return;
+  }
+  bool first = true;
+  for (const std::string_view field : fields) {
+    if (!first) out << ',';
+    first = false;
+    out << csv_escape(field);
+  }
+  out << '\n';
+}
+
+namespace {
+
+// `dumped` (a Json::dump(2) text) as it reads nested `by` spaces deep: every line after the first
+// moves right. Strings hold no raw line breaks in JSON, so every '\n' is a line of the layout.
+std::string indented(const std::string& dumped, std::size_t by) {
+  std::string out;
+  out.reserve(dumped.size());
+  for (const char c : dumped) {
+    out += c;
+    if (c == '\n') out.append(by, ' ');
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_json_records(std::ostream& out, const Json& head, const std::string& key,
+                        const std::function<bool(Json&)>& next) {
+  out << "{\n";
+  for (const auto& [name, value] : head.items())
+    out << "  " << Json(name).dump() << ": " << indented(value.dump(2), 2) << ",\n";
+  out << "  " << Json(key).dump() << ": ";
+  bool first = true;
+  for (Json record; next(record); first = false)
+    out << (first ? "[\n" : ",\n") << "    " << indented(record.dump(2), 4);
+  out << (first ? "[]" : "\n  ]") << "\n}\n";
 }
 
 std::string render_text(const Table& table, const std::vector<std::string>& footer) {

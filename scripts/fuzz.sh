@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses of fuzz/ with clang (ASan + UBSan + libFuzzer) into
+# ${SEATSIM_FUZZ_BUILD_DIR:-build-fuzz} and runs each for SECONDS seconds (default 60).
+#   ./scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. ./scripts/fuzz.sh 600 csv
+# Each run starts from the seed corpus fuzz/corpus/<target>/ and the kept regressions
+# fuzz/regressions/<target>/, growing a working corpus in the build folder (the repository's
+# corpus is not touched). A crash or failed check stops with a non-zero status and leaves the
+# input in <build>/artifacts/<target>/: fix the bug, then keep the input in
+# fuzz/regressions/<target>/ so that the replay tests check it from then on.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+seconds=${1:-60}
+shift || true
+build=${SEATSIM_FUZZ_BUILD_DIR:-$root/build-fuzz}
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DSEATSIM_FUZZ=ON -DSEATSIM_WERROR=ON \
+  -DSEATSIM_TESTS=OFF -DSEATSIM_BENCH=OFF >/dev/null
+if [ $# -gt 0 ]; then
+  targets=("$@")
+else
+  targets=()
+  for harness in "$root"/fuzz/fuzz_*.cpp; do
+    name=$(basename "$harness" .cpp)
+    targets+=("${name#fuzz_}")
+  done
+fi
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+status=0
+for target in "${targets[@]}"; do
+  program="$build/fuzz/fuzz_$target"
+  [ -x "$program" ] || { echo "seatsim: no harness fuzz/fuzz_$target.cpp" >&2; exit 2; }
+  corpus="$build/corpus/$target"
+  artifacts="$build/artifacts/$target"
+  mkdir -p "$corpus" "$artifacts"
+  seeds=("$root/fuzz/corpus/$target")
+  [ -d "$root/fuzz/regressions/$target" ] && seeds+=("$root/fuzz/regressions/$target")
+  dictionary=()
+  [ -f "$root/fuzz/$target.dict" ] && dictionary=(-dict="$root/fuzz/$target.dict")
+  echo "== fuzz $target for ${seconds} s"
+  if ! "$program" "$corpus" "${seeds[@]}" "${dictionary[@]}" -max_total_time="$seconds" -timeout=20 \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>"$build/fuzz-$target.log"; then
+    tail -n 60 "$build/fuzz-$target.log" >&2
+    echo "seatsim: fuzz $target FAILED; the input is in $artifacts/" >&2
+    status=1
+  else
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+.*DONE)" "$build/fuzz-$target.log" || true
+  fi
+done
+exit $status
