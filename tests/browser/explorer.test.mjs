@@ -84,8 +84,12 @@ async function settled(page) {
   await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 20000 });
 }
 
-// Seats the page shows: the national table, and each district's table in turn.
+// Seats the page shows: the national table (every list), and each district's table in turn.
 async function shownSeats(page) {
+  if ((await page.textContent('#all-lists')).startsWith('Show all')) {
+    await page.click('#all-lists');
+    await page.waitForFunction(() => document.querySelector('#all-lists').textContent.startsWith('Show the first'));
+  }
   const national = await page.$$eval('#national tbody tr', (rows) =>
     rows.map((r) => [r.dataset.party, Number(r.dataset.seats)]));
   const districts = {};
@@ -176,7 +180,7 @@ async function main() {
     check(changesBase > 0, 'seats changed against the base are listed');
 
     // Export, and let seatsim scenario recompute the file.
-    await page.evaluate(() => { document.querySelector('#export-preview').open = true; });
+    await page.click('#export-preview summary');
     await page.selectOption('#export-base', { index: 0 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
     const file = path.join(work, 'scenario.toml');
@@ -231,6 +235,17 @@ async function main() {
     const order = await page.evaluate(() =>
       document.querySelector('#results').getBoundingClientRect().top < document.querySelector('#controls').getBoundingClientRect().top);
     check(order, 'on a phone the result comes before the controls');
+    // Scrolled down to a slider, the largest lists stay in view.
+    await page.locator('#transfer-slider').scrollIntoViewIfNeeded();
+    const summary = await page.evaluate(() => {
+      const box = document.querySelector('#summary').getBoundingClientRect();
+      return { top: box.top, text: document.querySelector('#summary').textContent };
+    });
+    check(summary.top >= 0 && summary.top < 5 && summary.text.includes('State of Law Coalition'),
+      `the seats stay in view above the sliders on a phone (${JSON.stringify(summary)})`);
+    await page.focus('#transfer-slider');
+    await page.keyboard.press('ArrowRight');
+    await settled(page);
     await page.screenshot({ path: path.join(artifacts, 'explorer-phone.png'), fullPage: false });
 
     check(foreign.length === 0, 'the page loads nothing from elsewhere: ' + foreign.join(', '));

@@ -15,6 +15,8 @@ let queued = false;
 let breakTimer = null;
 let breakSeq = 0;
 let lastResult = null;
+let allLists = false;     // the national table shows every list, not the first ones
+const firstLists = 12;
 
 // ---- exact text from whole slider steps ----
 
@@ -237,16 +239,19 @@ function cell(row, text, cls) {
 
 function signed(n) { return n > 0 ? '+' + n : String(n); }
 
+let lastMs = 0;
+
 function showResult(result, ms) {
   lastResult = result;
+  lastMs = ms;
   const rows = result.results;
   const national = rows.filter((r) => r.level === 'national');
   const total = national.reduce((s, r) => s + (r.votes || 0), 0);
   national.sort((a, b) => b.seats - a.seats || (b.votes || 0) - (a.votes || 0));
   const body = $('national').tBodies[0];
   body.replaceChildren();
-  for (const r of national) {
-    if (!r.seats && !r.base_seats && !r.published_seats && (r.votes || 0) < total * 0.005) continue;
+  national.forEach((r, index) => {
+    if (!allLists && index >= firstLists) return;
     const tr = body.insertRow();
     tr.dataset.party = r.party;
     tr.dataset.seats = r.seats;
@@ -259,7 +264,10 @@ function showResult(result, ms) {
     cell(tr, r.published_seats, 'num');
     const vs = r.published_seats === '' ? '' : r.seats - r.published_seats;
     cell(tr, vs ? signed(vs) : '', 'num ' + (vs > 0 ? 'up' : vs < 0 ? 'down' : ''));
-  }
+  });
+  $('all-lists').hidden = national.length <= firstLists;
+  $('all-lists').textContent = allLists ? `Show the first ${firstLists} lists` : `Show all ${national.length} lists`;
+  showSummary(national);
   const seats = national.reduce((s, r) => s + r.seats, 0);
   $('status').textContent = `${seats} seats · recomputed in ${Math.round(ms)} ms · ${describe()}`;
   $('hemicycle').innerHTML = result.hemicycle_svg || '';
@@ -269,6 +277,18 @@ function showResult(result, ms) {
   const notes = (result.notes || []).concat((result.operations || []).flatMap((o) => o.skipped.map((s) => 'skipped ' + s)));
   $('meta').textContent = (notes.length ? notes.join(' · ') + ' · ' : '') +
     `seatsim ${info.version} · ${result.meta.rule.method || ''}`;
+}
+
+// On a phone the largest lists stay in view above the controls (a sticky bar).
+function showSummary(national) {
+  const bar = $('summary');
+  bar.replaceChildren();
+  for (const r of national.slice(0, 4)) {
+    const span = document.createElement('span');
+    span.textContent = `${r.party} ${r.seats}` + (r.change ? ` (${signed(r.change)})` : '');
+    if (r.change) span.className = r.change > 0 ? 'up' : 'down';
+    bar.appendChild(span);
+  }
 }
 
 function changeItems(list, rows, key) {
@@ -537,6 +557,10 @@ function wire() {
   $('filter-none').addEventListener('click', () => { setFilter(false); changed(); });
   $('seats-list').addEventListener('change', () => changed());
   $('district-select').addEventListener('change', showDistrict);
+  $('all-lists').addEventListener('click', () => {
+    allLists = !allLists;
+    if (lastResult) showResult(lastResult, lastMs);
+  });
   $('export-base').addEventListener('change', () => { $('toml').textContent = scenarioToml(null); });
   $('reset').addEventListener('click', () => { lastSlider = null; resetControls(); recompute(); });
   $('export').addEventListener('click', exportScenario);
