@@ -26,7 +26,7 @@
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_run.hpp"
 #include "seatsim/sweep.hpp"
-#include "seatsim/sweep_tables.hpp"
+#include "seatsim/scenario_report.hpp"
 #include "seatsim/table.hpp"
 #include "seatsim/threshold.hpp"
 
@@ -469,7 +469,7 @@ struct Dataset {
       py::gil_scoped_release release;
       result = run_sweep(*scenario, *base, {threads, break_points});
     }
-    return table_columns(break_points ? sweep_break_table(result) : sweep_long_table(result));
+    return table_columns(break_points ? break_points_table(result) : sweep_table(result));
   }
 
   py::dict rule_dict() const {

@@ -5,6 +5,7 @@
 // everything that can be checked without the data (keys, numbers, kinds); names of lists and
 // districts are checked when the operations meet the data. Every error names file and line.
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -53,6 +54,10 @@ struct Scenario {
   RuleSettings rule;  // overrides of the base's rule, key by key
   bool clamp = false;
   std::vector<VoteOperation> operations;
+  // [seats]: seat totals (reserved seats included) that replace the base's for these districts,
+  // in the scenario only; the line of each, for messages.
+  std::map<std::string, std::int64_t> seats;
+  std::map<std::string, std::size_t> seats_lines;
   std::optional<Sweep> sweep;
   std::vector<InputFile> files;  // the scenario file and its SHA-256
   // Lines of `base` and of each [rule] key, for messages about them.
@@ -75,5 +80,10 @@ ScenarioBase load_scenario_base(const Scenario& scenario);
 
 // The rule a scenario runs under: the base's settings, then the scenario's [rule] over them.
 Rule scenario_rule(const Scenario& scenario, const ScenarioBase& base);
+
+// The election a scenario's operations start from: the base's, with the seat totals of the
+// scenario's [seats] over it. Throws seatsim::Error(file, line, ...) for a district that does not
+// exist (with the closest names) or a total below the district's reserved seats.
+Election scenario_start(const Scenario& scenario, const ScenarioBase& base);
 
 }  // namespace seatsim

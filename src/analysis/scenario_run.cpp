@@ -18,13 +18,17 @@ void add_optional(std::optional<std::int64_t>& into, std::optional<std::int64_t>
 
 }  // namespace
 
-ScenarioResult evaluate_scenario(const Election& base, const Rule& base_rule, const Rule& rule,
-                                 std::span<const VoteOperation> operations, const OperationOptions& options) {
+namespace {
+
+// The base as it stands under its own rule; the scenario from `start` (the base's election, or
+// that with the scenario's seat totals), its operations applied, under `rule`.
+ScenarioResult evaluate_from(const Election& base, const Rule& base_rule, const Election& start, const Rule& rule,
+                             std::span<const VoteOperation> operations, const OperationOptions& options) {
   ScenarioResult result;
   result.base = base;
   result.base_rule = base_rule;
   result.base_outcome = allocate(base, base_rule);
-  AppliedOperations applied = apply_operations(base, operations, options);
+  AppliedOperations applied = apply_operations(start, operations, options);
   result.election = std::move(applied.election);
   result.operations = std::move(applied.reports);
   result.rule = rule;
@@ -32,9 +36,20 @@ ScenarioResult evaluate_scenario(const Election& base, const Rule& base_rule, co
   return result;
 }
 
+}  // namespace
+
+ScenarioResult evaluate_scenario(const Election& base, const Rule& base_rule, const Rule& rule,
+                                 std::span<const VoteOperation> operations, const OperationOptions& options) {
+  return evaluate_from(base, base_rule, base, rule, operations, options);
+}
+
 ScenarioResult run_scenario(const Scenario& scenario, const ScenarioBase& base) {
-  return evaluate_scenario(base.input.election, base.rule, scenario_rule(scenario, base), scenario.operations,
-                           {scenario.clamp});
+  const Rule rule = scenario_rule(scenario, base);
+  if (scenario.seats.empty())
+    return evaluate_from(base.input.election, base.rule, base.input.election, rule, scenario.operations,
+                         {scenario.clamp});
+  return evaluate_from(base.input.election, base.rule, scenario_start(scenario, base), rule, scenario.operations,
+                       {scenario.clamp});
 }
 
 std::vector<SeatComparison> compare_with_base(const ScenarioResult& result) {

@@ -37,9 +37,13 @@ Rational power_of_ten_at_least(const Rational& x) {
 class SweepModel {
  public:
   SweepModel(const Scenario& scenario, const ScenarioBase& base)
-      : scenario_(scenario), base_(base), sweep_(*scenario.sweep), rule_(scenario_rule(scenario, base)) {
+      : scenario_(scenario),
+        base_(base),
+        sweep_(*scenario.sweep),
+        rule_(scenario_rule(scenario, base)),
+        start_(scenario_start(scenario, base)) {
     if (sweep_.target != SweepTarget::operation) {
-      fixed_ = apply_operations(base.input.election, scenario.operations, {scenario.clamp}).election;
+      fixed_ = apply_operations(start_, scenario.operations, {scenario.clamp}).election;
       if (sweep_.target == SweepTarget::seats) seats_district_ = find_district(sweep_.district);
     }
   }
@@ -53,7 +57,7 @@ class SweepModel {
       std::vector<VoteOperation> operations = scenario_.operations;
       at_sweep([&] { set_operation_parameter(operations[sweep_.operation], sweep_.field, value); }, value);
       try {
-        return apply_operations(base_.input.election, operations, {scenario_.clamp}).election;
+        return apply_operations(start_, operations, {scenario_.clamp}).election;
       } catch (const Error& error) {
         throw Error(error.file(), error.line(),
                     error.message() + " (at " + sweep_.parameter + " = " + sweep_.format(value) + ")");
@@ -133,6 +137,7 @@ class SweepModel {
   const ScenarioBase& base_;
   const Sweep& sweep_;
   Rule rule_;
+  Election start_;                 // the base's election with the scenario's [seats]
   std::optional<Election> fixed_;  // the operations' result when the sweep does not touch them
   std::size_t seats_district_ = 0;
 };

@@ -2,142 +2,21 @@
 // and the published seats; with a sweep, a long table for plotting and the break points.
 #include <unistd.h>
 
-#include <cstdio>
 #include <iostream>
 
 #include "command.hpp"
 #include "common.hpp"
 #include "seatsim/scenario.hpp"
+#include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
 #include "seatsim/sweep.hpp"
-#include "seatsim/sweep_tables.hpp"
 
 namespace seatsim::cli {
 namespace {
 
-std::string signed_text(std::int64_t n) { return n > 0 ? "+" + std::to_string(n) : std::to_string(n); }
-
-Cell optional_cell(const std::optional<std::int64_t>& value) { return value ? Cell(*value) : Cell(""); }
-
 bool text_format(const OutputFlags& output) {
   if (!output.format.empty()) return output.format == "table";
   return output.output.empty() && ::isatty(STDOUT_FILENO);
-}
-
-Table comparison_table(const std::vector<SeatComparison>& rows, bool for_people) {
-  Table table;
-  table.columns = {"level",           "district",   "party", "base_votes", "votes",
-                   "published_seats", "base_seats", "seats", "change"};
-  for (const SeatComparison& row : rows) {
-    // People see changes only; scripts get every number.
-    const Cell change =
-        for_people ? Cell(row.change() == 0 ? std::string() : signed_text(row.change()) + " *") : Cell(row.change());
-    table.add({row.national ? "national" : "district", row.district, row.party, optional_cell(row.base_votes),
-               optional_cell(row.votes), optional_cell(row.published_seats), Cell(row.base_seats), Cell(row.seats),
-               change});
-  }
-  return table;
-}
-
-std::string rounding_text(const DistrictEffect& effect) {
-  return effect.rounding_moved.to_string() + (effect.rounding_approximate ? " (approximately)" : "");
-}
-
-Json operations_json(const std::vector<OperationReport>& reports) {
-  Json list = Json::array();
-  for (const OperationReport& report : reports) {
-    Json districts = Json::array();
-    for (const DistrictEffect& effect : report.districts)
-      districts.push_back({{"district", effect.district},
-                           {"votes_before", effect.votes_before},
-                           {"votes_after", effect.votes_after},
-                           {"rounding_moved", rounding_text(effect)},
-                           {"rounding_net", effect.rounding_net.to_string()},
-                           {"clamped", effect.clamped}});
-    list.push_back({{"operation", report.index},
-                    {"description", report.description},
-                    {"rounding_moved", report.rounding_moved()},
-                    {"districts", districts},
-                    {"skipped", report.skipped}});
-  }
-  return list;
-}
-
-std::vector<std::string> operations_footer(const std::vector<OperationReport>& reports) {
-  std::vector<std::string> lines;
-  for (const OperationReport& report : reports) {
-    std::string line = "operation " + std::to_string(report.index) + ": " + report.description + "; " +
-                       std::to_string(report.districts.size()) + " district(s)";
-    char moved[64];
-    std::snprintf(moved, sizeof moved, "%.6g", report.rounding_moved());
-    line += std::string("; rounding to whole votes moved ") + moved + " vote(s)";
-    if (report.clamped()) line += "; clamped at zero votes";
-    if (!report.skipped.empty()) line += "; skipped " + std::to_string(report.skipped.size()) + " district(s)";
-    lines.push_back(line);
-    for (const std::string& skipped : report.skipped) lines.push_back("  skipped " + skipped);
-  }
-  return lines;
-}
-
-Meta scenario_meta(const Scenario& scenario, const ScenarioBase& base, const Rule& rule) {
-  Meta meta;
-  meta.command = "scenario";
-  meta.rule = rule_to_json(rule);
-  if (rule.ties == TieRule::lot) meta.seed = rule.seed;
-  meta.inputs = scenario.files;
-  meta.inputs.insert(meta.inputs.end(), base.input.files.begin(), base.input.files.end());
-  meta.extra["scenario"] = scenario.name;
-  meta.extra["base"] = scenario.base;
-  meta.extra["base_rule"] = rule_to_json(base.rule);
-  return meta;
-}
-
-// ---- sweeps ----
-
-Json break_json(const SweepResult& sweep) {
-  Json points = Json::array();
-  for (const BreakPoint& point : sweep.break_points) {
-    Json changes = Json::array();
-    for (const SeatChange& change : point.changes)
-      changes.push_back({{"district", change.district},
-                         {"party", change.party},
-                         {"seats_before", change.seats_before},
-                         {"seats_after", change.seats_after},
-                         {"votes_before", change.votes_before},
-                         {"votes_after", change.votes_after}});
-    points.push_back({{"before", point.before_text},
-                      {"after", point.after_text},
-                      {"before_exact", point.before.to_string()},
-                      {"after_exact", point.after.to_string()},
-                      {"approximately", point.before.to_double()},
-                      {"at_value", point.at_value},
-                      {"changes", changes}});
-  }
-  return points;
-}
-
-std::vector<std::string> break_footer(const SweepResult& sweep) {
-  std::vector<std::string> lines;
-  lines.push_back("break points of " + sweep.sweep.parameter + " (" + std::to_string(sweep.break_points.size()) + "; " +
-                  sweep.resolution + "):");
-  for (const BreakPoint& point : sweep.break_points) {
-    std::string line = "  " + (point.before == point.after ? "at " + point.before_text
-                                                           : point.before_text + " -> " + point.after_text);
-    if (point.before == point.after && !point.before.is_integer())
-      line += " (~" + std::to_string(point.before.to_double() * (sweep.sweep.percent ? 100 : 1)) +
-              (sweep.sweep.percent ? "%)" : ")");
-    line += ":";
-    for (const SeatChange& change : point.changes) {
-      line += " " + change.district + ": " + change.party + " " + std::to_string(change.seats_before) + " -> " +
-              std::to_string(change.seats_after);
-      if (change.votes_before != change.votes_after)
-        line += " (votes " + std::to_string(change.votes_before) + " -> " + std::to_string(change.votes_after) + ")";
-      line += ";";
-    }
-    if (!point.at_value.empty()) line += " " + point.at_value;
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 struct ScenarioCommand {
@@ -153,11 +32,8 @@ struct ScenarioCommand {
     const ScenarioResult result = run_scenario(scenario, base);
     print_notes(result.outcome.notes);
     const bool people = text_format(output);
-    const Table table = comparison_table(compare_with_base(result), people);
-    std::vector<std::string> footer = {"scenario: " + scenario.name, "base rule: " + result.base_rule.describe(),
-                                       "scenario rule: " + result.rule.describe()};
-    const std::vector<std::string> operations = operations_footer(result.operations);
-    footer.insert(footer.end(), operations.begin(), operations.end());
+    const Table table = scenario_table(compare_with_base(result), people);
+    const std::vector<std::string> footer = scenario_footer(scenario, base, result);
     Json extra;
     extra["operations"] = operations_json(result.operations);
     emit(output, render(output, table, scenario_meta(scenario, base, result.rule), "results", extra, footer));
@@ -166,15 +42,11 @@ struct ScenarioCommand {
 
   int run_sweep_file(const Scenario& scenario, const ScenarioBase& base) const {
     const SweepResult sweep = run_sweep(scenario, base, {threads, true});
-    Meta meta = scenario_meta(scenario, base, scenario_rule(scenario, base));
-    meta.extra["sweep"] = {{"parameter", sweep.sweep.parameter},
-                           {"values", sweep.sweep.texts},
-                           {"batched", sweep.batched},
-                           {"resolution", sweep.resolution}};
+    const Meta meta = sweep_meta(scenario, base, sweep);
     Json extra;
-    extra["break_points"] = break_json(sweep);
-    const Table table = break_points_only ? sweep_break_table(sweep) : sweep_long_table(sweep);
-    const std::vector<std::string> footer = break_footer(sweep);
+    extra["break_points"] = break_points_json(sweep);
+    const Table table = break_points_only ? break_points_table(sweep) : sweep_table(sweep);
+    const std::vector<std::string> footer = break_points_footer(sweep);
     const bool csv = !text_format(output) && output.format != "json";
     if (csv && !break_points_only)
       std::cerr << "seatsim: note: " << sweep.break_points.size() << " break point(s) of " << sweep.sweep.parameter

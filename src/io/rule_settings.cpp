@@ -11,6 +11,16 @@
 namespace seatsim {
 namespace {
 
+// True for a known quota method; false for a divisor method or an unknown name (which `build`
+// then reports).
+bool names_quota_method(const std::string& name) {
+  try {
+    return !method_by_name(name).is_divisor();
+  } catch (const Error&) {
+    return false;
+  }
+}
+
 template <typename T>
 void take(std::optional<T>& into, const std::optional<T>& from) {
   if (from) into = from;
@@ -164,6 +174,10 @@ void RuleSettings::override_with(const RuleSettings& other) {
   // A method named in a later layer replaces an earlier custom sequence and vice versa.
   if (other.method && !other.divisors) divisors.reset();
   if (other.divisors && !other.method) method.reset();
+  // A first divisor belongs to divisor methods: a later layer that names a quota method sets
+  // aside the first divisor of the layers below (a data set's first_divisor = "1" must not stop
+  // `--method hare`), unless it gives one itself (an error then, as it should be).
+  if (other.method && !other.first_divisor && names_quota_method(*other.method)) first_divisor.reset();
 }
 
 namespace {

@@ -216,6 +216,21 @@ void check_required(const Document& doc, const VoteOperation& op, std::size_t in
   }
 }
 
+// ---- [seats] ----
+
+// `"District name" = 60`: the district's seat total in the scenario, reserved seats included.
+void read_seats(const Document& doc, const toml::node& node, Scenario& scenario) {
+  const toml::table* table = node.as_table();
+  if (!table) throw Error(doc.path, line_of(node), "seats: expected a table [seats] of district = seats");
+  for (const auto& [key, value] : *table) {
+    const std::string district(key.str());
+    const std::string text = toml_reading::scalar_text(doc, value, "seats");
+    scenario.seats[district] =
+        at_line(doc, line_of(value), "seats." + district, [&] { return parse_whole(text, max_seats, "seats"); });
+    scenario.seats_lines[district] = line_of(value);
+  }
+}
+
 // ---- [sweep] ----
 
 void read_parameter(const Document& doc, const Scenario& scenario, Sweep& sweep) {
@@ -349,7 +364,8 @@ std::string Sweep::format(const Rational& value) const { return percent ? format
 
 Scenario parse_scenario(const std::string& path, const std::string& text) {
   const Document doc = toml_reading::parse(path, text);
-  toml_reading::reject_unknown_keys(doc, doc.root, {"name", "base", "clamp", "rule", "op", "sweep"}, "the scenario");
+  toml_reading::reject_unknown_keys(doc, doc.root, {"name", "base", "clamp", "rule", "seats", "op", "sweep"},
+                                    "the scenario");
   Scenario scenario;
   scenario.path = path;
   scenario.files.push_back({path, sha256_hex(text)});
@@ -370,6 +386,7 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
     // Files named in the scenario (party thresholds, seat bounds, leveling capacities) are relative to it.
     scenario.rule.resolve_files(fs::absolute(fs::path(path).parent_path()).lexically_normal().string());
   }
+  if (const toml::node* seats = doc.root.get("seats")) read_seats(doc, *seats, scenario);
   if (const toml::node* ops = doc.root.get("op")) {
     const toml::array* array = ops->as_array();
     if (!array || !array->is_array_of_tables())
@@ -430,6 +447,25 @@ Rule scenario_rule(const Scenario& scenario, const ScenarioBase& base) {
                                                                   : 0;
     throw Error(scenario.path, line, error.message() + " (the base's rule with the scenario's [rule] over it)");
   }
+}
+
+Election scenario_start(const Scenario& scenario, const ScenarioBase& base) {
+  Election election = base.input.election;
+  std::vector<std::string> names;
+  for (const District& district : election.districts) names.push_back(district.name);
+  for (const auto& [name, seats] : scenario.seats) {
+    const std::size_t line = scenario.seats_lines.count(name) ? scenario.seats_lines.at(name) : 0;
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end())
+      throw Error(scenario.path, line, "seats: no district '" + name + "' in the base" + did_you_mean(name, names));
+    District& district = election.districts[static_cast<std::size_t>(it - names.begin())];
+    if (seats < district.reserved)
+      throw Error(scenario.path, line,
+                  "seats." + name + ": " + std::to_string(seats) + " seats, but the district has " +
+                      std::to_string(district.reserved) + " reserved seat(s) inside its total");
+    district.seats = seats;
+  }
+  return election;
 }
 
 }  // namespace seatsim

@@ -1,0 +1,523 @@
+// The explorer's routes: the page's embedded files, and the JSON API whose parameters are the
+// command line's flags (without the dashes) and whose errors are the command line's messages.
+#include "seatsim/explorer.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "embedded_web.hpp"
+#include "seatsim/comparator.hpp"
+#include "seatsim/comparison_report.hpp"
+#include "seatsim/election_allocation.hpp"
+#include "seatsim/error.hpp"
+#include "seatsim/file_io.hpp"
+#include "seatsim/json.hpp"
+#include "seatsim/meta.hpp"
+#include "seatsim/method.hpp"
+#include "seatsim/name_lookup.hpp"
+#include "seatsim/scenario_report.hpp"
+#include "seatsim/scenario_run.hpp"
+#include "seatsim/sweep.hpp"
+#include "seatsim/table.hpp"
+#include "seatsim/tie_rule.hpp"
+#include "seatsim/votes_file.hpp"
+
+namespace seatsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The name a scenario sent to /api/scenario has in messages ("scenario.toml:3: ..."), the name
+// the page's export gives its file.
+constexpr const char* request_scenario_name = "scenario.toml";
+
+// A request that cannot be answered as asked: HTTP status and the message.
+struct RequestError {
+  int status;
+  std::string message;
+};
+
+ExplorerResponse json_response(const Json& json, int status = 200) {
+  return {status, "application/json", json.dump(2) + "\n"};
+}
+
+ExplorerResponse error_response(int status, const std::string& message) {
+  Json json;
+  json["error"] = message;
+  return json_response(json, status);
+}
+
+// ---- parameters: the rule flags of the command line ----
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+const std::vector<std::string> rule_parameters = {
+    "method",           "first-divisor",    "divisors", "threshold", "threshold-scope",
+    "threshold-strict", "threshold-exempt", "ties",     "seed"};
+
+// first_divisor and first-divisor both name --first-divisor.
+std::string flag_name(std::string name) {
+  std::replace(name.begin(), name.end(), '_', '-');
+  return name;
+}
+
+// A JSON body {"method": "dhondt", "threshold-exempt": ["A", "B"], "seats": {"North": 5}} as the
+// same parameters as a query string. Decimals must be strings: a JSON number with a fraction has
+// already been read as binary floating point.
+Params json_params(const std::string& body) {
+  Json json;
+  try {
+    json = Json::parse(body);
+  } catch (const Json::exception&) {
+    throw Error("the request body is not valid JSON");
+  }
+  if (!json.is_object()) throw Error("the request body must be a JSON object of parameters");
+  Params params;
+  const auto scalar = [](const std::string& key, const Json& value) -> std::string {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+    if (value.is_number_integer()) return value.dump();
+    if (value.is_number())
+      throw Error(key + ": write decimal numbers as strings (\"1.6\"), so that they are read exactly");
+    throw Error(key + ": expected a string or a number");
+  };
+  for (const auto& [key, value] : json.items()) {
+    if (key == "seats" && value.is_object()) {
+      for (const auto& [district, seats] : value.items())
+        params.emplace_back("seats." + district, scalar("seats." + district, seats));
+    } else if (value.is_array()) {
+      for (const Json& item : value) params.emplace_back(key, scalar(key, item));
+    } else {
+      params.emplace_back(key, scalar(key, value));
+    }
+  }
+  return params;
+}
+
+bool is_json(const ExplorerRequest& request) { return request.content_type.rfind("application/json", 0) == 0; }
+
+bool is_form(const ExplorerRequest& request) {
+  return request.content_type.rfind("application/x-www-form-urlencoded", 0) == 0;
+}
+
+// The request's parameters: the query string, and a JSON or form body's.
+Params request_params(const ExplorerRequest& request) {
+  Params params = request.params;
+  if (request.body.empty()) return params;
+  const Params body = is_json(request)   ? json_params(request.body)
+                      : is_form(request) ? parse_query(request.body)
+                                         : Params{};
+  params.insert(params.end(), body.begin(), body.end());
+  return params;
+}
+
+void reject_unknown(const Params& params, const std::vector<std::string>& known, bool seats) {
+  std::set<std::string> seen;
+  for (const auto& [raw, value] : params) {
+    const std::string name = flag_name(raw);
+    if (seats && name.rfind("seats.", 0) == 0 && name.size() > 6) continue;
+    if (name == "party-thresholds")
+      throw Error(
+          "party-thresholds names a file, and the explorer reads no file a request names; use "
+          "threshold-exempt, or give the data set a party_thresholds file");
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::vector<std::string> candidates = known;
+      if (seats) candidates.push_back("seats.<district>");
+      std::string list;
+      for (const std::string& k : candidates) list += (list.empty() ? "" : ", ") + k;
+      throw Error("unknown parameter '" + raw + "'" + did_you_mean(name, candidates) + " (known: " + list + ")");
+    }
+    if (name != "threshold-exempt" && !seen.insert(name).second)
+      throw Error("parameter '" + raw + "' is given more than once");
+  }
+}
+
+bool parse_flag(const std::string& name, const std::string& value) {
+  if (value.empty() || value == "true" || value == "1") return true;
+  if (value == "false" || value == "0") return false;
+  throw Error(name + ": '" + value + "' is not true or false");
+}
+
+std::uint64_t parse_seed(const std::string& value) {
+  if (value.empty() || value.size() > 20 || value.find_first_not_of("0123456789") != std::string::npos)
+    throw Error("seed: '" + value + "' is not a whole number from 0 to 18446744073709551615");
+  try {
+    return std::stoull(value);
+  } catch (const std::exception&) {
+    throw Error("seed: '" + value + "' is not a whole number from 0 to 18446744073709551615");
+  }
+}
+
+// The rule flags given, as `RuleFlags::given` reads them on the command line.
+RuleSettings given_settings(const Params& params) {
+  RuleSettings s;
+  for (const auto& [raw, value] : params) {
+    const std::string name = flag_name(raw);
+    if (name == "method") s.method = value;
+    if (name == "first-divisor") s.first_divisor = value;
+    if (name == "divisors") s.divisors = value;
+    if (name == "threshold") s.threshold = value;
+    if (name == "threshold-scope") s.threshold_scope = value;
+    if (name == "threshold-strict") s.threshold_strict = parse_flag(name, value);
+    if (name == "threshold-exempt") {
+      if (!s.threshold_exempt) s.threshold_exempt.emplace();
+      s.threshold_exempt->push_back(value);
+    }
+    if (name == "ties") s.ties = value;
+    if (name == "seed") s.seed = parse_seed(value);
+  }
+  return s;
+}
+
+// seats.<district>=N: the district's seat total, reserved seats included.
+void apply_seat_params(const Params& params, Election& election) {
+  std::vector<std::string> names;
+  for (const District& district : election.districts) names.push_back(district.name);
+  for (const auto& [raw, value] : params) {
+    const std::string name = flag_name(raw);
+    if (name.rfind("seats.", 0) != 0) continue;
+    const std::string wanted = raw.substr(6);
+    const auto it = std::find(names.begin(), names.end(), wanted);
+    if (it == names.end()) throw Error("seats: no district '" + wanted + "'" + did_you_mean(wanted, names));
+    District& district = election.districts[static_cast<std::size_t>(it - names.begin())];
+    const std::int64_t seats = parse_count(value, max_seats, "seats." + wanted, {}, 0);
+    if (seats < district.reserved)
+      throw Error("seats." + wanted + ": " + std::to_string(seats) + " seats, but the district has " +
+                  std::to_string(district.reserved) + " reserved seat(s) inside its total");
+    district.seats = seats;
+  }
+}
+
+// The data set under the request's rule flags and seat totals, as `prepare` makes it for the CLI.
+struct Prepared {
+  Election election;
+  Rule rule;
+};
+
+Prepared prepare(const ScenarioBase& base, const Params& params) {
+  reject_unknown(params, rule_parameters, true);
+  RuleSettings settings = base.settings;
+  settings.override_with(given_settings(params));
+  Prepared prepared{base.input.election, settings.build(base.input.folder)};
+  apply_seat_params(params, prepared.election);
+  return prepared;
+}
+
+Meta request_meta(const std::string& command, const ScenarioBase& base, const Rule& rule) {
+  Meta meta;
+  meta.command = command;
+  meta.rule = rule_to_json(rule);
+  if (rule.ties == TieRule::lot) meta.seed = rule.seed;
+  meta.inputs = base.input.files;
+  return meta;
+}
+
+// {"meta": ..., key: records, ...extra}: the command line's JSON layout.
+Json document(const Meta& meta, const std::string& key, const Table& table, const Json& extra = {}) {
+  Json json;
+  json["meta"] = meta.to_json();
+  json[key] = to_records(table);
+  if (extra.is_object())
+    for (const auto& [k, value] : extra.items()) json[k] = value;
+  return json;
+}
+
+Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
+  Table table;
+  table.columns = {"district", "party", "votes", "seats", "tie"};
+  for (std::size_t d = 0; d < election.districts.size(); ++d) {
+    const District& district = election.districts[d];
+    for (std::size_t i = 0; i < district.lists.size(); ++i) {
+      const ListOutcome& list = outcome.districts[d].lists[i];
+      table.add({district.name, district.lists[i].party, Cell(district.lists[i].votes), Cell(list.seats),
+                 list.tie ? "tie" : ""});
+    }
+  }
+  return table;
+}
+
+// ---- the page's files ----
+
+std::string content_type_of(std::string_view name) {
+  const auto ends = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix;
+  };
+  if (ends(".html")) return "text/html; charset=utf-8";
+  if (ends(".js")) return "text/javascript; charset=utf-8";
+  if (ends(".css")) return "text/css; charset=utf-8";
+  if (ends(".svg")) return "image/svg+xml";
+  return "application/octet-stream";
+}
+
+// Only the names compiled in are served: a path is looked up, never opened.
+std::optional<ExplorerResponse> page_file(const std::string& path) {
+  const std::string name = path == "/" ? "index.html" : path.substr(1);
+  for (const embedded::File& file : embedded::web_files())
+    if (file.path == name) return ExplorerResponse{200, content_type_of(file.path), std::string(file.content)};
+  return std::nullopt;
+}
+
+std::optional<std::string> read_quality(const std::string& data_set) {
+  std::error_code ec;
+  const fs::path path = fs::path(data_set) / "QUALITY.md";
+  if (!fs::is_directory(data_set, ec) || !fs::is_regular_file(path, ec)) return std::nullopt;
+  return read_text_file(path.string());
+}
+
+Json settings_json(const RuleSettings& s) {
+  Json json = Json::object();
+  if (s.method) json["method"] = *s.method;
+  if (s.first_divisor) json["first_divisor"] = *s.first_divisor;
+  if (s.divisors) json["divisors"] = *s.divisors;
+  if (s.threshold) json["threshold"] = *s.threshold;
+  if (s.threshold_scope) json["threshold_scope"] = *s.threshold_scope;
+  if (s.threshold_strict) json["threshold_strict"] = *s.threshold_strict;
+  if (s.threshold_exempt) json["threshold_exempt"] = *s.threshold_exempt;
+  if (s.party_thresholds) json["party_thresholds"] = *s.party_thresholds;
+  if (s.ties) json["ties"] = *s.ties;
+  if (s.seed) json["seed"] = *s.seed;
+  if (s.reserved) json["reserved"] = *s.reserved;
+  return json;
+}
+
+// The page needs the rule as it applies, key by key, to fill in its controls.
+Json rule_controls(const Rule& rule) {
+  Json json;
+  json["method"] = rule.method.name;
+  json["divisor_method"] = rule.method.is_divisor();
+  json["first_divisor"] = rule.method.is_divisor() ? rule.method.divisor().divisor(0).to_string() : "";
+  json["threshold"] = rule.threshold.value ? rule.threshold.value->to_string() : "";
+  json["threshold_scope"] = std::string(threshold_scope_name(rule.threshold.scope));
+  json["threshold_strict"] = rule.threshold.strict;
+  json["ties"] = std::string(tie_rule_name(rule.ties));
+  json["seed"] = rule.seed;
+  json["description"] = rule.describe();
+  return json;
+}
+
+// A scenario sent by a request names no file the explorer would read.
+void reject_file_keys(const Scenario& scenario) {
+  if (scenario.rule.party_thresholds) {
+    const auto it = scenario.rule_lines.find("party_thresholds");
+    throw Error(scenario.path, it == scenario.rule_lines.end() ? 0 : it->second,
+                "party_thresholds names a file, and the explorer reads no file a request names");
+  }
+}
+
+void reject_params(const Params& params, const std::vector<std::string>& known) {
+  for (const auto& [raw, value] : params) {
+    (void)value;
+    if (std::find(known.begin(), known.end(), flag_name(raw)) == known.end())
+      throw Error("unknown parameter '" + raw + "'" + did_you_mean(flag_name(raw), known));
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  const auto decode = [&](std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '+') {
+        out += ' ';
+      } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+        out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+        i += 2;
+      } else {
+        out += text[i];
+      }
+    }
+    return out;
+  };
+  std::vector<std::pair<std::string, std::string>> params;
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    const std::size_t end = std::min(query.find('&', start), query.size());
+    const std::string_view item = query.substr(start, end - start);
+    if (!item.empty()) {
+      const std::size_t equals = item.find('=');
+      params.emplace_back(decode(item.substr(0, equals)),
+                          equals == std::string_view::npos ? std::string() : decode(item.substr(equals + 1)));
+    }
+    start = end + 1;
+  }
+  return params;
+}
+
+Explorer::Explorer(const std::string& data_set) : data_set_(data_set) {
+  Scenario scenario;
+  scenario.path = data_set;
+  scenario.base = data_set;
+  base_ = load_scenario_base(scenario);
+  quality_ = read_quality(data_set);
+}
+
+ExplorerResponse Explorer::handle(const ExplorerRequest& request) const {
+  try {
+    ExplorerResponse response = route(request);
+    return response;
+  } catch (const Error& error) {
+    return error_response(400, error.what());
+  } catch (const std::exception& error) {
+    return error_response(500, std::string("internal error: ") + error.what());
+  } catch (...) {
+    return error_response(500, "internal error");
+  }
+}
+
+ExplorerResponse Explorer::route(const ExplorerRequest& request) const {
+  const std::string& path = request.path;
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  const bool post = request.method == "POST";
+  const auto only = [&](bool allowed, const char* methods) -> std::optional<ExplorerResponse> {
+    if (allowed) return std::nullopt;
+    return error_response(405, request.method + " " + path + ": use " + methods);
+  };
+  if (path == "/api/info") {
+    if (auto refused = only(get, "GET")) return *refused;
+    return info();
+  }
+  if (path == "/api/quality") {
+    if (auto refused = only(get, "GET")) return *refused;
+    if (!quality_) return error_response(404, "the data set has no QUALITY.md");
+    return {200, "text/markdown; charset=utf-8", *quality_};
+  }
+  if (path == "/api/allocate") {
+    if (auto refused = only(get || post, "GET or POST")) return *refused;
+    return allocate_request(request);
+  }
+  if (path == "/api/compare") {
+    if (auto refused = only(get || post, "GET or POST")) return *refused;
+    return compare_request(request);
+  }
+  if (path == "/api/scenario") {
+    if (auto refused = only(post, "POST with a scenario file as the body")) return *refused;
+    return scenario_request(request);
+  }
+  if (path == "/api/margins") {
+    if (auto refused = only(get || post, "GET or POST")) return *refused;
+    return margins_request(request);
+  }
+  if (path.rfind("/api/", 0) == 0 || path == "/api")
+    return error_response(404, "no API route " + path +
+                                   " (known: /api/info, /api/quality, /api/allocate, /api/compare, /api/scenario, "
+                                   "/api/margins)");
+  if (auto file = page_file(path)) {
+    if (auto refused = only(get, "GET")) return *refused;
+    return *file;
+  }
+  return error_response(404, "not found: " + path);
+}
+
+ExplorerResponse Explorer::info() const {
+  Json json;
+  json["version"] = std::string(version());
+  json["name"] = base_.input.name;
+  json["data_set"] = data_set_;
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(data_set_, ec);
+  json["data_set_absolute"] = ec ? data_set_ : absolute.lexically_normal().string();
+  json["caveats"] = base_.input.caveats;
+  json["quality"] = quality_.has_value();
+  json["rule"] = rule_controls(base_.rule);
+  json["rule_keys"] = settings_json(base_.settings);
+  // Per method, whether the first divisor can be set, and the second divisor it must stay below.
+  Json methods = Json::array();
+  for (const std::string& name : method_names()) {
+    const Method method = method_by_name(name);
+    const bool linear = method.is_divisor() && method.divisor().family() == DivisorRule::Family::linear;
+    Json entry = {{"name", name}, {"divisor", method.is_divisor()}, {"first_divisor", linear}};
+    if (linear) {
+      entry["default_first_divisor"] = method.divisor().divisor(0).to_string();
+      entry["second_divisor"] = method.divisor().divisor(1).to_double();
+    }
+    methods.push_back(entry);
+  }
+  json["methods"] = methods;
+  json["ties"] = {"more-votes", "fewer-votes", "list-order", "lot", "error"};
+  Json districts = Json::array();
+  std::vector<std::string> order;
+  std::map<std::string, std::int64_t> votes;
+  for (const District& district : base_.input.election.districts) {
+    districts.push_back({{"name", district.name},
+                         {"seats", district.seats},
+                         {"reserved", district.reserved},
+                         {"votes", district.total_votes()}});
+    for (const ListResult& list : district.lists) {
+      if (!votes.count(list.party)) order.push_back(list.party);
+      votes[list.party] += list.votes;
+    }
+  }
+  json["districts"] = districts;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const std::string& a, const std::string& b) { return votes[a] > votes[b]; });
+  Json parties = Json::array();
+  for (const std::string& party : order) parties.push_back({{"name", party}, {"votes", votes[party]}});
+  json["parties"] = parties;
+  json["max_sweep_values"] = max_api_sweep_values;
+  return json_response(json);
+}
+
+ExplorerResponse Explorer::allocate_request(const ExplorerRequest& request) const {
+  const Prepared prepared = prepare(base_, request_params(request));
+  const ElectionOutcome outcome = allocate(prepared.election, prepared.rule);
+  Json extra;
+  extra["notes"] = outcome.notes;
+  return json_response(document(request_meta("allocate", base_, prepared.rule), "results",
+                                allocation_table(prepared.election, outcome), extra));
+}
+
+ExplorerResponse Explorer::compare_request(const ExplorerRequest& request) const {
+  const Prepared prepared = prepare(base_, request_params(request));
+  const Comparison comparison = compare(prepared.election, prepared.rule);
+  Json extra = comparison_to_json(prepared.election, comparison);
+  extra["summary_line"] = comparison.summary_line();
+  return json_response(document(request_meta("compare", base_, prepared.rule), "results",
+                                comparison_table(prepared.election, comparison), extra));
+}
+
+ExplorerResponse Explorer::scenario_request(const ExplorerRequest& request) const {
+  reject_params(request.params, {"break-points"});
+  bool break_points_only = false;
+  for (const auto& [name, value] : request.params)
+    if (flag_name(name) == "break-points") break_points_only = parse_flag(name, value);
+  if (request.body.empty())
+    throw Error("POST a scenario file (docs/scenarios.md) as the request body; its base is this server's data set");
+  Scenario scenario = parse_scenario(request_scenario_name, request.body);
+  reject_file_keys(scenario);
+  scenario.base = data_set_;  // whatever `base` says, the explorer serves its own data set
+  if (scenario.sweep) {
+    if (scenario.sweep->values.size() > max_api_sweep_values)
+      throw Error(scenario.path, scenario.sweep->values_line,
+                  "sweep values: the explorer sweeps at most " + std::to_string(max_api_sweep_values) +
+                      " values (seatsim scenario takes more)");
+    const SweepResult sweep = run_sweep(scenario, base_, {1, true});
+    const Meta meta = sweep_meta(scenario, base_, sweep);
+    if (break_points_only) return json_response(document(meta, "break_points", break_points_table(sweep)));
+    Json extra;
+    extra["break_points"] = break_points_json(sweep);
+    return json_response(document(meta, "results", sweep_table(sweep), extra));
+  }
+  const ScenarioResult result = run_scenario(scenario, base_);
+  Json extra;
+  extra["operations"] = operations_json(result.operations);
+  extra["notes"] = result.outcome.notes;
+  extra["footer"] = scenario_footer(scenario, base_, result);
+  return json_response(document(scenario_meta(scenario, base_, result.rule), "results",
+                                scenario_table(compare_with_base(result), false), extra));
+}
+
+ExplorerResponse Explorer::margins_request(const ExplorerRequest&) const {
+  return error_response(501, "margins: not available in this build yet");
+}
+
+}  // namespace seatsim
