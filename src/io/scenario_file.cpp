@@ -384,7 +384,8 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
     for (const auto& [key, node] : *rule->as_table()) scenario.rule_lines[std::string(key.str())] = line_of(node);
     scenario.rule_lines["[rule]"] = line_of(*rule);
     // Files named in the scenario (party thresholds, seat bounds, leveling capacities) are relative to it.
-    scenario.rule.resolve_files(fs::absolute(fs::path(path).parent_path()).lexically_normal().string());
+    const fs::path folder = fs::path(path).parent_path();
+    scenario.rule.resolve_files(fs::absolute(folder.empty() ? fs::path(".") : folder).lexically_normal().string());
   }
   if (const toml::node* seats = doc.root.get("seats")) read_seats(doc, *seats, scenario);
   if (const toml::node* ops = doc.root.get("op")) {
