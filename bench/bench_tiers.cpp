@@ -1,12 +1,14 @@
 // The tiers above the districts, at the sizes of the acceptance elections: a biproportional
 // apportionment of Zürich's size (18 districts, 9 lists, 180 seats), Norway's leveling tier
-// (19 districts, 19 lists, 150 + 19 seats), and a bounded apportionment of the US House's size.
+// (19 districts, 19 lists, 150 + 19 seats) alone and under Monte Carlo draws, and a bounded
+// apportionment of the US House's size.
 // Inputs are generated (deterministic), so the benchmarks need no shared data.
 #include <benchmark/benchmark.h>
 
 #include <random>
 
 #include "seatsim/election_allocation.hpp"
+#include "seatsim/monte_carlo.hpp"
 #include "seatsim/seat_bounds.hpp"
 
 namespace {
@@ -54,6 +56,25 @@ void leveling(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(allocate(election, rule));
 }
 BENCHMARK(leveling)->Name("tiers/leveling/19/19")->Unit(benchmark::kMicrosecond);
+
+// Monte Carlo under the leveling tier: every draw is the whole allocation of the drawn election.
+void simulate_leveling(benchmark::State& state) {
+  const Election election = generated(19, 19, 5, 43);
+  Rule rule;
+  rule.method = with_first_divisor(method_by_name("sainte-lague"), Rational(7, 5));
+  rule.leveling.seats = 19;
+  rule.leveling.threshold = ThresholdValue::parse("4%");
+  const Simulation simulation(election, rule, NoiseModel::parse("dirichlet:1000"), 1);
+  const std::uint64_t draws = 2000;
+  std::uint64_t first = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(simulation.run(first, first + draws, 1));
+    first += draws;
+  }
+  state.counters["draws/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * draws), benchmark::Counter::kIsRate);
+}
+BENCHMARK(simulate_leveling)->Name("tiers/simulate-leveling/19/19/threads:1")->Unit(benchmark::kMillisecond);
 
 void bounded(benchmark::State& state) {
   std::mt19937_64 random(44);

@@ -7,9 +7,14 @@
 // The margin is where the list *wins* (or first fails to keep) the seat under the active tie
 // rule: at an exact tie the tie rule decides; under `--ties error` a tie counts as not won, so
 // the margin is the number of votes that wins the seat outright.
+//
+// Under a rule with tiers (leveling seats, a biproportional apportionment) a list's seats are its
+// total seats in the district after all tiers, every probe re-allocates the whole election, and
+// a tie or impossible allocation anywhere counts as neither won nor kept; see Margins::proven_smallest.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "seatsim/election.hpp"
@@ -31,6 +36,9 @@ struct ListMargin {
   std::optional<std::int64_t> votes_to_lose;
   std::vector<std::size_t> gain_from;  // lists (of the district) that lose a seat at votes + votes_to_gain
   std::vector<std::size_t> lose_to;    // lists that gain a seat at votes − (votes_to_lose + 1)
+  // Under tiers: lists of other districts whose total seats change there, as (district, list).
+  std::vector<std::pair<std::size_t, std::size_t>> gain_from_elsewhere;  // lose a seat
+  std::vector<std::pair<std::size_t, std::size_t>> lose_to_elsewhere;    // gain a seat
 };
 
 // A seat held by a list, and the cheapest way it changes hands: the holder losing votes, or the
@@ -51,6 +59,10 @@ struct Margins {
   std::vector<FragileSeat> ranking;  // every seat that can change hands, most fragile first
   // Per district, the index into `ranking` of its closest seat (none: nothing can change).
   std::vector<std::optional<std::size_t>> closest;
+  // False under tiers (leveling seats, biproportional apportionment): `seats` are then a list's
+  // total seats after all tiers, and each margin is a confirmed crossing found by a galloping
+  // search, not proven the smallest (seats need not be monotone in votes there).
+  bool proven_smallest = true;
 };
 
 // Throws seatsim::Error where `allocate` would.

@@ -1,7 +1,10 @@
 #pragma once
 // Monte Carlo seat distributions. Each draw perturbs every district's votes by a noise model,
 // applies the whole rule (threshold on the drawn votes, reserved seats, the batched kernel),
-// and counts seats: per party nationally, per list in each district, per coalition.
+// and counts seats: per party nationally, per list in each district, per coalition. Under a rule
+// with tiers (leveling seats, a biproportional apportionment) or seat bounds, each drawn election
+// is allocated whole by `allocate(election, rule)` instead, and a list's seats are its total
+// seats (district + leveling); the votes drawn are the same either way.
 //
 // The result of any set of draws is a set of integer histograms (SimulationCounts). Counts add
 // exactly and in any order, and every draw's random numbers depend only on (seed, draw,
@@ -62,7 +65,10 @@ class Simulation {
   const Rule& rule() const noexcept { return rule_; }
   const NoiseModel& noise() const noexcept { return noise_; }
   std::uint64_t seed() const noexcept { return seed_; }
+  // The house: every district's seats, plus the leveling seats under a leveling tier.
   std::int64_t total_seats() const noexcept { return total_seats_; }
+  // Whether draws are allocated whole (a rule with tiers or seat bounds) rather than batched.
+  bool whole_election_draws() const noexcept { return whole_election_; }
   // The allocation of the votes as cast, for reference beside the distributions.
   const ElectionOutcome& cast_outcome() const noexcept { return cast_outcome_; }
 
@@ -81,6 +87,10 @@ class Simulation {
  private:
   struct Block;
   void run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const;
+  void draw_votes(std::uint64_t first, std::uint64_t count, Block& block) const;
+  void allocate_batched(std::uint64_t count, Block& block, SimulationCounts& counts) const;
+  void allocate_whole(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const;
+  void count_parties(std::uint64_t count, const Block& block, SimulationCounts& counts) const;
 
   Election election_;
   Rule rule_;
@@ -88,6 +98,7 @@ class Simulation {
   std::uint64_t seed_ = 0;
   ElectionOutcome cast_outcome_;
   std::int64_t total_seats_ = 0;
+  bool whole_election_ = false;
 
   std::vector<DistrictNoise> district_noise_;
   std::vector<std::string> parties_;
@@ -102,6 +113,7 @@ class Simulation {
   // Histogram layout in SimulationCounts::bins.
   std::vector<std::size_t> party_offset_, party_size_;
   std::vector<std::vector<std::size_t>> list_offset_;
+  std::vector<std::size_t> list_size_;  // per district: the most seats one of its lists can hold, + 1
   std::vector<std::size_t> coalition_offset_, coalition_size_;
   std::size_t bins_ = 0;
 };

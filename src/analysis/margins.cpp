@@ -22,6 +22,14 @@
 // The search walks these pieces in order (finding each piece's end by galloping on the piece
 // key), checks h at the piece's far end, and bisects inside the first piece that reaches the
 // target. Every answer is then confirmed by re-allocation at the margin and one vote short.
+//
+// Under tiers (leveling seats, biproportional apportionment) h is the list's total seats with
+// the whole election re-allocated, and it is not monotone on these pieces: more votes in one
+// district can move a leveling seat away, or change the upper apportionment's divisors. There
+// the search probes at growing steps and bisects the first bracket that crosses the target
+// (first_crossing): the answer is a confirmed crossing (reached at t, not at one vote short),
+// the smallest one whenever h is monotone over the range, but not proven the smallest in general.
+// Seat bounds alone keep every district independent and vote-monotone: exact as above.
 #include "seatsim/margins.hpp"
 
 #include <algorithm>
@@ -41,11 +49,19 @@ class ListProbe {
             std::size_t list)
       : rule_(rule), source_(election.source), district_(election.districts[district]) {
     cast_ = district_.lists[list].votes;
+    // Under tiers the whole election is re-allocated, since leveling seats and the
+    // biproportional apportionment tie every district to the others.
+    if (rule.tiered()) {
+      whole_ = election;
+      district_index_ = district;
+    }
     // Under `--ties error` a tie is not a win: decide every tie against list i, by list order
-    // with list i moved last. Ties between other lists never change list i's seats.
+    // with list i moved last. Ties between other lists never change list i's seats. (Under
+    // tiers the rule stays `error` and an allocation that meets a tie counts as not won.)
+    const bool reorder = rule.ties == TieRule::error && !whole_;
     for (std::size_t j = 0; j < district_.lists.size(); ++j)
-      if (j != list || rule.ties != TieRule::error) order_.push_back(j);
-    if (rule.ties == TieRule::error) {
+      if (j != list || !reorder) order_.push_back(j);
+    if (reorder) {
       order_.push_back(list);
       rule_.ties = TieRule::list_order;
       District reordered = district_;
@@ -69,6 +85,7 @@ class ListProbe {
   // seats, whether or not another district could still be filled under a national threshold.
   std::optional<std::vector<std::int64_t>> seats_at(std::int64_t t) {
     set_votes(t);
+    if (whole_) return whole_seats_at(t);
     try {
       const DistrictOutcome outcome = allocate_district(district_, passes(), rule_, source_);
       std::vector<std::int64_t> seats(outcome.lists.size());
@@ -78,6 +95,10 @@ class ListProbe {
       return std::nullopt;
     }
   }
+
+  bool whole() const noexcept { return whole_.has_value(); }
+  // Under tiers: every list's total seats at the last seats_at, [district][list].
+  const std::vector<std::vector<std::int64_t>>& last_whole() const noexcept { return last_whole_; }
 
   std::int64_t own_seats_at(std::int64_t t, std::int64_t on_tie) {
     const auto seats = seats_at(t);
@@ -115,6 +136,22 @@ class ListProbe {
   }
   std::vector<bool> passes() const { return district_threshold_passes(district_, rule_.threshold, national_); }
 
+  // The district's total seats (district + leveling) with the whole election re-allocated.
+  std::optional<std::vector<std::int64_t>> whole_seats_at(std::int64_t t) {
+    whole_->districts[district_index_].lists[order_[list_]].votes = t;
+    try {
+      const ElectionOutcome outcome = allocate(*whole_, rule_);
+      last_whole_.clear();
+      for (const DistrictOutcome& district : outcome.districts) {
+        std::vector<std::int64_t>& row = last_whole_.emplace_back();
+        for (const ListOutcome& list : district.lists) row.push_back(list.seats);
+      }
+      return last_whole_[district_index_];
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  }
+
   Rule rule_;
   const std::string& source_;
   District district_;               // a copy whose list i's votes the probe sets
@@ -124,6 +161,9 @@ class ListProbe {
   bool national_threshold_ = false;
   NationalVotes national_;
   std::int64_t party_votes_ = 0, national_total_ = 0;
+  std::optional<Election> whole_;  // under tiers: a copy of the election whose list i the probe sets
+  std::size_t district_index_ = 0;
+  std::vector<std::vector<std::int64_t>> last_whole_;
 };
 
 using Predicate = std::function<bool(std::int64_t)>;
@@ -174,6 +214,25 @@ std::optional<std::int64_t> first_reaching(ListProbe& probe, std::int64_t from, 
   return std::nullopt;
 }
 
+// Under tiers, where seats need not be monotone in votes: probes from `from` towards `to` at
+// growing steps (1, 2, 4, … within each piece) and bisects between the last probe short of the
+// target and the first that reaches it. The answer reaches the target and the point one step
+// before does not; it is the first such point when h is monotone over the range, and otherwise
+// the first crossing the probes bracket.
+std::optional<std::int64_t> first_crossing(ListProbe& probe, std::int64_t from, std::int64_t to,
+                                           const Predicate& reached) {
+  const std::int64_t direction = to >= from ? 1 : -1;
+  for (std::int64_t start = from; (to - start) * direction >= 0;) {
+    if (reached(start)) return start;
+    const std::vector<std::int64_t> key = probe.piece_key(start);
+    const std::int64_t end = last_holding(start, to, [&](std::int64_t t) { return probe.piece_key(t) == key; });
+    const std::int64_t short_of = last_holding(start, end, [&](std::int64_t t) { return !reached(t); });
+    if (short_of != end) return short_of + direction;
+    start = end + direction;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::size_t> changed_lists(const std::vector<std::int64_t>& before, const std::vector<std::int64_t>& after,
                                        std::size_t except, bool decreased) {
   std::vector<std::size_t> lists;
@@ -192,10 +251,36 @@ std::vector<std::int64_t> seats_of(const DistrictOutcome& outcome) {
   return seats;
 }
 
+// Lists of other districts whose total seats moved (under tiers), as (district, list).
+std::vector<std::pair<std::size_t, std::size_t>> changed_elsewhere(const ElectionOutcome& cast,
+                                                                   const std::vector<std::vector<std::int64_t>>& after,
+                                                                   std::size_t except, bool decreased) {
+  std::vector<std::pair<std::size_t, std::size_t>> lists;
+  for (std::size_t d = 0; d < after.size(); ++d)
+    for (std::size_t j = 0; d != except && j < after[d].size(); ++j) {
+      const std::int64_t before = cast.seats(d, j);
+      if (decreased ? after[d][j] < before : after[d][j] > before) lists.emplace_back(d, j);
+    }
+  return lists;
+}
+
+// The most seats one list can hold in `district`: a reserved group's list its group's seat; a
+// general list the general seats, plus under leveling the leveling seats the district can take.
+std::int64_t most_seats(const District& district, const ListResult& list, const Rule& rule) {
+  if (!list.quota_group.empty()) return 1;
+  const std::int64_t leveling =
+      rule.leveling.enabled() ? std::clamp<std::int64_t>(rule.leveling.capacity(district.name), 0, rule.leveling.seats)
+                              : 0;
+  return district.seats - district.reserved + leveling;
+}
+
 ListMargin margin_of(const Election& election, const Rule& rule, const ElectionOutcome& outcome,
                      const NationalVotes& national, std::size_t district, std::size_t list) {
   const District& where = election.districts[district];
   ListProbe probe(election, rule, national, district, list);
+  const auto search = [&](std::int64_t from, std::int64_t to, const Predicate& reached) {
+    return probe.whole() ? first_crossing(probe, from, to, reached) : first_reaching(probe, from, to, reached);
+  };
   ListMargin margin;
   margin.district = district;
   margin.list = list;
@@ -206,26 +291,29 @@ ListMargin margin_of(const Election& election, const Rule& rule, const ElectionO
 
   // Gain: a reserved-group list holds at most its group's seat; a general list at most the
   // general seats. Below those, walk the pieces upwards. A tie under `error` is not a win.
-  const bool reserved_list = !where.lists[list].quota_group.empty();
-  const std::int64_t most = reserved_list ? 1 : where.seats - where.reserved;
+  const std::int64_t most = most_seats(where, where.lists[list], rule);
   if (s < most && v < max_votes) {
     const Predicate wins = [&](std::int64_t t) { return probe.own_seats_at(t, s) >= s + 1; };
-    if (const auto t = first_reaching(probe, v + 1, max_votes, wins)) {
+    if (const auto t = search(v + 1, max_votes, wins)) {
       confirm(wins(*t) && (*t == v + 1 || !wins(*t - 1)), "gain");
       margin.votes_to_gain = *t - v;
       margin.gain_from = changed_lists(cast, *probe.seats_at(*t), list, true);
+      if (probe.whole()) margin.gain_from_elsewhere = changed_elsewhere(outcome, probe.last_whole(), district, true);
     }
   }
   // Loss: walk the pieces downwards to the first count of votes that no longer keeps every seat.
   if (s > 0) {
     const Predicate loses = [&](std::int64_t t) { return probe.own_seats_at(t, s - 1) < s; };
-    const auto t = v > 0 ? first_reaching(probe, v - 1, 0, loses) : std::nullopt;
+    const auto t = v > 0 ? search(v - 1, 0, loses) : std::nullopt;
     if (!t) {
       margin.votes_to_lose = v;  // keeps its seats even with no votes
     } else {
       confirm(loses(*t) && (*t == v - 1 || !loses(*t + 1)), "loss");
       margin.votes_to_lose = v - *t - 1;
-      if (const auto after = probe.seats_at(*t)) margin.lose_to = changed_lists(cast, *after, list, false);
+      if (const auto after = probe.seats_at(*t)) {
+        margin.lose_to = changed_lists(cast, *after, list, false);
+        if (probe.whole()) margin.lose_to_elsewhere = changed_elsewhere(outcome, probe.last_whole(), district, false);
+      }
     }
   }
   return margin;
@@ -241,6 +329,13 @@ ListMargin list_margin(const Election& election, const Rule& rule, const Electio
 Margins compute_margins(const Election& election, const Rule& rule) {
   Margins result;
   result.outcome = allocate(election, rule);
+  result.proven_smallest = !rule.tiered();
+  if (!result.proven_smallest)
+    result.outcome.notes.push_back(
+        "margins under " +
+        std::string(rule.biproportional.enabled ? "biproportional apportionment" : "leveling seats") +
+        ": each margin is a crossing confirmed by re-allocating the whole election (the seat is won at it and not one "
+        "vote short), not proven the smallest: see docs/uncertainty.md");
   const NationalVotes national = national_votes(election);
   for (std::size_t d = 0; d < election.districts.size(); ++d)
     for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i)

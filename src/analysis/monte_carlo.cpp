@@ -8,6 +8,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include "seatsim/batch.hpp"
@@ -87,11 +88,21 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
                        const std::vector<std::string>& coalitions)
     : election_(election), rule_(rule), noise_(std::move(noise)), seed_(seed) {
   cast_outcome_ = allocate(election_, rule_);  // validates the election under the rule
-  total_seats_ = election_.total_seats();
+  whole_election_ = rule_.tiered() || !rule_.bounds.empty();
+  const bool leveling = rule_.leveling.enabled();
+  total_seats_ = election_.total_seats() + (leveling ? rule_.leveling.seats : 0);
+  // The most seats one list of a district can hold: its district seats plus, under leveling,
+  // the leveling seats the district can take (checked by the placement), never more than all.
+  for (const District& district : election_.districts) {
+    const std::int64_t leveling_room =
+        leveling ? std::clamp<std::int64_t>(rule_.leveling.capacity(district.name), 0, rule_.leveling.seats) : 0;
+    list_size_.push_back(static_cast<std::size_t>(district.seats + leveling_room) + 1);
+  }
 
   std::map<std::string, std::size_t> party_index;
   std::vector<std::int64_t> party_cap;
-  for (const District& district : election_.districts) {
+  for (std::size_t d = 0; d < election_.districts.size(); ++d) {
+    const District& district = election_.districts[d];
     std::vector<std::size_t>& parties = list_party_.emplace_back();
     std::vector<std::size_t>& general = general_lists_.emplace_back();
     std::vector<std::uint64_t>& keys = general_keys_.emplace_back();
@@ -105,7 +116,7 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
         party_cap.push_back(0);
       }
       parties.push_back(it->second);
-      party_cap[it->second] += district.seats;
+      party_cap[it->second] += static_cast<std::int64_t>(list_size_[d]) - 1;
       if (list.quota_group.empty()) {
         general.push_back(j);
         keys.push_back(stream_key(list.party));
@@ -151,11 +162,11 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
     party_size_.push_back(size);
     bins_ += size;
   }
-  for (const District& district : election_.districts) {
+  for (std::size_t d = 0; d < election_.districts.size(); ++d) {
     std::vector<std::size_t>& offsets = list_offset_.emplace_back();
-    for (std::size_t j = 0; j < district.lists.size(); ++j) {
+    for (std::size_t j = 0; j < election_.districts[d].lists.size(); ++j) {
       offsets.push_back(bins_);
-      bins_ += static_cast<std::size_t>(district.seats) + 1;
+      bins_ += list_size_[d];
     }
   }
   for (const std::vector<std::size_t>& members : coalition_parties_) {
@@ -187,8 +198,8 @@ SeatDistribution Simulation::party(const SimulationCounts& counts, std::size_t p
 }
 
 SeatDistribution Simulation::list(const SimulationCounts& counts, std::size_t district, std::size_t list) const {
-  const std::size_t size = static_cast<std::size_t>(election_.districts[district].seats) + 1;
-  return {std::span<const std::uint64_t>(counts.bins).subspan(list_offset_[district][list], size), counts.draws};
+  return {std::span<const std::uint64_t>(counts.bins).subspan(list_offset_[district][list], list_size_[district]),
+          counts.draws};
 }
 
 SeatDistribution Simulation::coalition(const SimulationCounts& counts, std::size_t coalition) const {
@@ -206,9 +217,21 @@ struct Simulation::Block {
   std::vector<std::int64_t> national_votes;  // per draw
   std::vector<std::int32_t> party_seats;     // party × draws
   std::vector<BatchSeats> seats;             // per district, reused so that the kernel allocates nothing
+  std::optional<Election> drawn;             // one draw's election, for whole-election allocation
 };
 
 void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const {
+  draw_votes(first, count, block);
+  block.party_seats.assign(parties_.size() * static_cast<std::size_t>(count), 0);
+  if (whole_election_)
+    allocate_whole(first, count, block, counts);
+  else
+    allocate_batched(count, block, counts);
+  count_parties(count, block, counts);
+}
+
+// Every district's votes for draws [first, first + count), from the draws' own random streams.
+void Simulation::draw_votes(std::uint64_t first, std::uint64_t count, Block& block) const {
   const std::size_t draws = static_cast<std::size_t>(count);
   const Eigen::Index columns = static_cast<Eigen::Index>(count);
   const std::size_t parties = parties_.size();
@@ -239,6 +262,14 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
                               std::span<std::int64_t>(votes.col(static_cast<Eigen::Index>(c)).data(), lists));
     }
   }
+}
+
+// The district tier alone, district by district over all draws at once: the batched kernel.
+void Simulation::allocate_batched(std::uint64_t count, Block& block, SimulationCounts& counts) const {
+  const std::size_t draws = static_cast<std::size_t>(count);
+  const Eigen::Index columns = static_cast<Eigen::Index>(count);
+  const std::size_t parties = parties_.size();
+  const std::size_t districts = election_.districts.size();
 
   const Threshold& threshold = rule_.threshold;
   const bool national = !threshold.empty() && threshold.scope == ThresholdScope::national;
@@ -254,7 +285,6 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
         }
   }
 
-  block.party_seats.assign(parties * draws, 0);
   block.seats.resize(districts);
   for (std::size_t d = 0; d < districts; ++d) {
     const District& district = election_.districts[d];
@@ -334,7 +364,43 @@ void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& bloc
       }
     }
   }
+}
 
+// Each draw as an election of its own, allocated whole (all tiers), one draw after another.
+void Simulation::allocate_whole(std::uint64_t first, std::uint64_t count, Block& block,
+                                SimulationCounts& counts) const {
+  const std::size_t draws = static_cast<std::size_t>(count);
+  if (!block.drawn) block.drawn = election_;
+  Election& drawn = *block.drawn;
+  for (std::size_t c = 0; c < draws; ++c) {
+    const Eigen::Index col = static_cast<Eigen::Index>(c);
+    for (std::size_t d = 0; d < drawn.districts.size(); ++d)
+      for (std::size_t j = 0; j < drawn.districts[d].lists.size(); ++j)
+        drawn.districts[d].lists[j].votes = block.votes[d](static_cast<Eigen::Index>(j), col);
+    ElectionOutcome outcome;
+    try {
+      outcome = allocate(drawn, rule_);
+    } catch (const TieError&) {
+      throw;
+    } catch (const Error& error) {
+      throw Error(
+          election_.source, 0,
+          "draw " + std::to_string(first + c) + " cannot be allocated under the rule (" + error.message() + ")");
+    }
+    for (std::size_t d = 0; d < drawn.districts.size(); ++d)
+      for (std::size_t j = 0; j < drawn.districts[d].lists.size(); ++j) {
+        const std::int64_t s = outcome.seats(d, j);
+        if (s < 0 || static_cast<std::size_t>(s) >= list_size_[d])
+          throw std::logic_error("simulate: a list holds more seats than its histogram covers");
+        ++counts.bins[list_offset_[d][j] + static_cast<std::size_t>(s)];
+        block.party_seats[list_party_[d][j] * draws + c] += static_cast<std::int32_t>(s);
+      }
+  }
+}
+
+void Simulation::count_parties(std::uint64_t count, const Block& block, SimulationCounts& counts) const {
+  const std::size_t draws = static_cast<std::size_t>(count);
+  const std::size_t parties = parties_.size();
   for (std::size_t p = 0; p < parties; ++p)
     for (std::size_t c = 0; c < draws; ++c)
       ++counts.bins[party_offset_[p] + static_cast<std::size_t>(block.party_seats[p * draws + c])];
