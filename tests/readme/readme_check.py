@@ -7,7 +7,7 @@
   first on PATH); the lines after it, up to the next command, are expected output. Each expected line must
   appear, in order, in the command's stdout and stderr together. A command must exit 0, or 1 for
   `seatsim compare` and `seatsim fit` (1 means "differences found"). `seatsim serve` runs for a few seconds and is then stopped.
-  A command naming ../shared/ is skipped when that folder is absent; `mpirun` is skipped when it is absent.
+  A command naming ../shared/ is skipped when that folder is absent; `mpirun` and `srun` are skipped when absent.
 - ```python blocks run with this interpreter, the module directory on PYTHONPATH; skipped when the module
   was not built.
 - ```sh blocks are the install, test and benchmark commands, which CI runs itself; they are not run here.
@@ -59,8 +59,9 @@ def run_console(root, env, number, command, expected, shared):
     if "../shared/" in command and not shared.is_dir():
         print(f"skipped: {where}: {shared} absent: {command}")
         return "skipped"
-    if command.lstrip("A-Z_=0-9 ").startswith("mpirun") and not shutil.which("mpirun"):
-        print(f"skipped: {where}: mpirun absent")
+    launcher = re.sub(r"^(\w+=\S*\s+)*", "", command).split()[0]  # past leading VAR=value assignments
+    if launcher in ("mpirun", "srun") and not shutil.which(launcher):
+        print(f"skipped: {where}: {launcher} absent")
         return "skipped"
     serving = "seatsim serve" in command
     try:
