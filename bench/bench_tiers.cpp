@@ -74,7 +74,10 @@ void simulate_leveling(benchmark::State& state) {
   state.counters["draws/s"] =
       benchmark::Counter(static_cast<double>(state.iterations() * draws), benchmark::Counter::kIsRate);
 }
-BENCHMARK(simulate_leveling)->Name("tiers/simulate-leveling/19/19/threads:1")->Unit(benchmark::kMillisecond);
+BENCHMARK(simulate_leveling)
+    ->Name("tiers/simulate-leveling/19/19/threads:1")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void bounded(benchmark::State& state) {
   std::mt19937_64 random(44);
