@@ -7,7 +7,7 @@
   first on PATH); the lines after it, up to the next command, are expected output. Each expected line must
   appear, in order, in the command's stdout and stderr together. A command must exit 0, or 1 for
   `seatsim compare` and `seatsim fit` (1 means "differences found"). `seatsim serve` runs for a few seconds and is then stopped.
-  A command naming ../shared/ is skipped when that folder is absent; `mpirun` and `srun` are skipped when absent.
+  A command naming ../shared/ is skipped when that folder is absent; `mpirun` and `srun` are skipped when absent, `seatsim-mpi` when not built.
 - ```python blocks run with this interpreter, the module directory on PYTHONPATH; skipped when the module
   was not built.
 - ```sh blocks are the install, test and benchmark commands, which CI runs itself; they are not run here.
@@ -62,6 +62,9 @@ def run_console(root, env, number, command, expected, shared):
     launcher = re.sub(r"^(\w+=\S*\s+)*", "", command).split()[0]  # past leading VAR=value assignments
     if launcher in ("mpirun", "srun") and not shutil.which(launcher):
         print(f"skipped: {where}: {launcher} absent")
+        return "skipped"
+    if "seatsim-mpi" in command and not shutil.which("seatsim-mpi", path=env["PATH"]):
+        print(f"skipped: {where}: seatsim-mpi not built (-DSEATSIM_WITH_MPI=ON)")
         return "skipped"
     serving = "seatsim serve" in command
     try:
