@@ -20,13 +20,18 @@
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/input.hpp"
+#include "seatsim/margins.hpp"
+#include "seatsim/margins_report.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
+#include "seatsim/monte_carlo.hpp"
+#include "seatsim/noise_model.hpp"
 #include "seatsim/rule_settings.hpp"
 #include "seatsim/scenario.hpp"
-#include "seatsim/scenario_run.hpp"
-#include "seatsim/sweep.hpp"
 #include "seatsim/scenario_report.hpp"
+#include "seatsim/scenario_run.hpp"
+#include "seatsim/simulation_report.hpp"
+#include "seatsim/sweep.hpp"
 #include "seatsim/table.hpp"
 #include "seatsim/threshold.hpp"
 
@@ -461,6 +466,66 @@ struct Dataset {
     return out;
   }
 
+  // The analyses take one election: a scenario that sweeps is refused, as `seatsim margins` and
+  // `seatsim simulate` refuse it.
+  void refuse_sweep() const {
+    if (scenario && scenario->sweep)
+      throw Error(scenario->path, scenario->sweep->line,
+                  "this scenario sweeps '" + scenario->sweep->parameter +
+                      "'; margins and simulate take a scenario without a sweep (run `seatsim scenario` for sweeps)");
+  }
+
+  // `seatsim margins`: {"lists", "closest", "ranking"}, each the columns of that --view (missing
+  // numbers None).
+  py::dict margins_records(const py::kwargs& overrides) const {
+    refuse_sweep();
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    Margins margins;
+    {
+      py::gil_scoped_release release;
+      margins = compute_margins(election, rule);
+    }
+    for (const std::string& note : margins.outcome.notes) warn_note(note);
+    const MarginsTables tables = margins_tables(election, margins);
+    py::dict out;
+    out["lists"] = table_columns(tables.lists);
+    out["closest"] = table_columns(tables.closest);
+    out["ranking"] = table_columns(tables.ranking);
+    return out;
+  }
+
+  // `seatsim simulate`: {"summary", "coalitions", "districts", "histogram"}, each the columns of
+  // that --view. The checks run in the CLI's order, so that the first error is the CLI's; `seed`
+  // (None: the data set's, else 0) is the rule's seed, as --seed is, so the same seed gives the
+  // CLI's numbers.
+  py::dict simulate_records(std::int64_t draws, const std::string& noise, const py::object& seed, unsigned threads,
+                            const std::vector<std::string>& coalitions, const py::kwargs& overrides) const {
+    if (draws < 1) throw Error("--draws must be at least 1 (got " + std::to_string(draws) + ")");
+    const NoiseModel model = NoiseModel::parse(noise);
+    refuse_sweep();
+    py::kwargs keywords;
+    for (const auto& [key, value] : overrides) keywords[key] = value;
+    if (!seed.is_none()) keywords["seed"] = seed;
+    Election election = input.election;
+    const Rule rule = rule_with(keywords, &election);
+    std::optional<Simulation> simulation;
+    SimulationCounts counts;
+    {
+      py::gil_scoped_release release;
+      simulation.emplace(election, rule, model, rule.seed, coalitions);
+      counts = simulation->run(0, static_cast<std::uint64_t>(draws), threads);
+    }
+    for (const std::string& note : simulation->cast_outcome().notes) warn_note(note);
+    const SimulationTables tables = simulation_tables(*simulation, counts);
+    py::dict out;
+    out["summary"] = table_columns(tables.summary);
+    out["coalitions"] = table_columns(tables.coalitions);
+    out["districts"] = table_columns(tables.districts);
+    out["histogram"] = table_columns(tables.histogram);
+    return out;
+  }
+
   // A scenario's sweep: the long table (value, district, party, votes, seats) or its break points.
   py::dict sweep_records(bool break_points, unsigned threads) const {
     if (!scenario || !scenario->sweep) throw Error(input.name + ": not a scenario with a [sweep]");
@@ -573,6 +638,20 @@ PYBIND11_MODULE(seatsim, m) {
            "(published_seats and diff None where the source is blank). Keywords as for allocate().")
       .def("compare_summary", &Dataset::compare_summary,
            "The line 'districts matched: M/N, seats differing: K'. Keywords as for allocate().")
+      .def("margins", &Dataset::margins_records,
+           "`seatsim margins` as a dict of three tables (dicts of columns): 'lists' (district, party, votes, seats, "
+           "votes_to_gain, votes_to_lose, gain_from, lose_to), 'closest' (each district's closest seat: district, "
+           "party, seats, margin, holder_loss, lose_to, challenger, challenger_gain) and 'ranking' (rank, then the "
+           "same columns, every seat that can change hands, most fragile first). Missing numbers are None; "
+           "gain_from, lose_to and challenger are '' where there is no such list. Keywords as for allocate().")
+      .def("simulate", &Dataset::simulate_records, py::arg("draws"), py::arg("noise"), py::arg("seed") = py::none(),
+           py::arg("threads") = 1, py::arg("coalitions") = std::vector<std::string>{},
+           "`seatsim simulate` as a dict of four tables (dicts of columns): 'summary' (party, seats, mean, sd, q05, "
+           "q50, q95, p_majority), 'coalitions' (the same per coalition), 'districts' (district, party, seats, count, "
+           "probability, at_least) and 'histogram' (level, district, party, seats, count, probability, at_least). "
+           "noise: 'dirichlet:K', 'multinomial' or 'swing:SD[,DSD]'; seed: the seed of the draws (None: the data "
+           "set's, else 0), so the same seed gives the CLI's numbers whatever threads (0: every core); coalitions: "
+           "party names joined by '+'. Keywords as for allocate().")
       .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
 
   m.def("load", &load_dataset, py::arg("path"),
