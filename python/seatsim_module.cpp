@@ -550,15 +550,21 @@ Dataset load_dataset(const std::string& path) {
   Dataset dataset;
   dataset.scenario = load_scenario(path);
   dataset.base = load_scenario_base(*dataset.scenario);
-  const ScenarioResult result = run_scenario(*dataset.scenario, *dataset.base);
   dataset.input = dataset.base->input;
-  dataset.input.election = result.election;
+  if (dataset.scenario->sweep) {
+    // A swept operation may leave its own parameter to the sweep (`share` absent): the data set is then the
+    // base election under the scenario's rule, and sweep() gives every variant.
+    dataset.scenario_rule = scenario_rule(*dataset.scenario, *dataset.base);
+  } else {
+    const ScenarioResult result = run_scenario(*dataset.scenario, *dataset.base);
+    dataset.input.election = result.election;
+    dataset.scenario_rule = result.rule;
+  }
   dataset.input.rule = dataset.base->settings;
   dataset.input.rule.override_with(dataset.scenario->rule);
   dataset.input.name = dataset.scenario->name;
   dataset.input.files.insert(dataset.input.files.begin(), dataset.scenario->files.begin(),
                              dataset.scenario->files.end());
-  dataset.scenario_rule = result.rule;
   return dataset;
 }
 

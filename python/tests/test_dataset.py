@@ -179,3 +179,13 @@ def test_a_scenario_sweep_and_its_break_points_as_the_cli_writes_them():
         assert as_text(columns) == {name: [row[name] for row in rows] for name in rows[0]}
     with pytest.raises(seatsim.Error, match="not a scenario with a"):
         seatsim.load(str(WHAT_IF / "first-divisor-1.6.toml")).sweep()
+
+
+def test_a_sweep_of_an_operation_parameter_loads_and_sweeps():
+    # najaf-last-seat.toml leaves the transfer's votes to its sweep: the loaded election is the base's.
+    scenario = WHAT_IF / "najaf-last-seat.toml"
+    loaded = seatsim.load(str(scenario))
+    rows = cli_rows("scenario", scenario, "--break-points")
+    columns = loaded.sweep(break_points=True)
+    assert as_text(columns) == {name: [row[name] for row in rows] for name in rows[0]}
+    assert as_text(columns)["before"] == ["20", "20"] and as_text(columns)["after"] == ["21", "21"]
