@@ -66,6 +66,16 @@ ElectionOutcome allocate(const Election& election, const Rule& rule);
 // up past max_total_votes, so that no sum of votes can overflow. `allocate` checks it first.
 void check_vote_limits(const Election& election);
 
+// The reserved (quota) seats of one district: each quota group's list with most votes takes one
+// seat of the group, equal votes decided by `ties` (whose list keys are the district's lists).
+// Throws seatsim::Error naming `source` when the district has more groups than reserved seats.
+struct ReservedSeats {
+  std::vector<std::size_t> winners;  // one list per group
+  std::vector<std::size_t> tied;     // lists in a tie for a group's seat
+  std::int64_t unfilled = 0;         // reserved seats whose group has no list
+};
+ReservedSeats reserved_seats(const District& district, const TieBreak& ties, const std::string& source);
+
 // Which lists pass the threshold, per district and list, under `threshold`.
 std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold);
 

@@ -36,34 +36,6 @@ ElectionSeats empty_seats(const Election& election) {
   return out;
 }
 
-// The reserved seats of one district, as `allocate` fills them: each quota group's list with
-// most votes, ties broken with the district's tie break keyed by list name.
-void fill_reserved(const Election& election, const District& district, const TieBreak& ties,
-                   std::vector<std::int64_t>& seats, std::vector<std::uint8_t>& tie) {
-  std::map<std::string, std::vector<std::size_t>> groups;
-  for (std::size_t i = 0; i < district.lists.size(); ++i)
-    if (!district.lists[i].quota_group.empty()) groups[district.lists[i].quota_group].push_back(i);
-  if (static_cast<std::int64_t>(groups.size()) > district.reserved) {
-    const ListResult& list = district.lists[groups.begin()->second.front()];
-    throw Error(election.source, list.line,
-                "district '" + district.name + "' has " + std::to_string(groups.size()) + " quota group(s) but " +
-                    std::to_string(district.reserved) + " reserved seat(s)");
-  }
-  std::vector<std::int64_t> votes;
-  for (const ListResult& list : district.lists) votes.push_back(list.votes);
-  for (const auto& [group, members] : groups) {
-    std::int64_t best = -1;
-    for (const std::size_t i : members) best = std::max(best, votes[i]);
-    std::vector<std::size_t> top;
-    for (const std::size_t i : members)
-      if (votes[i] == best) top.push_back(i);
-    const std::vector<std::size_t> winner = top.size() == 1 ? top : ties.choose(top, votes, 1);
-    if (top.size() > 1)
-      for (const std::size_t i : top) tie[i] = 1;
-    seats[winner.front()] = 1;
-  }
-}
-
 }  // namespace
 
 ElectionSeats seats_of(const Election& election, const Rule& rule) {
@@ -115,7 +87,9 @@ std::vector<ElectionSeats> allocate_variants(std::span<const Election> variants,
       TieBreak reserved_ties{rule.ties, rule.seed, stream_key(shape.name), context, {}};
       reserved_ties.list_keys = keys;  // by list name, as `allocate` draws them
       try {
-        fill_reserved(variants[s], district, reserved_ties, out[s].seats[d], out[s].tie[d]);
+        const ReservedSeats reserved = reserved_seats(district, reserved_ties, variants[s].source);
+        for (const std::size_t i : reserved.tied) out[s].tie[d][i] = 1;
+        for (const std::size_t i : reserved.winners) out[s].seats[d][i] = 1;
       } catch (const TieError& error) {
         throw TieError(first.source, district.lists.front().line, error.message());
       }

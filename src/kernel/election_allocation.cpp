@@ -9,32 +9,15 @@
 namespace seatsim {
 namespace {
 
-// Reserved seats: each quota group's list with most votes takes one seat of the group.
+// Reserved seats as `allocate` reports them: the winners hold one seat each.
 void fill_reserved(const std::string& source, const District& district, const TieBreak& ties, DistrictOutcome& out) {
-  std::map<std::string, std::vector<std::size_t>> groups;
-  for (std::size_t i = 0; i < district.lists.size(); ++i)
-    if (!district.lists[i].quota_group.empty()) groups[district.lists[i].quota_group].push_back(i);
-  if (static_cast<std::int64_t>(groups.size()) > district.reserved) {
-    const ListResult& list = district.lists[groups.begin()->second.front()];
-    throw Error(source, list.line,
-                "district '" + district.name + "' has " + std::to_string(groups.size()) + " quota group(s) but " +
-                    std::to_string(district.reserved) + " reserved seat(s)");
+  const ReservedSeats reserved = reserved_seats(district, ties, source);
+  for (const std::size_t i : reserved.tied) out.lists[i].tie = true;
+  for (const std::size_t i : reserved.winners) {
+    out.lists[i].seats = 1;
+    out.lists[i].reserved_seat = true;
   }
-  std::vector<std::int64_t> votes;
-  for (const ListResult& list : district.lists) votes.push_back(list.votes);
-  for (const auto& [group, members] : groups) {
-    std::int64_t best = -1;
-    for (const std::size_t i : members) best = std::max(best, votes[i]);
-    std::vector<std::size_t> top;
-    for (const std::size_t i : members)
-      if (votes[i] == best) top.push_back(i);
-    const std::vector<std::size_t> winner = top.size() == 1 ? top : ties.choose(top, votes, 1);
-    if (top.size() > 1)
-      for (const std::size_t i : top) out.lists[i].tie = true;
-    out.lists[winner.front()].seats = 1;
-    out.lists[winner.front()].reserved_seat = true;
-  }
-  out.unfilled_reserved = district.reserved - static_cast<std::int64_t>(groups.size());
+  out.unfilled_reserved = reserved.unfilled;
 }
 
 std::string tie_note(const District& district, const DistrictOutcome& out, const Rule& rule) {
@@ -50,6 +33,32 @@ std::string tie_note(const District& district, const DistrictOutcome& out, const
 }
 
 }  // namespace
+
+ReservedSeats reserved_seats(const District& district, const TieBreak& ties, const std::string& source) {
+  std::map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < district.lists.size(); ++i)
+    if (!district.lists[i].quota_group.empty()) groups[district.lists[i].quota_group].push_back(i);
+  if (static_cast<std::int64_t>(groups.size()) > district.reserved) {
+    const ListResult& list = district.lists[groups.begin()->second.front()];
+    throw Error(source, list.line,
+                "district '" + district.name + "' has " + std::to_string(groups.size()) + " quota group(s) but " +
+                    std::to_string(district.reserved) + " reserved seat(s)");
+  }
+  std::vector<std::int64_t> votes;
+  for (const ListResult& list : district.lists) votes.push_back(list.votes);
+  ReservedSeats reserved;
+  for (const auto& [group, members] : groups) {
+    std::int64_t best = -1;
+    for (const std::size_t i : members) best = std::max(best, votes[i]);
+    std::vector<std::size_t> top;
+    for (const std::size_t i : members)
+      if (votes[i] == best) top.push_back(i);
+    if (top.size() > 1) reserved.tied.insert(reserved.tied.end(), top.begin(), top.end());
+    reserved.winners.push_back(top.size() == 1 ? top.front() : ties.choose(top, votes, 1).front());
+  }
+  reserved.unfilled = district.reserved - static_cast<std::int64_t>(groups.size());
+  return reserved;
+}
 
 // Readers enforce the limits on files, but an election built or transformed in memory may not.
 void check_vote_limits(const Election& election) {
