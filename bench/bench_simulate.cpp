@@ -21,9 +21,9 @@ struct Data {
 
 Data iraq_like() {
   const std::vector<std::pair<std::string, int>> governorates = {
-      {"Anbar", 30},   {"Babil", 31},      {"Baghdad", 58},    {"Basra", 35},   {"Dhi Qar", 31},
-      {"Diyala", 29},  {"Karbala", 27},    {"Maysan", 27},     {"Muthanna", 26}, {"Najaf", 29},
-      {"Nineveh", 39}, {"Qadisiyyah", 28}, {"Saladin", 29},    {"Wasit", 28}};
+      {"Anbar", 30},   {"Babil", 31},      {"Baghdad", 58}, {"Basra", 35},    {"Dhi Qar", 31},
+      {"Diyala", 29},  {"Karbala", 27},    {"Maysan", 27},  {"Muthanna", 26}, {"Najaf", 29},
+      {"Nineveh", 39}, {"Qadisiyyah", 28}, {"Saladin", 29}, {"Wasit", 28}};
   std::mt19937_64 random(2013);
   std::string votes = "district,party,votes,quota\n", seats = "district,seats,reserved\n";
   for (const auto& [name, total] : governorates) {
@@ -74,8 +74,9 @@ const bool registered = [] {
   sets.emplace_back("iraq-like", iraq_like());
   for (const auto& [name, data] : sets)
     for (const std::string noise : {"dirichlet:1000", "multinomial", "swing:2"})
-      benchmark::RegisterBenchmark(("simulate/" + noise.substr(0, noise.find(':')) + "/" + name).c_str(),
-                                   [data = data, noise](benchmark::State& state) { run_simulation(state, data, noise); })
+      benchmark::RegisterBenchmark(
+          ("simulate/" + noise.substr(0, noise.find(':')) + "/" + name).c_str(),
+          [data = data, noise](benchmark::State& state) { run_simulation(state, data, noise); })
           ->ArgName("threads")
           ->Arg(1)
           ->Arg(2)
