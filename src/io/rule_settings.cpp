@@ -1,7 +1,6 @@
 #include "seatsim/rule_settings.hpp"
 
 #include <filesystem>
-#include <tuple>
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
@@ -187,9 +186,14 @@ void build_biproportional(const RuleSettings& s, Rule& rule);
 
 // The tier keys: seat bounds, leveling seats, biproportional apportionment.
 void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
-  const auto& [min_seats, max_seats, seat_bounds, leveling_seats, leveling_threshold, leveling_placement,
-               leveling_per_district] = std::tie(s.min_seats, s.max_seats, s.seat_bounds, s.leveling_seats,
-                                                 s.leveling_threshold, s.leveling_placement, s.leveling_per_district);
+  // Plain references, not a structured binding: clang 14 (the fuzz build) cannot capture bindings in lambdas.
+  const auto& min_seats = s.min_seats;
+  const auto& max_seats = s.max_seats;
+  const auto& seat_bounds = s.seat_bounds;
+  const auto& leveling_seats = s.leveling_seats;
+  const auto& leveling_threshold = s.leveling_threshold;
+  const auto& leveling_placement = s.leveling_placement;
+  const auto& leveling_per_district = s.leveling_per_district;
   if (min_seats) rule.bounds.min_seats = keyed("min-seats", [&] { return parse_seat_count(*min_seats); });
   if (max_seats) rule.bounds.max_seats = keyed("max-seats", [&] { return parse_seat_count(*max_seats); });
   if (rule.bounds.min_seats && rule.bounds.max_seats && *rule.bounds.min_seats > *rule.bounds.max_seats)
@@ -211,8 +215,10 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
 }
 
 void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
-  const auto& [leveling_threshold, leveling_placement, leveling_per_district] =
-      std::tie(s.leveling_threshold, s.leveling_placement, s.leveling_per_district);
+  // Plain references, not a structured binding: clang 14 (the fuzz build) cannot capture bindings in lambdas.
+  const auto& leveling_threshold = s.leveling_threshold;
+  const auto& leveling_placement = s.leveling_placement;
+  const auto& leveling_per_district = s.leveling_per_district;
   if (leveling_threshold)
     rule.leveling.threshold = keyed("leveling-threshold", [&] { return ThresholdValue::parse(*leveling_threshold); });
   if (leveling_placement)
@@ -227,8 +233,11 @@ void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_f
 }
 
 void build_biproportional(const RuleSettings& s, Rule& rule) {
-  const auto& [biproportional, quorum_any_district, quorum_total, list_votes, winner_take_one] =
-      std::tie(s.biproportional, s.quorum_any_district, s.quorum_total, s.list_votes, s.winner_take_one);
+  const auto& biproportional = s.biproportional;
+  const auto& quorum_any_district = s.quorum_any_district;
+  const auto& quorum_total = s.quorum_total;
+  const auto& list_votes = s.list_votes;
+  const auto& winner_take_one = s.winner_take_one;
   rule.biproportional.enabled = biproportional.value_or(false);
   // As for leveling: said when biproportional is absent, moot when a layer sets it false.
   if (!biproportional &&
