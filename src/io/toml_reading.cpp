@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "seatsim/edit_distance.hpp"
 #include "seatsim/error.hpp"
 
 namespace seatsim::toml_reading {
@@ -77,26 +78,10 @@ std::optional<std::vector<std::string>> optional_strings(const Document& doc, co
 }
 
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
-  const auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t up = row[j];
-        const bool same =
-            std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-        diagonal = up;
-      }
-    }
-    return row[b.size()];
-  };
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   for (const std::string& candidate : candidates) {
-    const std::size_t d = distance(word, candidate);
+    const std::size_t d = edit_distance(word, candidate, true);
     if (!best || d < best_distance) best = candidate, best_distance = d;
   }
   if (best && best_distance <= std::max<std::size_t>(2, word.size() / 3)) return best;

@@ -11,6 +11,7 @@
 
 #include "embedded_files.hpp"
 #include "seatsim/csv.hpp"
+#include "seatsim/edit_distance.hpp"
 #include "seatsim/election.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
@@ -60,21 +61,6 @@ std::vector<std::string> split_tabs(std::string_view line) {
     if (tab == std::string_view::npos) return cells;
     start = tab + 1;
   }
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 std::string in_quotes(const std::string& name) { return "'" + name + "'"; }
