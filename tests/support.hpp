@@ -96,4 +96,13 @@ inline std::vector<std::map<std::string, std::string>> csv_records(const std::st
   return records;
 }
 
+// The row of a scenario comparison (level,district,party,...) for one list; empty when absent.
+inline std::map<std::string, std::string> row(const std::vector<std::map<std::string, std::string>>& rows,
+                                              const std::string& level, const std::string& district,
+                                              const std::string& party) {
+  for (const auto& r : rows)
+    if (r.at("level") == level && r.at("district") == district && r.at("party") == party) return r;
+  return {};
+}
+
 }  // namespace seatsim::test

@@ -32,14 +32,6 @@ to = "B"
 share = "10%"
 )";
 
-std::map<std::string, std::string> row(const std::vector<std::map<std::string, std::string>>& rows,
-                                       const std::string& level, const std::string& district,
-                                       const std::string& party) {
-  for (const auto& r : rows)
-    if (r.at("level") == level && r.at("district") == district && r.at("party") == party) return r;
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("scenario: seats per list per district and nationally, next to the base and the published seats") {

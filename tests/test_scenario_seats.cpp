@@ -26,14 +26,6 @@ fs::path demo_set(const TempDir& tmp) {
   return tmp.path / "demo";
 }
 
-std::map<std::string, std::string> row(const std::vector<std::map<std::string, std::string>>& rows,
-                                       const std::string& level, const std::string& district,
-                                       const std::string& party) {
-  for (const auto& r : rows)
-    if (r.at("level") == level && r.at("district") == district && r.at("party") == party) return r;
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("scenario [seats]: a district's seat total changes in the scenario, not in the base") {
