@@ -320,6 +320,62 @@ TEST_CASE("batched kernel equals the single kernel column by column, on every SI
   });
 }
 
+// The single-precision batch kernel (votes and divisors below 2^24): rules with 0, 1 and 2
+// explicit divisors, first divisors below and above the tail's, a >= b (D'Hondt, Imperiali),
+// several vectors of lists, votes just below and at 2^24, negative votes.
+TEST_CASE("batched kernel equals the single kernel where votes are exact floats, and at the limit") {
+  const std::vector<Method> methods = {
+      method_by_name("sainte-lague"),
+      with_first_divisor(method_by_name("sainte-lague"), parse_rational("1.6")),
+      with_first_divisor(method_by_name("sainte-lague"), parse_rational("0.7")),
+      method_by_name("dhondt"),
+      method_by_name("imperiali"),
+      method_by_name("danish"),
+      custom_divisor_method({parse_rational("1.4"), parse_rational("2.5"), Rational(3), Rational(5)}),
+      custom_divisor_method({Rational(2), parse_rational("2.2"), Rational(5), Rational(6)}),
+  };
+  on_every_simd_level([&](const std::string& level) {
+    std::mt19937_64 rng(2024);
+    for (int n = 0; n < 120; ++n) {
+      const Method& method = methods[rng() % methods.size()];
+      const Eigen::Index lists = 1 + static_cast<Eigen::Index>(rng() % 40);
+      const Eigen::Index scenarios = 16 + static_cast<Eigen::Index>(rng() % 200);
+      const std::int64_t seats = static_cast<std::int64_t>(rng() % 60);
+      const int shape = static_cast<int>(rng() % 4);
+      VoteMatrix votes(lists, scenarios);
+      for (Eigen::Index s = 0; s < scenarios; ++s)
+        for (Eigen::Index i = 0; i < lists; ++i) {
+          const std::int64_t limit = std::int64_t{1} << 24;
+          switch (shape) {
+            case 0:  // realistic, a few large lists and a long tail
+              votes(i, s) = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(1 + 4'000'000 / (1 + i)));
+              break;
+            case 1:  // just below the limit, and at it
+              votes(i, s) = limit - 1 - static_cast<std::int64_t>(rng() % (rng() % 64 == 0 ? 1 : 5'000'000));
+              if (rng() % 500 == 0) votes(i, s) = limit;
+              break;
+            case 2:  // ties: multiples
+              votes(i, s) = static_cast<std::int64_t>(rng() % 40) * 3'000;
+              break;
+            default:  // negative votes count as none
+              votes(i, s) = static_cast<std::int64_t>(rng() % 100'000) - (rng() % 50 == 0 ? 200'000 : 0);
+          }
+        }
+      for (Eigen::Index s = 0; s < scenarios; ++s)
+        if (votes.col(s).maxCoeff() <= 0) votes(0, s) = 1;
+      const TieBreak ties{static_cast<TieRule>(rng() % 4), rng() % 3, rng(), "district", {}};
+      const auto expected = by_column(votes, seats, method, ties);
+      const auto got = batched(votes, seats, method, ties, 1 + static_cast<unsigned>(rng() % 3));
+      if (!same(got, expected)) {
+        INFO("level " << level << ", case " << n << ", " << method.describe() << ", " << lists << " lists, "
+                      << scenarios << " scenarios, " << seats << " seats, shape " << shape);
+        CHECK(same(got, expected));
+        break;
+      }
+    }
+  });
+}
+
 TEST_CASE("batched kernel gives identical results for any thread count on many scenarios") {
   std::mt19937_64 rng(790);
   const Method method = with_first_divisor(method_by_name("sainte-lague"), parse_rational("1.6"));

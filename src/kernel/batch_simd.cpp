@@ -26,6 +26,7 @@
 #include <hwy/highway.h>
 
 #include "kernel/linear_rule-inl.h"
+#include "kernel/transpose-inl.h"
 
 #ifndef SEATSIM_BATCH_SIMD_SHARED
 #define SEATSIM_BATCH_SIMD_SHARED
@@ -38,7 +39,18 @@ constexpr std::int64_t most_steps = 24;  // a lane further off goes to the singl
 struct Block {
   hwy::AlignedFreeUniquePtr<double[]> votes, seats;
   hwy::AlignedFreeUniquePtr<double[]> lanes;  // per-lane scratch: chosen list, direction
-  std::size_t capacity = 0;
+  // The single-precision kernel's (batch_float-inl.h): votes, their reciprocals, seats.
+  hwy::AlignedFreeUniquePtr<float[]> float_votes, float_inverses, float_seats;
+  std::size_t capacity = 0, float_capacity = 0;
+
+  void reserve_float(std::size_t cells) {
+    if (cells <= float_capacity) return;
+    float_votes = hwy::AllocateAligned<float>(cells);
+    float_inverses = hwy::AllocateAligned<float>(cells);
+    float_seats = hwy::AllocateAligned<float>(cells);
+    std::fill(float_seats.get(), float_seats.get() + cells, 0.0f);  // padding rows are stored too
+    float_capacity = cells;
+  }
 
   void reserve(std::size_t cells) {
     if (cells > capacity) {
@@ -61,6 +73,8 @@ inline Block& block_buffers() {
 }  // namespace seatsim::detail::batch_shared
 #endif
 
+#include "kernel/batch_float-inl.h"
+
 HWY_BEFORE_NAMESPACE();
 namespace seatsim::detail::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
@@ -74,50 +88,6 @@ using M = hn::Mask<D>;
 // Lanes per vector: a compile-time constant on every x86 level, so that squares of vectors
 // stay in registers.
 constexpr std::size_t kLanes = hn::MaxLanes(D());
-
-// Transposes a square of vectors in registers: afterwards rows[k] holds lane k of every
-// former row. log2(lanes) rounds, each swapping the off-diagonal sub-blocks of one size with a
-// lane permutation and a blend per row. Moves the block's votes into structure-of-arrays form
-// and its seats back (scalar loops there cost half the kernel's instructions).
-class Transposer {
- public:
-  Transposer() {
-    std::size_t r = 0;
-    for (std::size_t h = kLanes / 2; h >= 1; h /= 2, ++r) {
-      for (std::size_t lane = 0; lane < kLanes; ++lane) {
-        const bool high = (lane & h) != 0;
-        down_[r][lane] = static_cast<std::int64_t>(high ? lane - h : lane);
-        up_[r][lane] = static_cast<std::int64_t>(high ? lane : lane + h);
-        high_[r][lane] = high ? 1.0 : 0.0;
-      }
-    }
-  }
-
-  HWY_INLINE void operator()(V* rows) const {
-    if constexpr (kLanes >= 16) round<8, 0>(rows);
-    if constexpr (kLanes >= 8) round<4, (kLanes >= 16)>(rows);
-    if constexpr (kLanes >= 4) round<2, (kLanes >= 16) + (kLanes >= 8)>(rows);
-    if constexpr (kLanes >= 2) round<1, (kLanes >= 16) + (kLanes >= 8) + (kLanes >= 4)>(rows);
-  }
-
- private:
-  template <std::size_t H, std::size_t R>
-  HWY_INLINE void round(V* rows) const {
-    const D d;
-    const auto down = hn::SetTableIndices(d, down_[R]), up = hn::SetTableIndices(d, up_[R]);
-    const M high = hn::Load(d, high_[R]) != hn::Zero(d);
-#pragma GCC unroll 16
-    for (std::size_t i = 0; i < kLanes; ++i) {
-      if (i & H) continue;
-      const V low_row = rows[i], high_row = rows[i + H];
-      rows[i] = hn::IfThenElse(high, hn::TableLookupLanes(high_row, down), low_row);
-      rows[i + H] = hn::IfThenElse(high, high_row, hn::TableLookupLanes(low_row, up));
-    }
-  }
-
-  alignas(64) std::int64_t down_[4][16] = {}, up_[4][16] = {};
-  alignas(64) double high_[4][16] = {};
-};
 
 template <int Prefix>
 class BlockKernel {
@@ -331,7 +301,7 @@ class BlockKernel {
   std::size_t lists_, lanes_;
   double seats_, vote_limit_;
   batch_shared::Block& buffers_;
-  Transposer transpose_;
+  Transposer<D> transpose_;
   double bias_ = 0;
   V total_, parties_, moving_;
 };
@@ -342,6 +312,15 @@ void run_blocks(const BatchJob& job, std::size_t first, std::size_t last, std::v
   BlockKernel<Prefix> kernel(job, rule);
   const std::size_t lanes = hn::Lanes(D());
   std::size_t column = first;
+#if HWY_NATIVE_FMA  // the single-precision kernel's exact signs need a fused multiply-add
+  if (float_kernel_applies(*job.rule, job.seats)) {
+    FloatBlockKernel<Prefix> single_precision(job);
+    constexpr std::size_t wide = FloatBlockKernel<Prefix>::kLanes;
+    for (; column + wide <= last; column += wide)
+      if (!single_precision.run(column, leftovers))  // votes too large for floats
+        for (std::size_t k = 0; k < wide; k += lanes) kernel.run(column + k, leftovers);
+  }
+#endif
   for (; column + lanes <= last; column += lanes) kernel.run(column, leftovers);
   for (; column < last; ++column) leftovers.push_back(column);
 }
