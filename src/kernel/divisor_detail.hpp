@@ -1,11 +1,13 @@
 #pragma once
 // Internal pieces shared by the divisor kernels (reference, fast single, batched). Not part of
 // the public API: include only from src/kernel.
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "seatsim/allocation.hpp"
+#include "seatsim/divisor_rule.hpp"
 
 namespace seatsim::detail {
 
@@ -34,6 +36,19 @@ void allocate_divisor_by_repair(std::span<const std::int64_t> votes, std::int64_
 // converge: the caller then takes allocate_divisor_by_repair. On true, `out` is complete.
 bool jump_and_step(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
                    const TieBreak& ties, DistrictSeats& out);
+
+// Whether the single-precision kernels (divisor_float-inl.h, batch_float-inl.h) can take a
+// linear rule and house: every scaled divisor up to D(seats + 1) an exact float, below 2^24.
+// Votes are checked where they are read.
+inline bool float_kernel_applies(const DivisorRule& rule, std::int64_t seats) {
+  if (rule.family() != DivisorRule::Family::linear || rule.scaled_divisor(0) <= 0 || rule.scaled_prefix().size() > 2)
+    return false;
+  constexpr double two_to_24 = 16777216.0;
+  double largest =
+      static_cast<double>(rule.tail_a()) + static_cast<double>(rule.tail_b()) * (static_cast<double>(seats) + 1);
+  for (const std::int64_t d : rule.scaled_prefix()) largest = std::max(largest, static_cast<double>(d));
+  return largest < two_to_24;
+}
 
 // The batched divisor kernel (batch_simd.cpp, SIMD across scenarios). One job: a lists ×
 // scenarios column-major matrix of votes and the outputs of the same shape.

@@ -27,6 +27,8 @@
 #include <string>
 #include <vector>
 
+#include <hwy/aligned_allocator.h>
+
 #include "kernel/divisor_detail.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/simd.hpp"
@@ -59,8 +61,27 @@ inline Workspace& workspace() {
   return w;
 }
 
+// The single-precision kernel's (divisor_float-inl.h), in whole vectors.
+struct FloatWorkspace {
+  hwy::AlignedFreeUniquePtr<float[]> votes, seats, next_keys, last_keys;
+  std::size_t capacity = 0;
+  float bias = 0;  // the first guess's, learnt from earlier calls on this thread
+  void resize(std::size_t n) {
+    if (n <= capacity) return;
+    for (auto* p : {&votes, &seats, &next_keys, &last_keys}) *p = hwy::AllocateAligned<float>(n);
+    capacity = n;
+  }
+};
+
+inline FloatWorkspace& float_workspace() {
+  thread_local FloatWorkspace w;
+  return w;
+}
+
 }  // namespace seatsim::detail::simd_shared
 #endif
+
+#include "kernel/divisor_float-inl.h"  // per SIMD level, like this file
 
 HWY_BEFORE_NAMESPACE();
 namespace seatsim::detail::HWY_NAMESPACE {
@@ -379,6 +400,15 @@ bool JumpAndStep(std::span<const std::int64_t> votes, std::int64_t seats, const 
                  DistrictSeats& out) {
   switch (rule.family()) {
     case DivisorRule::Family::linear:
+#if HWY_NATIVE_FMA  // small and medium districts: single precision first
+      if (votes.size() <= float_kernel::most_single_lists && float_kernel_applies(rule, seats)) {
+        const std::size_t prefix = rule.scaled_prefix().size();
+        if (prefix == 0   ? float_kernel::allocate_single<0>(votes, seats, rule, out)
+            : prefix == 1 ? float_kernel::allocate_single<1>(votes, seats, rule, out)
+                          : float_kernel::allocate_single<2>(votes, seats, rule, out))
+          return true;
+      }
+#endif
       switch (rule.scaled_prefix().size()) {
         case 0:
           return run_with<LinearRule<0>>(votes, seats, rule, LinearRule<0>(rule), ties, out);
