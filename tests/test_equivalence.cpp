@@ -20,7 +20,9 @@ using namespace seatsim;
 namespace {
 
 DivisorRule random_rule(std::mt19937_64& rng) {
-  switch (rng() % 10) {
+  switch (rng() % 11) {
+    case 10:  // two explicit divisors before the tail: 1.4, 4, then 5.5, 7, ...
+      return DivisorRule::custom({parse_rational("2.5"), Rational(4)}).with_first_divisor(parse_rational("1.4"));
     case 0:
       return DivisorRule::dhondt();
     case 1:
@@ -323,6 +325,18 @@ TEST_CASE("batched kernel equals the single kernel column by column, on every SI
 // The single-precision batch kernel (votes and divisors below 2^24): rules with 0, 1 and 2
 // explicit divisors, first divisors below and above the tail's, a >= b (D'Hondt, Imperiali),
 // several vectors of lists, votes just below and at 2^24, negative votes.
+TEST_CASE("the generated rules reach every shape the single-precision kernels specialise") {
+  // 0, 1 and 2 explicit divisors before a linear tail; a - b negative and not (the sentinel).
+  CHECK(DivisorRule::sainte_lague().scaled_prefix().empty());
+  CHECK(DivisorRule::sainte_lague().with_first_divisor(parse_rational("1.6")).scaled_prefix().size() == 1);
+  const DivisorRule two =
+      DivisorRule::custom({parse_rational("2.5"), Rational(4)}).with_first_divisor(parse_rational("1.4"));
+  CHECK(two.family() == DivisorRule::Family::linear);
+  CHECK(two.scaled_prefix().size() == 2);
+  CHECK(DivisorRule::dhondt().tail_a() >= DivisorRule::dhondt().tail_b());
+  CHECK(DivisorRule::sainte_lague().tail_a() < DivisorRule::sainte_lague().tail_b());
+}
+
 TEST_CASE("batched kernel equals the single kernel where votes are exact floats, and at the limit") {
   const std::vector<Method> methods = {
       method_by_name("sainte-lague"),
@@ -331,8 +345,8 @@ TEST_CASE("batched kernel equals the single kernel where votes are exact floats,
       method_by_name("dhondt"),
       method_by_name("imperiali"),
       method_by_name("danish"),
-      custom_divisor_method({parse_rational("1.4"), parse_rational("2.5"), Rational(3), Rational(5)}),
-      custom_divisor_method({Rational(2), parse_rational("2.2"), Rational(5), Rational(6)}),
+      with_first_divisor(custom_divisor_method({parse_rational("2.5"), Rational(4)}), parse_rational("1.4")),
+      with_first_divisor(custom_divisor_method({Rational(2), parse_rational("2.2")}), parse_rational("0.5")),
   };
   on_every_simd_level([&](const std::string& level) {
     std::mt19937_64 rng(2024);
