@@ -127,7 +127,7 @@ class FloatBlockKernel {
     }
     if (!hn::AllTrue(d, top < hn::Set(d, float_kernel::two_to_24))) return false;
     total_ = total;
-    votes_per_b_ = total * hn::Set(d, 1.0f / rule_.b);  // the model slope of seats in rho
+    votes_per_b_ = total * hn::Set(d, rule_.inv_b);  // the model slope of seats in rho
     parties_ = parties;
     ok_ = parties > zero;
     return true;

@@ -41,13 +41,13 @@ bool jump_and_step(std::span<const std::int64_t> votes, std::int64_t seats, cons
 // linear rule and house: every scaled divisor up to D(seats + 1) an exact float, below 2^24.
 // Votes are checked where they are read.
 inline bool float_kernel_applies(const DivisorRule& rule, std::int64_t seats) {
-  if (rule.family() != DivisorRule::Family::linear || rule.scaled_divisor(0) <= 0 || rule.scaled_prefix().size() > 2)
-    return false;
-  constexpr double two_to_24 = 16777216.0;
-  double largest =
-      static_cast<double>(rule.tail_a()) + static_cast<double>(rule.tail_b()) * (static_cast<double>(seats) + 1);
-  for (const std::int64_t d : rule.scaled_prefix()) largest = std::max(largest, static_cast<double>(d));
-  return largest < two_to_24;
+  constexpr std::int64_t two_to_24 = std::int64_t{1} << 24;
+  const auto& prefix = rule.scaled_prefix();
+  if (rule.family() != DivisorRule::Family::linear || prefix.size() > 2 || seats >= two_to_24) return false;
+  const std::int64_t a = rule.tail_a(), b = rule.tail_b();  // b > 0
+  if (rule.scaled_divisor(0) <= 0 || b >= two_to_24 || a >= two_to_24 || a <= -two_to_24) return false;
+  if (a + b * (seats + 1) >= two_to_24) return false;  // no overflow: every factor below 2^25
+  return std::all_of(prefix.begin(), prefix.end(), [](std::int64_t d) { return d < two_to_24; });
 }
 
 // The batched divisor kernel (batch_simd.cpp, SIMD across scenarios). One job: a lists ×

@@ -118,7 +118,7 @@ class SingleKernel {
   // Pukelsheim's divisor V / (b (S + n(a/b - 1/2))), in signpost units per vote, with the bias
   // learnt from earlier calls added to S.
   float first_guess(float bias) const {
-    float shifted = ops_.house + bias + parties_ * (ops_.a / ops_.b - 0.5f);
+    float shifted = ops_.house + bias + parties_ * ops_.guess_shift;
     if (shifted <= 0.5f) shifted = ops_.house;
     return ops_.b * shifted / total_;
   }
@@ -178,7 +178,7 @@ class SingleKernel {
       return hn::GetLane(hn::MaxOfLanes(d, hn::Max(c.last_by_lane.second, others))) * (1 - past);
     }
     const float measured = (previous_delta - c.delta) / (rho - previous_rho);
-    const float slope = previous_rho > 0 && measured > 0 ? measured : total_ / ops_.b;
+    const float slope = previous_rho > 0 && measured > 0 ? measured : total_ * ops_.inv_b;
     const float next = rho + c.delta / slope;
     return next > 0 ? next : rho / 2;
   }

@@ -67,19 +67,23 @@ HWY_INLINE bool votes_in_range(VI range) { return hn::AllTrue(DI(), range == hn:
 template <int Prefix>
 struct FloatRule {
   float house, a, b, p0, p1;
+  float inv_b, count_shift, guess_shift;  // 1/b, 1 - a/b, a/b - 1/2: divisions done once
 
   FloatRule(const DivisorRule& rule, std::int64_t seats)
       : house(static_cast<float>(seats)),
         a(static_cast<float>(rule.tail_a())),
         b(static_cast<float>(rule.tail_b())),
         p0(prefix(rule, 0)),
-        p1(prefix(rule, 1)) {}
+        p1(prefix(rule, 1)),
+        inv_b(1.0f / b),
+        count_shift(1.0f - a / b),
+        guess_shift(a / b - 0.5f) {}
 
   // Pukelsheim's divisor V / (b (S + n(a/b - 1/2))), in signpost units per vote, with a bias
   // added to S.
   VF first_guess(VF total, VF parties, float bias) const {
     const DF d;
-    VF shifted = hn::Set(d, house + bias) + parties * hn::Set(d, a / b - 0.5f);
+    VF shifted = hn::Set(d, house + bias) + parties * hn::Set(d, guess_shift);
     shifted = hn::IfThenElse(shifted <= hn::Set(d, 0.5f), hn::Set(d, house), shifted);
     return hn::Set(d, b) * shifted / hn::IfThenElse(total > hn::Zero(d), total, hn::Set(d, 1.0f));
   }
@@ -89,7 +93,7 @@ struct FloatRule {
   // it is at most m.
   VF estimate(VF y) const {
     const DF d;
-    const VF tail = hn::Floor(hn::MulAdd(y, hn::Set(d, 1.0f / b), hn::Set(d, 1.0f - a / b)));
+    const VF tail = hn::Floor(hn::MulAdd(y, hn::Set(d, inv_b), hn::Set(d, count_shift)));
     VF s;
     if constexpr (Prefix == 0) {
       s = hn::Max(tail, hn::Zero(d));
