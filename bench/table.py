@@ -59,6 +59,8 @@ def main(path):
 
     def baseline(name):
         parts = name.split("/")
+        if parts[0] not in ("single", "batch") or len(parts) < 4:
+            return None  # simulate/, explorer/, tiers/: no heap counterpart
         rest = [p for p in parts[4:] if not p.startswith("simd:") and p != "new_result"]
         heap = "/".join([parts[0], "heap", parts[2], parts[3]] + rest)
         return medians.get(heap)
