@@ -132,19 +132,23 @@ class SingleKernel {
     TwoLargest last{hn::Zero(d), hn::Zero(d)};
     VF total = hn::Zero(d);
     auto inexact = hn::FirstN(d, 0);
-    const bool sentinel = ops_.needs_sentinel();
+    // Local copies: the loop's float stores could alias members, which would then be reloaded.
+    const FloatRule<Prefix> rule = ops_;
+    const float* const votes = votes_f_;
+    float *const seats = seats_, *const next_keys = next_keys_, *const last_keys = last_keys_;
+    const bool sentinel = rule.needs_sentinel();
     for (std::size_t k = 0; k < chunks_; ++k) {
       const std::size_t first = k * kLanes;
-      const VF v = hn::Load(d, votes_f_ + first);
-      const VF s = ops_.estimate(v * rho);  // 0 in the padding, where v = 0
-      hn::Store(s, d, seats_ + first);
+      const VF v = hn::Load(d, votes + first);
+      const VF s = rule.estimate(v * rho);  // 0 in the padding, where v = 0
+      hn::Store(s, d, seats + first);
       VF d_next, d_last;
-      ops_.signposts(s, d_next, d_last, sentinel);
-      inexact = hn::Or(inexact, ops_.off_signposts(v, rho, d_next, d_last));
+      rule.signposts(s, d_next, d_last, sentinel);
+      inexact = hn::Or(inexact, rule.off_signposts(v, rho, d_next, d_last));
       const VF to_next = d_next / v;  // +inf without votes
       const VF to_last = d_last / v;  // negative (or -inf) without seats
-      hn::Store(to_next, d, next_keys_ + first);
-      hn::Store(to_last, d, last_keys_ + first);
+      hn::Store(to_next, d, next_keys + first);
+      hn::Store(to_last, d, last_keys + first);
       next.add(to_next);
       last.add(to_last);
       total = total + s;
