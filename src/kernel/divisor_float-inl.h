@@ -88,10 +88,13 @@ class SingleKernel {
  private:
   struct Count {
     float delta;               // seats short (negative: too many)
-    float next, last;          // the smallest next threshold D(s)/v, the largest last one D(s-1)/v
-    TwoSmallest next_by_lane;  // for the second smallest, when needed
-    TwoLargest last_by_lane;
-    bool inexact;  // some list on a signpost, or its estimated count off
+    TwoSmallest next_by_lane;  // next thresholds D(s)/v
+    TwoLargest last_by_lane;   // last thresholds D(s-1)/v
+    bool inexact;              // some list on a signpost, or its estimated count off
+
+    // Across lanes, when needed (each reduction is a chain of shuffles).
+    float smallest_next() const { return hn::GetLane(hn::MinOfLanes(DF(), next_by_lane.first)); }
+    float largest_last() const { return hn::GetLane(hn::MaxOfLanes(DF(), last_by_lane.first)); }
   };
 
   // Votes as floats, zero-padded to whole vectors; totals. False when a vote is negative or 2^24
@@ -99,20 +102,21 @@ class SingleKernel {
   bool load() {
     const DF d;
     VI range = hn::Zero(DI());
-    VF total = hn::Zero(d), parties = hn::Zero(d), top = hn::Zero(d);
+    VF total = hn::Zero(d);
+    std::size_t parties = 0;
+    bool exact = true;  // every vote below 2^24
     for (std::size_t k = 0; k < chunks_; ++k) {
       const std::size_t first = k * kLanes;
       const VF v = load_votes(votes_.data() + first, std::min(kLanes, lists_ - first), range);
       hn::Store(v, d, votes_f_ + first);
       total = total + v;
-      parties = parties + hn::IfThenElseZero(v > hn::Zero(d), hn::Set(d, 1.0f));
-      top = hn::Max(top, v);
+      parties += hn::CountTrue(d, v > hn::Zero(d));
+      exact = exact && hn::AllTrue(d, v < hn::Set(d, two_to_24));
     }
-    if (!votes_in_range(range)) return false;
-    if (hn::GetLane(hn::MaxOfLanes(d, top)) >= two_to_24) return false;
+    if (!votes_in_range(range) || !exact) return false;
     total_ = hn::GetLane(hn::SumOfLanes(d, total));
-    parties_ = hn::GetLane(hn::SumOfLanes(d, parties));
-    return parties_ > 0;
+    parties_ = static_cast<float>(parties);
+    return parties > 0;
   }
 
   // Pukelsheim's divisor V / (b (S + n(a/b - 1/2))), in signpost units per vote, with the bias
@@ -153,12 +157,7 @@ class SingleKernel {
       last.add(to_last);
       total = total + s;
     }
-    return {ops_.house - hn::GetLane(hn::SumOfLanes(d, total)),
-            hn::GetLane(hn::MinOfLanes(d, next.first)),
-            hn::GetLane(hn::MaxOfLanes(d, last.first)),
-            next,
-            last,
-            !hn::AllFalse(d, inexact)};
+    return {ops_.house - hn::GetLane(hn::SumOfLanes(d, total)), next, last, !hn::AllFalse(d, inexact)};
   }
 
   // Where rho goes next: one or two seats in, just past the smallest or second smallest next
@@ -167,17 +166,17 @@ class SingleKernel {
   // (seats are lumpy in rho: the model slope, votes / b, can make steps oscillate).
   float move(float rho, const Count& c, float previous_rho, float previous_delta) const {
     const DF d;
-    if (c.delta == 1) return c.next * (1 + past);
-    if (c.delta == -1) return c.last * (1 - past);
+    if (c.delta == 1) return c.smallest_next() * (1 + past);
+    if (c.delta == -1) return c.largest_last() * (1 - past);
     if (c.delta == 2) {
       // The second smallest across lanes: the lanes' second smallest, or the smallest of the
       // other lanes' smallest.
-      const VF first = c.next_by_lane.first, at = hn::Set(d, c.next);
+      const VF first = c.next_by_lane.first, at = hn::Set(d, c.smallest_next());
       const VF others = hn::IfThenElse(first == at, hn::Set(d, std::numeric_limits<float>::infinity()), first);
       return hn::GetLane(hn::MinOfLanes(d, hn::Min(c.next_by_lane.second, others))) * (1 + past);
     }
     if (c.delta == -2) {
-      const VF first = c.last_by_lane.first, at = hn::Set(d, c.last);
+      const VF first = c.last_by_lane.first, at = hn::Set(d, c.largest_last());
       const VF others = hn::IfThenElseZero(hn::Not(first == at), first);
       return hn::GetLane(hn::MaxOfLanes(d, hn::Max(c.last_by_lane.second, others))) * (1 - past);
     }
@@ -190,7 +189,8 @@ class SingleKernel {
   // The seats and the boundary of a certified allocation.
   bool finish(const Count& c) {
     for (std::size_t i = 0; i < lists_; ++i) out_.seats[i] = static_cast<std::int64_t>(seats_[i]);
-    const std::size_t missed = extreme(next_keys_, c.next, true), awarded = extreme(last_keys_, c.last, false);
+    const std::size_t missed = extreme(next_keys_, c.smallest_next(), true);
+    const std::size_t awarded = extreme(last_keys_, c.largest_last(), false);
     out_.boundary = {awarded, last_priority(awarded), missed, next_priority(missed)};
     return true;
   }
