@@ -82,7 +82,9 @@ class FloatBlockKernel {
       // cannot be moved by a threshold step; a lane a seat or two short, then as many over,
       // has two thresholds closer than a step resolves (a tie?): the single kernel takes both.
       const MF stuck = hn::And(c.inexact, c.delta == hn::Zero(d));
-      const MF swinging = hn::And(c.delta == hn::Neg(search.previous_delta), hn::Abs(c.delta) <= hn::Set(d, 2.0f));
+      const VF off = hn::Abs(c.delta);
+      const MF swinging =
+          hn::And(c.delta == hn::Neg(search.previous_delta), hn::And(off > hn::Zero(d), off <= hn::Set(d, 2.0f)));
       ok_ = hn::AndNot(hn::Or(stuck, hn::And(swinging, search.previous_rho > hn::Zero(d))), ok_);
       if (pass == 1) c = count<false, true>(rho);  // the thresholds at the same rho
       rho = search.next(rho, c.delta, c.next, c.last, votes_per_b_);
