@@ -38,10 +38,11 @@ struct DistrictSeats {
 DistrictSeats allocate(std::span<const std::int64_t> votes, std::int64_t seats, const Method& method,
                        const TieBreak& ties);
 
-// Divisor methods: the fast exact path. It jumps to a bracket of two divisors estimated from the
-// totals, hands out every seat outside the bracket at once, and selects the seats inside it by
-// exact comparison (docs/performance.md). Equal to allocate_divisor_reference seat for seat, tie
-// flag for tie flag and boundary for boundary, under every rule and tie rule.
+// Divisor methods: the fast exact path. It estimates the divisor from the totals, counts every
+// list's seats at it at once, and moves it until the counts are certified exactly, falling back
+// to exact single-seat steps and, for ties, to the reference's boundary rule
+// (docs/performance.md). Equal to allocate_divisor_reference seat for seat, tie flag for tie flag
+// and boundary for boundary, under every rule and tie rule.
 DistrictSeats allocate_divisor(std::span<const std::int64_t> votes, std::int64_t seats, const DivisorRule& rule,
                                const TieBreak& ties);
 // The same into `out`, whose vectors keep their capacity: a loop over many districts allocates

@@ -1,5 +1,9 @@
 // The batched divisor kernel: many scenarios of one district, SIMD across scenarios.
 //
+// Where votes and divisors are exact floats, blocks of 16 scenarios (AVX-512) go through the
+// single-precision kernel first (batch_float-inl.h); a block with a vote of 2^24 or more, and
+// every block on levels without a fused multiply-add, take the double-precision kernel here.
+//
 // A block holds one vector of scenarios (8 with AVX-512), stored structure-of-arrays: for each
 // list, its votes in every scenario of the block side by side. Every lane runs the single
 // kernel's method (divisor_simd.cpp) on its own scenario: a jump, one secant re-count, then

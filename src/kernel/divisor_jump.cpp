@@ -1,5 +1,6 @@
-// The fast divisor kernel's entry points: the SIMD jump-and-step kernel (divisor_simd.cpp)
-// where its floating-point keys are exact, the general exact path everywhere else.
+// The fast divisor kernel's entry points: the SIMD kernels of divisor_simd.cpp (single precision
+// first where it applies, then jump-and-step) where their floating-point shortcuts are exact, the
+// general exact path everywhere else.
 #include "kernel/divisor_detail.hpp"
 
 namespace seatsim {

@@ -1,4 +1,7 @@
-// The fast exact divisor kernel, SIMD across the lists of one district: jump, re-jump, step.
+// The fast exact divisor kernel, SIMD across the lists of one district. Districts of up to 256
+// lists with votes below 2^24 try the single-precision kernel first (divisor_float-inl.h: a
+// separating divisor certified by exact signs); everything else, and whatever that kernel cannot
+// certify, takes the double-precision kernel below: jump, re-jump, step.
 //
 //  1. Jump: estimate the divisor from the totals (Pukelsheim) and count every list's seats at
 //     it in one vector pass.
