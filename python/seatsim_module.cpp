@@ -18,15 +18,19 @@
 #include "seatsim/comparator.hpp"
 #include "seatsim/comparison_report.hpp"
 #include "seatsim/election_allocation.hpp"
+#include "seatsim/election_setup.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/input.hpp"
 #include "seatsim/margins.hpp"
 #include "seatsim/margins_report.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
+#include "seatsim/name_lookup.hpp"
 #include "seatsim/monte_carlo.hpp"
 #include "seatsim/noise_model.hpp"
+#include "seatsim/rule_keys.hpp"
 #include "seatsim/rule_settings.hpp"
+#include "seatsim/system_file.hpp"
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
@@ -102,37 +106,43 @@ Rational keyed_parse(const std::string& text, const std::string& key) {
   }
 }
 
-// The tier keywords (docs/multi-tier.md), as the CLI's flags; false when `key` is not one.
-bool tier_keyword(const std::string& key, py::handle value, RuleSettings& given) {
-  const auto count = [&] { return number_text(value, key); };
-  const auto flag = [&] { return value.cast<bool>(); };
-  if (key == "min_seats")
-    given.min_seats = count();
-  else if (key == "max_seats")
-    given.max_seats = count();
-  else if (key == "seat_bounds")
-    given.seat_bounds = value.cast<std::string>();
-  else if (key == "leveling_seats")
-    given.leveling_seats = count();
-  else if (key == "leveling_threshold")
-    given.leveling_threshold = threshold_text(value);
-  else if (key == "leveling_placement")
-    given.leveling_placement = value.cast<std::string>();
-  else if (key == "leveling_per_district")
-    given.leveling_per_district = py::isinstance<py::str>(value) ? value.cast<std::string>() : count();
-  else if (key == "biproportional")
-    given.biproportional = flag();
-  else if (key == "quorum_any_district")
-    given.quorum_any_district = threshold_text(value);
-  else if (key == "quorum_total")
-    given.quorum_total = threshold_text(value);
-  else if (key == "list_votes")
-    given.list_votes = flag();
-  else if (key == "winner_take_one")
-    given.winner_take_one = flag();
-  else
-    return false;
-  return true;
+// A rule keyword (every key of seatsim/rule_keys.hpp is one) into `given`, converted as its type says.
+void set_keyword(const RuleKey& key, py::handle value, RuleSettings& given) {
+  const std::string name(key.name);
+  switch (key.type) {
+    case KeyType::threshold:
+      return key.set_text(given, threshold_text(value));
+    case KeyType::count:
+      return key.set_text(given, number_text(value, name));
+    case KeyType::flag:
+      if (!py::isinstance<py::bool_>(value)) throw Error(name + ": expected True or False, not " + type_name(value));
+      return key.set_text(given, value.cast<bool>() ? "true" : "false");
+    case KeyType::seed:
+      if (!py::isinstance<py::int_>(value) || py::isinstance<py::bool_>(value) || value.cast<py::int_>() < py::int_(0))
+        throw Error(name + ": expected a whole number from 0 to 2**64 - 1");
+      return key.set_text(given, py::str(value).cast<std::string>());
+    case KeyType::names:
+      if (py::isinstance<py::str>(value)) return key.set_text(given, value.cast<std::string>());
+      for (const py::handle item : value) {
+        if (!py::isinstance<py::str>(item)) throw Error(name + ": expected names (str), not " + type_name(item));
+        key.set_text(given, item.cast<std::string>());
+      }
+      return;
+    case KeyType::text:
+      if (name == "divisors") return key.set_text(given, divisors_text(value));
+      if (py::isinstance<py::str>(value)) return key.set_text(given, value.cast<std::string>());
+      return key.set_text(given, number_text(value, name));
+  }
+}
+
+// The keyword's rule key, or an error with the closest keyword.
+const RuleKey& rule_keyword(const std::string& name, const std::vector<std::string>& others) {
+  if (const RuleKey* key = find_rule_key(name); key && key->name == name) return *key;
+  std::vector<std::string> known = rule_key_names();
+  known.insert(known.end(), others.begin(), others.end());
+  const std::vector<std::string> close = closest_names(name, known, 1);
+  throw Error("unknown keyword '" + name + "'" + (close.empty() ? std::string() : " (did you mean '" + close.front() + "'?)"))
+      .with_key(name);
 }
 
 RuleSettings settings_from(const py::object& method, const py::object& first_divisor, const py::object& threshold,
@@ -319,48 +329,41 @@ struct Dataset {
   // The data set's rule with keyword overrides, key by key; `election` gets its seat totals
   // (seats, seats_file, else the data set's districts.csv, else published seats).
   Rule rule_with(const py::kwargs& overrides, Election* election) const {
-    RuleSettings settings = input.rule;
+    RuleSettings settings;
     RuleSettings given;
     std::optional<std::int64_t> seats;
     std::optional<std::string> seats_file;
+    RuleSources sources;
     for (const auto& [key_handle, value] : overrides) {
       const std::string key = py::str(key_handle);
       if (value.is_none()) continue;
-      if (key == "method") {
-        given.method = value.cast<std::string>();
-      } else if (key == "first_divisor") {
-        given.first_divisor = number_text(value, "first-divisor");
-      } else if (key == "divisors") {
-        given.divisors = divisors_text(value);
-      } else if (key == "threshold") {
-        given.threshold = threshold_text(value);
-      } else if (key == "threshold_scope") {
-        given.threshold_scope = value.cast<std::string>();
-      } else if (key == "threshold_strict") {
-        given.threshold_strict = value.cast<bool>();
-      } else if (key == "threshold_exempt") {
-        given.threshold_exempt = value.cast<std::vector<std::string>>();
-      } else if (key == "party_thresholds") {
-        given.party_thresholds = value.cast<std::string>();
-      } else if (key == "ties") {
-        given.ties = value.cast<std::string>();
-      } else if (key == "seed") {
-        given.seed = value.cast<std::uint64_t>();
-      } else if (tier_keyword(key, value, given)) {
-        // min_seats, max_seats, seat_bounds, leveling_*, biproportional, quorum_*, list_votes, winner_take_one
+      if (key == "system") {
+        if (py::isinstance<System>(value))
+          sources.system_value = value.cast<System>();
+        else
+          sources.system = value.cast<std::string>();
       } else if (key == "seats" && election) {
         seats = value.cast<std::int64_t>();
       } else if (key == "seats_file" && election) {
         seats_file = value.cast<std::string>();
       } else {
-        throw Error("unknown keyword '" + key + "'");
+        set_keyword(rule_keyword(key, {"system", "seats", "seats_file"}), value, given);
       }
     }
-    // The data set's files are relative to its folder, keyword files to the working folder.
-    settings.resolve_files(input.folder);
-    settings.override_with(given);
-    const bool rule_given = overrides.size() > static_cast<std::size_t>(seats.has_value()) + seats_file.has_value();
-    const Rule rule = scenario_rule && !rule_given ? *scenario_rule : settings.build();
+    // The pipeline's layers (seatsim/election_setup.hpp): the data set's system and [rule] (a scenario's
+    // [rule] over them), then `system=`, then the keywords. Keyword files are relative to the working folder.
+    sources.overrides = given;
+    System applied;
+    const LoadedInput& own = scenario ? base->input : input;
+    LoadedInput layers;  // the rule sources of the input, without its votes
+    layers.rule = own.rule;
+    layers.system = own.system;
+    layers.folder = own.folder;
+    RuleSettings scenario_layer = scenario ? scenario->rule : RuleSettings{};
+    scenario_layer.resolve_files(own.folder);
+    settings = layer_rule(layers, scenario_layer, sources, applied);
+    const Rule rule = settings.build();
+    check_rule_names(election ? *election : input.election, rule);
     if (election && (!scenario || seats || seats_file)) apply_seats(*election, seats, seats_file);
     return rule;
   }
@@ -595,6 +598,76 @@ PYBIND11_MODULE(seatsim, m) {
       "seatsim.TieWarning", "A tie decided a seat (the rule in force broke it).", note_warning.ptr(), nullptr));
   m.attr("TieWarning") = tie_warning;
 
+  // seatsim.System: the electoral system model (seatsim/system.hpp), read and written by the same code
+  // as the command line's --system and the library in systems/.
+  const auto json_module = [] { return py::module_::import("json"); };
+  py::class_<System>(m, "System",
+                     "An electoral system: its description (name, title, body, country, in_force, statute) and its "
+                     "rule. System.load('norway-storting-2005') takes one from the library (seatsim.systems()), "
+                     "System.load('file.toml') a file; from_toml/from_json/from_dict read the serialization, "
+                     "to_toml/to_json/to_dict write it. Pass it as system= to Dataset methods.")
+      .def_static("load", &load_system, py::arg("name_or_path"),
+                  "A system of the library by name, or a system file (a value with '/' or ending .toml/.json).")
+      .def_static(
+          "from_toml", [](const std::string& text) { return parse_system("<toml>", text); }, py::arg("text"))
+      .def_static(
+          "from_json",
+          [](const std::string& text) {
+            const std::size_t first = text.find_first_not_of(" \t\r\n");
+            if (first == std::string::npos || text[first] != '{') throw Error("<json>: expected a JSON object");
+            return parse_system("<json>.json", text);
+          },
+          py::arg("text"))
+      .def_static(
+          "from_dict",
+          [json_module](const py::dict& value) {
+            const std::string text = json_module().attr("dumps")(value).cast<std::string>();
+            const Json json = Json::parse(text);
+            if (json.contains("system") && json.size() == 1) return system_from_json(json["system"], "<dict>");
+            return system_from_json(json, "<dict>");
+          },
+          py::arg("value"), "From the dict to_dict() gives ({'system': {...}}, or the inner object).")
+      .def("to_toml", &system_to_toml)
+      .def("to_json", [](const System& system) { return Json{{"system", system_to_json(system)}}.dump(2) + "\n"; })
+      .def("to_dict",
+           [json_module](const System& system) {
+             return json_module().attr("loads")(Json{{"system", system_to_json(system)}}.dump());
+           })
+      .def(
+          "with_rule",
+          [](System system, const py::kwargs& keywords) {
+            RuleSettings given;
+            for (const auto& [key, value] : keywords)
+              if (!value.is_none()) set_keyword(rule_keyword(py::str(key), {}), value, given);
+            system.rule.override_with(given);
+            (void)system.rule.build();
+            return system;
+          },
+          "A copy with these rule keywords over the rule (the keywords of Dataset.allocate).")
+      .def_property_readonly("name", [](const System& s) { return s.name; })
+      .def_property_readonly("title", [](const System& s) { return s.title; })
+      .def_property_readonly("body", [](const System& s) { return s.body; })
+      .def_property_readonly("country", [](const System& s) { return s.country; })
+      .def_property_readonly("in_force", [](const System& s) { return s.in_force; })
+      .def_property_readonly("statute", [](const System& s) { return s.statute; })
+      .def_property_readonly(
+          "rule",
+          [json_module](const System& s) {
+            return json_module().attr("loads")(system_to_json(s)["rule"].dump()).cast<py::dict>();
+          },
+          "The rule's keys as a dict (decimals as str).")
+      .def("__eq__", [](const System& a, const System& b) { return a == b; })
+      .def("__repr__", [](const System& s) { return "<seatsim.System '" + (s.name.empty() ? s.title : s.name) + "'>"; });
+  m.def(
+      "systems",
+      [] {
+        std::vector<std::string> names;
+        for (const System& system : library_systems()) names.push_back(system.name);
+        return names;
+      },
+      "The names of the library's systems (seatsim systems).");
+  m.def("rule_keys", &rule_key_names,
+        "Every rule keyword (the command line's rule flags, without the dashes and with '_').");
   m.def("methods", &method_names, "Canonical method names.");
   m.def("allocate", &allocate_array, py::arg("votes"), py::arg("seats"), py::arg("method") = "sainte-lague",
         py::arg("first_divisor") = "1", py::arg("threshold") = py::none(), py::arg("ties") = "more-votes",

@@ -19,7 +19,8 @@ struct InputFile {
 
 struct Meta {
   std::string command;
-  Json rule;  // rule_to_json(...)
+  Json system = nullptr;  // the electoral system as applied, in its serialization (system_to_json)
+  Json rule;              // rule_to_json(...)
   std::optional<std::uint64_t> seed;
   std::vector<InputFile> inputs;
   Json extra = Json::object();

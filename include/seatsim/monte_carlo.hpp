@@ -106,7 +106,9 @@ class Simulation {
   std::vector<std::vector<std::size_t>> general_lists_;                 // district -> lists in the general allocation
   std::vector<std::vector<std::uint64_t>> general_keys_;                // district -> their tie keys
   std::vector<std::vector<std::vector<std::size_t>>> groups_;           // district -> reserved groups' lists
-  std::vector<std::vector<std::optional<ThresholdValue>>> thresholds_;  // district, list
+  // district, list: the list's own threshold; absent for lists the threshold does not concern
+  // (exempt, reserved seats, or no threshold at all).
+  std::vector<std::vector<std::optional<std::optional<ThresholdValue>>>> thresholds_;
   std::vector<std::string> coalition_names_;
   std::vector<std::vector<std::size_t>> coalition_parties_;
 

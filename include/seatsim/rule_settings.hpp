@@ -20,6 +20,9 @@ struct RuleSettings {
   std::optional<std::string> threshold_scope;
   std::optional<bool> threshold_strict;
   std::optional<std::vector<std::string>> threshold_exempt;
+  std::optional<std::vector<std::string>> threshold_or;  // alternatives: "12% district"
+  std::optional<std::string> coalition_threshold;
+  std::optional<std::vector<std::string>> coalition_lists;  // names, or prefixes ending in '*'
   std::optional<std::string> party_thresholds;  // a CSV file `party,threshold`
   std::optional<std::string> ties;
   std::optional<std::uint64_t> seed;
@@ -41,8 +44,10 @@ struct RuleSettings {
   // Makes the file keys (party_thresholds, seat_bounds, a leveling_per_district file) that are
   // relative paths relative to `folder` (a manifest's files are relative to its folder).
   void resolve_files(const std::string& folder);
-  // Keys set in `other` replace those here.
+  // Keys set in `other` replace those here (every key of seatsim/rule_keys.hpp).
   void override_with(const RuleSettings& other);
+  bool empty() const;
+  bool operator==(const RuleSettings&) const = default;
   // Throws seatsim::Error("<key>: ...") for a value that does not parse. Relative file paths
   // (party_thresholds, seat_bounds, leveling_per_district) are resolved against `base_folder`
   // when it is not empty.

@@ -15,6 +15,7 @@ enum class TieRule { more_votes, fewer_votes, list_order, lot, error };
 
 TieRule tie_rule_by_name(std::string_view name);  // throws seatsim::Error
 std::string_view tie_rule_name(TieRule rule) noexcept;
+std::vector<std::string> tie_rule_names();  // every rule's name, in a stable order
 
 struct TieBreak {
   TieRule rule = TieRule::more_votes;

@@ -69,7 +69,7 @@ class ListProbe {
       district_ = std::move(reordered);
     }
     list_ = static_cast<std::size_t>(std::find(order_.begin(), order_.end(), list) - order_.begin());
-    national_threshold_ = !rule.threshold.empty() && rule.threshold.scope == ThresholdScope::national;
+    national_threshold_ = rule.threshold.needs_national();
     if (national_threshold_) {
       national_ = national;
       party_votes_ = national_.party[district_.lists[list_].party];

@@ -106,7 +106,7 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
     std::vector<std::size_t>& parties = list_party_.emplace_back();
     std::vector<std::size_t>& general = general_lists_.emplace_back();
     std::vector<std::uint64_t>& keys = general_keys_.emplace_back();
-    std::vector<std::optional<ThresholdValue>>& thresholds = thresholds_.emplace_back();
+    std::vector<std::optional<std::optional<ThresholdValue>>>& thresholds = thresholds_.emplace_back();
     std::map<std::string, std::vector<std::size_t>> groups;
     for (std::size_t j = 0; j < district.lists.size(); ++j) {
       const ListResult& list = district.lists[j];
@@ -120,7 +120,10 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
       if (list.quota_group.empty()) {
         general.push_back(j);
         keys.push_back(stream_key(list.party));
-        thresholds.push_back(rule_.threshold.for_party(list.party));
+        const Threshold& threshold = rule_.threshold;
+        const std::optional<ThresholdValue> own = threshold.for_party(list.party);
+        const bool subject = !threshold.exempts(list.party) && (own || !threshold.alternatives.empty());
+        thresholds.push_back(subject ? std::optional<std::optional<ThresholdValue>>(own) : std::nullopt);
       } else {
         groups[list.quota_group].push_back(j);
         thresholds.push_back(std::nullopt);
@@ -272,7 +275,7 @@ void Simulation::allocate_batched(std::uint64_t count, Block& block, SimulationC
   const std::size_t districts = election_.districts.size();
 
   const Threshold& threshold = rule_.threshold;
-  const bool national = !threshold.empty() && threshold.scope == ThresholdScope::national;
+  const bool national = threshold.needs_national();
   if (national) {
     block.party_votes.assign(parties * draws, 0);
     block.national_votes.assign(draws, 0);
@@ -300,15 +303,16 @@ void Simulation::allocate_batched(std::uint64_t count, Block& block, SimulationC
       block.general.resize(static_cast<Eigen::Index>(general.size()), columns);
       for (std::size_t c = 0; c < draws; ++c) {
         const Eigen::Index col = static_cast<Eigen::Index>(c);
-        const std::int64_t district_total = threshold.empty() || national ? 0 : votes.col(col).sum();
+        ThresholdVotes measured;
+        measured.district_total = threshold.empty() ? 0 : votes.col(col).sum();
+        measured.national_total = national ? block.national_votes[c] : 0;
         for (std::size_t k = 0; k < general.size(); ++k) {
           const std::size_t j = general[k];
           std::int64_t v = votes(static_cast<Eigen::Index>(j), col);
-          if (const std::optional<ThresholdValue>& value = thresholds_[d][j]) {
-            const bool passes = national ? value->passes(block.party_votes[list_party_[d][j] * draws + c],
-                                                         block.national_votes[c], threshold.strict)
-                                         : value->passes(v, district_total, threshold.strict);
-            if (!passes) v = 0;
+          if (const std::optional<std::optional<ThresholdValue>>& own = thresholds_[d][j]) {
+            measured.list = v;
+            measured.party_national = national ? block.party_votes[list_party_[d][j] * draws + c] : 0;
+            if (!threshold.passes(*own, measured)) v = 0;
           }
           block.general(static_cast<Eigen::Index>(k), col) = v;
         }

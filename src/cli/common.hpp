@@ -4,6 +4,7 @@
 // (--format, -o written atomically).
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include "seatsim/json.hpp"
 
+#include "seatsim/election_setup.hpp"
 #include "seatsim/input.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/rule.hpp"
@@ -19,24 +21,22 @@
 
 namespace seatsim::cli {
 
-// The rule flags of interface.md; only flags given on the command line override the input.
+// The rule flags: one per key of seatsim/rule_keys.hpp, and `--system`. Only flags given on the
+// command line override the input (and the system).
 struct RuleFlags {
-  RuleSettings settings;
-  std::string method, first_divisor, divisors, threshold, threshold_scope, party_thresholds, ties;
-  std::vector<std::string> exempt;
-  std::uint64_t seed = 0;
-  bool strict = false;
-  // Tiers (docs/multi-tier.md).
-  std::string min_seats, max_seats, seat_bounds, leveling_seats, leveling_threshold, leveling_placement,
-      leveling_per_district, quorum_any_district, quorum_total;
-  bool biproportional = false, list_votes = false, winner_take_one = false;
+  std::string system;
+  CLI::Option* system_option = nullptr;
+  std::map<std::string, std::vector<std::string>> values;  // key -> values given (names: one per flag)
+  std::map<std::string, bool> switches;                   // flag-valued keys
+  std::map<std::string, CLI::Option*> options;            // key -> its option, to ask which were given
   std::int64_t seats = 0;
   std::string seats_file;
-  std::vector<CLI::Option*> options;  // to ask which were given
   CLI::Option* seats_option = nullptr;
   CLI::Option* seats_file_option = nullptr;
 
   RuleSettings given() const;
+  RuleSources sources() const;
+  SeatOverrides seat_overrides() const;
 };
 void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats = true);
 
@@ -49,12 +49,9 @@ void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown = fa
 // The input positional: a votes CSV, "-" for stdin, or a data-set folder.
 void add_input(CLI::App& app, std::string& path);
 
-// Input loaded, rule merged (input's rule, then flags), seat totals applied.
-struct Prepared {
-  LoadedInput input;
-  Rule rule;
-  RuleSettings settings;
-};
+// Input loaded (a scenario's operations applied), rule layered (input, --system, flags), names checked,
+// seat totals applied: seatsim/election_setup.hpp's pipeline.
+using Prepared = ElectionSetup;
 Prepared prepare(const std::string& path, const RuleFlags& flags);
 
 // The format asked for, or the default: table on a terminal, csv otherwise.

@@ -12,5 +12,7 @@ struct File {
 };
 
 const std::vector<File>& recipe_files();
+// The library of electoral systems, systems/*.toml (path: "norway-storting-2005.toml").
+const std::vector<File>& system_files();
 
 }  // namespace seatsim::embedded

@@ -4,6 +4,7 @@
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
+#include "seatsim/system_file.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {
@@ -27,9 +28,16 @@ LoadedInput load_dataset(const fs::path& folder) {
   input.files.push_back({manifest_path.string(), sha256_hex(text)});
   const toml_reading::Document doc = toml_reading::parse(manifest_path.string(), std::move(text));
   toml_reading::reject_unknown_keys(
-      doc, doc.root, {"name", "date", "source", "rule_source", "rule_evidence", "caveats", "rule"}, "election.toml");
+      doc, doc.root, {"name", "date", "source", "rule_source", "rule_evidence", "caveats", "system", "rule"}, "election.toml");
   input.name = toml_reading::optional_text(doc, doc.root, "name").value_or(folder.filename().string());
   input.caveats = toml_reading::optional_strings(doc, doc.root, "caveats").value_or(std::vector<std::string>{});
+  if (const toml::node* system = doc.root.get("system")) {
+    // The statutory system the data set was elected under; its [rule] refines it key by key.
+    std::string name = toml_reading::scalar_text(doc, *system, "system");
+    if (names_system_file(name) && fs::path(name).is_relative()) name = (folder / name).string();
+    input.system = name;
+    input.system_line = toml_reading::line_of(*system);
+  }
   if (const toml::node* rule = doc.root.get("rule")) {
     if (!rule->is_table()) throw Error(doc.path, toml_reading::line_of(*rule), "rule: expected a table [rule]");
     input.rule = toml_reading::read_rule(doc, *rule->as_table());

@@ -1,11 +1,13 @@
 #include "seatsim/rule_settings.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/input.hpp"
 #include "seatsim/leveling_placement.hpp"
+#include "seatsim/rule_keys.hpp"
 
 namespace seatsim {
 namespace {
@@ -18,11 +20,6 @@ bool names_quota_method(const std::string& name) {
   } catch (const Error&) {
     return false;
   }
-}
-
-template <typename T>
-void take(std::optional<T>& into, const std::optional<T>& from) {
-  if (from) into = from;
 }
 
 std::vector<Rational> parse_divisor_list(const std::string& text) {
@@ -47,7 +44,9 @@ auto keyed(const char* key, F&& parse) {
     return parse();
   } catch (const Error& error) {
     if (!error.file().empty()) throw;
-    throw Error(std::string(key) + ": " + error.message());
+    std::string name(key);
+    std::replace(name.begin(), name.end(), '-', '_');
+    throw Error(std::string(key) + ": " + error.message()).with_key(name);
   }
 }
 
@@ -146,30 +145,12 @@ void RuleSettings::resolve_files(const std::string& folder) {
     leveling_per_district = resolve(*leveling_per_district, folder);
 }
 
+bool RuleSettings::empty() const {
+  return std::none_of(rule_keys().begin(), rule_keys().end(), [&](const RuleKey& key) { return key.set_in(*this); });
+}
+
 void RuleSettings::override_with(const RuleSettings& other) {
-  take(method, other.method);
-  take(first_divisor, other.first_divisor);
-  take(divisors, other.divisors);
-  take(threshold, other.threshold);
-  take(threshold_scope, other.threshold_scope);
-  take(threshold_strict, other.threshold_strict);
-  take(threshold_exempt, other.threshold_exempt);
-  take(party_thresholds, other.party_thresholds);
-  take(ties, other.ties);
-  take(seed, other.seed);
-  take(reserved, other.reserved);
-  take(min_seats, other.min_seats);
-  take(max_seats, other.max_seats);
-  take(seat_bounds, other.seat_bounds);
-  take(leveling_seats, other.leveling_seats);
-  take(leveling_threshold, other.leveling_threshold);
-  take(leveling_placement, other.leveling_placement);
-  take(leveling_per_district, other.leveling_per_district);
-  take(biproportional, other.biproportional);
-  take(quorum_any_district, other.quorum_any_district);
-  take(quorum_total, other.quorum_total);
-  take(list_votes, other.list_votes);
-  take(winner_take_one, other.winner_take_one);
+  for (const RuleKey& key : rule_keys()) key.copy(other, *this);
   // A method named in a later layer replaces an earlier custom sequence and vice versa.
   if (other.method && !other.divisors) divisors.reset();
   if (other.divisors && !other.method) method.reset();
@@ -277,6 +258,16 @@ Rule RuleSettings::build(const std::string& base_folder) const {
     rule.threshold.scope = keyed("threshold-scope", [&] { return threshold_scope_by_name(*threshold_scope); });
   if (threshold_strict) rule.threshold.strict = *threshold_strict;
   if (threshold_exempt) rule.threshold.exempt.insert(threshold_exempt->begin(), threshold_exempt->end());
+  if (coalition_threshold)
+    rule.threshold.coalition = keyed("coalition-threshold", [&] { return ThresholdValue::parse(*coalition_threshold); });
+  if (coalition_lists) rule.threshold.coalition_patterns = *coalition_lists;
+  if (coalition_threshold.has_value() != coalition_lists.has_value())
+    throw Error(std::string(coalition_threshold ? "coalition-threshold: give coalition-lists too"
+                                                : "coalition-lists: give coalition-threshold too"))
+        .with_key(coalition_threshold ? "coalition_threshold" : "coalition_lists");
+  if (threshold_or)
+    for (const std::string& text : *threshold_or)
+      rule.threshold.alternatives.push_back(keyed("threshold-or", [&] { return ThresholdAlternative::parse(text); }));
   if (party_thresholds) {
     std::filesystem::path path(*party_thresholds);
     if (path.is_relative() && !base_folder.empty()) path = std::filesystem::path(base_folder) / path;

@@ -4,6 +4,7 @@
 
 #include "seatsim/edit_distance.hpp"
 #include "seatsim/error.hpp"
+#include "seatsim/rule_keys.hpp"
 
 namespace seatsim::toml_reading {
 
@@ -61,13 +62,10 @@ std::optional<std::int64_t> optional_integer(const Document& doc, const toml::ta
   throw Error(doc.path, line_of(*node), std::string(key) + ": expected a whole number");
 }
 
-std::optional<std::vector<std::string>> optional_strings(const Document& doc, const toml::table& table,
-                                                         std::string_view key) {
-  const toml::node* node = table.get(key);
-  if (!node) return std::nullopt;
-  if (const auto* s = node->as_string()) return std::vector<std::string>{s->get()};
-  const auto* array = node->as_array();
-  if (!array) throw Error(doc.path, line_of(*node), std::string(key) + ": expected a string or a list of strings");
+std::vector<std::string> strings_of(const Document& doc, const toml::node& node, std::string_view key) {
+  if (const auto* s = node.as_string()) return {s->get()};
+  const auto* array = node.as_array();
+  if (!array) throw Error(doc.path, line_of(node), std::string(key) + ": expected a string or a list of strings");
   std::vector<std::string> items;
   for (const toml::node& item : *array) {
     const auto* s = item.as_string();
@@ -75,6 +73,13 @@ std::optional<std::vector<std::string>> optional_strings(const Document& doc, co
     items.push_back(s->get());
   }
   return items;
+}
+
+std::optional<std::vector<std::string>> optional_strings(const Document& doc, const toml::table& table,
+                                                         std::string_view key) {
+  const toml::node* node = table.get(key);
+  if (!node) return std::nullopt;
+  return strings_of(doc, *node, key);
 }
 
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
@@ -100,51 +105,55 @@ void reject_unknown_keys(const Document& doc, const toml::table& table, std::ini
   }
 }
 
-RuleSettings read_rule(const Document& doc, const toml::table& rule) {
-  // clang-format off
-  reject_unknown_keys(doc, rule,
-                      {"method", "first_divisor", "divisors", "threshold", "threshold_scope", "threshold_strict",
-                       "threshold_exempt", "party_thresholds", "ties", "seed", "reserved",
-                       "min_seats", "max_seats", "seat_bounds", "leveling_seats", "leveling_threshold",
-                       "leveling_placement", "leveling_per_district", "biproportional", "quorum_any_district",
-                       "quorum_total", "list_votes", "winner_take_one"},
-                      "[rule]");
-  // clang-format on
+namespace {
+
+// One key's value from TOML, by the key's type (seatsim/rule_keys.hpp).
+void read_rule_key(const Document& doc, const toml::node& node, const RuleKey& key, RuleSettings& settings) {
+  const std::string_view name = key.name;
+  switch (key.type) {
+    case KeyType::flag:
+      if (const auto* b = node.as_boolean()) return key.set_text(settings, b->get() ? "true" : "false");
+      throw Error(doc.path, line_of(node), std::string(name) + ": expected true or false").with_key(std::string(name));
+    case KeyType::names:
+      for (const std::string& item : strings_of(doc, node, name)) key.set_text(settings, item);
+      return;
+    case KeyType::seed: {
+      if (const auto* i = node.as_integer()) {
+        if (i->get() < 0)
+          throw Error(doc.path, line_of(node), "seed: must not be negative").with_key(std::string(name));
+        return key.set_text(settings, std::to_string(i->get()));
+      }
+      return key.set_text(settings, scalar_text(doc, node, name));
+    }
+    default:
+      if (const auto* array = node.as_array(); array && name == "divisors") {
+        std::string joined;
+        for (const toml::node& item : *array) joined += (joined.empty() ? "" : ",") + scalar_text(doc, item, name);
+        return key.set_text(settings, joined);
+      }
+      return key.set_text(settings, scalar_text(doc, node, name));
+  }
+}
+
+}  // namespace
+
+RuleSettings read_rule(const Document& doc, const toml::table& rule, std::string_view where) {
+  const std::vector<std::string> names = rule_key_names();
   RuleSettings settings;
-  settings.method = optional_text(doc, rule, "method");
-  settings.first_divisor = optional_text(doc, rule, "first_divisor");
-  if (const toml::node* node = rule.get("divisors")) {
-    if (const auto* array = node->as_array()) {
-      std::string joined;
-      for (const toml::node& item : *array) joined += (joined.empty() ? "" : ",") + scalar_text(doc, item, "divisors");
-      settings.divisors = joined;
-    } else {
-      settings.divisors = scalar_text(doc, *node, "divisors");
+  for (const auto& [name, node] : rule) {
+    const RuleKey* key = find_rule_key(name.str());
+    if (!key || key->name != name.str()) {
+      std::string message = "unknown key '" + std::string(name.str()) + "' in " + std::string(where);
+      if (const auto suggestion = closest(name.str(), names)) message += " (did you mean '" + *suggestion + "'?)";
+      throw Error(doc.path, line_of(node), message).with_key(std::string(name.str()));
+    }
+    try {
+      read_rule_key(doc, node, *key, settings);
+    } catch (const Error& error) {
+      if (!error.file().empty()) throw;
+      throw Error(doc.path, line_of(node), error.message()).with_key(std::string(key->name));
     }
   }
-  settings.threshold = optional_text(doc, rule, "threshold");
-  settings.threshold_scope = optional_text(doc, rule, "threshold_scope");
-  settings.threshold_strict = optional_bool(doc, rule, "threshold_strict");
-  settings.threshold_exempt = optional_strings(doc, rule, "threshold_exempt");
-  settings.party_thresholds = optional_text(doc, rule, "party_thresholds");
-  settings.ties = optional_text(doc, rule, "ties");
-  if (const auto seed = optional_integer(doc, rule, "seed")) {
-    if (*seed < 0) throw Error(doc.path, line_of(*rule.get("seed")), "seed: must not be negative");
-    settings.seed = static_cast<std::uint64_t>(*seed);
-  }
-  settings.reserved = optional_text(doc, rule, "reserved");
-  settings.min_seats = optional_text(doc, rule, "min_seats");
-  settings.max_seats = optional_text(doc, rule, "max_seats");
-  settings.seat_bounds = optional_text(doc, rule, "seat_bounds");
-  settings.leveling_seats = optional_text(doc, rule, "leveling_seats");
-  settings.leveling_threshold = optional_text(doc, rule, "leveling_threshold");
-  settings.leveling_placement = optional_text(doc, rule, "leveling_placement");
-  settings.leveling_per_district = optional_text(doc, rule, "leveling_per_district");
-  settings.biproportional = optional_bool(doc, rule, "biproportional");
-  settings.quorum_any_district = optional_text(doc, rule, "quorum_any_district");
-  settings.quorum_total = optional_text(doc, rule, "quorum_total");
-  settings.list_votes = optional_bool(doc, rule, "list_votes");
-  settings.winner_take_one = optional_bool(doc, rule, "winner_take_one");
   // Check every value now, so that a bad one is reported with its line.
   try {
     RuleSettings check = settings;
@@ -161,7 +170,7 @@ RuleSettings read_rule(const Document& doc, const toml::table& rule) {
     std::string key = error.message().substr(0, error.message().find(':'));
     std::replace(key.begin(), key.end(), '-', '_');  // messages name flags, the manifest has keys
     const toml::node* node = rule.get(key);
-    throw Error(doc.path, node ? line_of(*node) : line_of(rule), error.message());
+    throw Error(doc.path, node ? line_of(*node) : line_of(rule), error.message()).with_key(key);
   }
   return settings;
 }

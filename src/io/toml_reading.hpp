@@ -33,6 +33,7 @@ std::optional<std::string> optional_text(const Document& doc, const toml::table&
 std::optional<bool> optional_bool(const Document& doc, const toml::table& table, std::string_view key);
 std::optional<std::int64_t> optional_integer(const Document& doc, const toml::table& table, std::string_view key);
 // A string, or an array of strings.
+std::vector<std::string> strings_of(const Document& doc, const toml::node& node, std::string_view key);
 std::optional<std::vector<std::string>> optional_strings(const Document& doc, const toml::table& table,
                                                          std::string_view key);
 
@@ -40,8 +41,9 @@ std::optional<std::vector<std::string>> optional_strings(const Document& doc, co
 void reject_unknown_keys(const Document& doc, const toml::table& table, std::initializer_list<std::string_view> known,
                          std::string_view where);
 
-// The `[rule]` table of a manifest or scenario (keys as in interface.md).
-RuleSettings read_rule(const Document& doc, const toml::table& rule);
+// The `[rule]` table of a manifest or scenario, or `[system.rule]` (the keys of seatsim/rule_keys.hpp);
+// `where` names the table in errors. Every value is checked, with its line.
+RuleSettings read_rule(const Document& doc, const toml::table& rule, std::string_view where = "[rule]");
 
 // The closest of `candidates` to `word` by edit distance, if reasonably close.
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);

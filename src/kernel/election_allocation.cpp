@@ -86,30 +86,28 @@ NationalVotes national_votes(const Election& election) {
 
 std::vector<bool> district_threshold_passes(const District& district, const Threshold& threshold,
                                             const NationalVotes& national) {
-  const std::int64_t district_base = district.total_votes();
-  const bool is_national = threshold.scope == ThresholdScope::national;
   std::vector<bool> row;
   row.reserve(district.lists.size());
+  ThresholdVotes votes;
+  votes.district_total = district.total_votes();
+  votes.national_total = national.total;
   for (const ListResult& list : district.lists) {
     const std::optional<ThresholdValue> value = threshold.for_party(list.party);
-    if (!value || !list.quota_group.empty()) {
+    // Exempt lists and reserved-seat lists pass; so does every list when there is no threshold.
+    if (!list.quota_group.empty() || threshold.exempts(list.party) || (!value && threshold.alternatives.empty())) {
       row.push_back(true);
       continue;
     }
-    if (!is_national) {
-      row.push_back(value->passes(list.votes, district_base, threshold.strict));
-      continue;
-    }
+    votes.list = list.votes;
     const auto party = national.party.find(list.party);
-    const std::int64_t party_votes = party == national.party.end() ? list.votes : party->second;
-    row.push_back(value->passes(party_votes, national.total, threshold.strict));
+    votes.party_national = party == national.party.end() ? list.votes : party->second;
+    row.push_back(threshold.passes(value, votes));
   }
   return row;
 }
 
 std::vector<std::vector<bool>> threshold_passes(const Election& election, const Threshold& threshold) {
-  const NationalVotes national =
-      threshold.scope == ThresholdScope::national ? national_votes(election) : NationalVotes{};
+  const NationalVotes national = threshold.needs_national() ? national_votes(election) : NationalVotes{};
   std::vector<std::vector<bool>> passes;
   for (const District& district : election.districts)
     passes.push_back(district_threshold_passes(district, threshold, national));

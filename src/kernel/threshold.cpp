@@ -43,9 +43,61 @@ std::string_view threshold_scope_name(ThresholdScope scope) noexcept {
   return scope == ThresholdScope::district ? "district" : "national";
 }
 
+ThresholdAlternative ThresholdAlternative::parse(std::string_view text) {
+  const std::size_t space = text.find(' ');
+  ThresholdAlternative alternative;
+  alternative.value = ThresholdValue::parse(text.substr(0, space));
+  if (space != std::string_view::npos) {
+    std::string_view scope = text.substr(space + 1);
+    while (!scope.empty() && scope.front() == ' ') scope.remove_prefix(1);
+    alternative.scope = threshold_scope_by_name(scope);
+  }
+  return alternative;
+}
+
+std::string ThresholdAlternative::to_string() const {
+  return value.to_string() + " " + std::string(threshold_scope_name(scope));
+}
+
+bool Threshold::needs_national() const noexcept {
+  if (!empty() && scope == ThresholdScope::national) return true;
+  for (const ThresholdAlternative& alternative : alternatives)
+    if (alternative.scope == ThresholdScope::national) return true;
+  return false;
+}
+
+bool Threshold::passes(const std::optional<ThresholdValue>& own, const ThresholdVotes& votes) const noexcept {
+  const auto measured = [&](const ThresholdValue& value, ThresholdScope where) {
+    return where == ThresholdScope::district ? value.passes(votes.list, votes.district_total, strict)
+                                             : value.passes(votes.party_national, votes.national_total, strict);
+  };
+  if (own && measured(*own, scope)) return true;
+  for (const ThresholdAlternative& alternative : alternatives)
+    if (measured(alternative.value, alternative.scope)) return true;
+  return false;
+}
+
+bool Threshold::exempts(std::string_view party) const {
+  if (exempt.count(std::string(party)) > 0) return true;
+  const auto it = per_party.find(std::string(party));
+  return it != per_party.end() && !it->second;
+}
+
+bool Threshold::is_coalition(std::string_view party) const {
+  for (const std::string& pattern : coalition_patterns) {
+    if (!pattern.empty() && pattern.back() == '*') {
+      if (party.substr(0, pattern.size() - 1) == std::string_view(pattern).substr(0, pattern.size() - 1)) return true;
+    } else if (party == pattern) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<ThresholdValue> Threshold::for_party(std::string_view party) const {
   if (exempt.count(std::string(party)) > 0) return std::nullopt;
   if (const auto it = per_party.find(std::string(party)); it != per_party.end()) return it->second;
+  if (coalition && is_coalition(party)) return coalition;
   return value;
 }
 
@@ -56,6 +108,8 @@ std::string Threshold::describe() const {
           std::string(threshold_scope_name(scope)) + ")";
   for (const auto& [party, own] : per_party) text += "; " + party + ": " + (own ? own->to_string() : "exempt");
   for (const std::string& party : exempt) text += "; " + party + ": exempt";
+  for (const ThresholdAlternative& alternative : alternatives) text += "; or " + alternative.to_string();
+  if (coalition) text += "; coalitions " + coalition->to_string();
   return text;
 }
 

@@ -26,6 +26,8 @@ TieRule tie_rule_by_name(std::string_view name) {
 
 std::string_view tie_rule_name(TieRule rule) noexcept { return names[static_cast<std::size_t>(rule)]; }
 
+std::vector<std::string> tie_rule_names() { return {std::begin(names), std::end(names)}; }
+
 std::uint64_t stream_key(std::string_view name) noexcept {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;

@@ -26,6 +26,15 @@ Json rule_to_json(const Rule& rule) {
   for (const auto& [party, value] : threshold.per_party)
     per_party[party] = value ? Json(value->to_string()) : Json(nullptr);
   json["party_thresholds"] = per_party;
+  if (threshold.coalition) {
+    json["coalition_threshold"] = threshold.coalition->to_string();
+    json["coalition_lists"] = threshold.coalition_patterns;
+  }
+  if (!threshold.alternatives.empty()) {
+    Json alternatives = Json::array();
+    for (const ThresholdAlternative& alternative : threshold.alternatives) alternatives.push_back(alternative.to_string());
+    json["threshold_or"] = alternatives;
+  }
   json["ties"] = std::string(tie_rule_name(rule.ties));
   json["reserved"] = "top-list-of-group";
   // The tiers appear only when in use, so that single-tier results keep their meta unchanged.
@@ -66,6 +75,7 @@ Json Meta::to_json() const {
   Json json;
   json["seatsim_version"] = std::string(version());
   json["command"] = command;
+  if (!system.is_null()) json["system"] = system;
   json["rule"] = rule;
   json["seed"] = seed ? Json(*seed) : Json(nullptr);
   Json files = Json::array();
