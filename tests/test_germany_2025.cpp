@@ -3,7 +3,7 @@
 // exempt) gives the official seats, through `seatsim compare` and by an independent recomputation.
 #include <doctest/doctest.h>
 
-#include <numeric>
+#include <algorithm>
 
 #include "support.hpp"
 
@@ -169,5 +169,22 @@ TEST_SUITE("germany 2025") {
     CHECK(quality.find("'SPD' (line 9): 8,149,125 votes in Bundesgebiet, 8,149,124 summed over the Länder") !=
           std::string::npos);
     CHECK(read_text_file((out / "results.csv").string()).find("Deutschland,SPD,8149125,120\n") != std::string::npos);
+  }
+
+  TEST_CASE("import kerg2 reads the official file's comment preamble and CRLF line ends alike") {
+    TempDir tmp;
+    std::string kerg2 = read_text_file((sources / "kerg2-bund-laender.csv").string());
+    REQUIRE(kerg2.rfind("\xEF\xBB\xBFWahlart;", 0) == 0);
+    std::string official = "\xEF\xBB\xBF# Die Bundeswahlleiterin\r\n# Stand: 14.03.2025\r\n#\r\n";
+    for (std::size_t start = 3, end; start < kerg2.size(); start = end + 1) {
+      end = std::min(kerg2.find('\n', start), kerg2.size());
+      official += kerg2.substr(start, end - start) + "\r\n";
+    }
+    const fs::path out = tmp.path / "out";
+    const RunResult r = import_into(out, tmp.write("kerg2.csv", official));
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    for (const char* name : {"results.csv", "laender.csv", "districts.csv"})
+      CHECK(read_text_file((out / name).string()) == read_text_file((dataset / name).string()));
+    CHECK(read_text_file((out / "QUALITY.md").string()).find("header on line 4") != std::string::npos);
   }
 }
