@@ -1,11 +1,15 @@
 // seatsim import: converts published tables into a data set (results.csv, districts.csv,
 // election.toml, QUALITY.md), with the project's own code and a hand-written recipe.
+#include <functional>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "command.hpp"
 #include "common.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
+#include "seatsim/kerg2_import.hpp"
 #include "seatsim/wikitable_import.hpp"
 
 namespace seatsim::cli {
@@ -33,12 +37,57 @@ struct ImportCommand {
   }
 };
 
+// seatsim import kerg2: the Bundeswahlleiterin's results file (and a seats table) into a data set.
+struct Kerg2Command {
+  std::string input, seats, manifest, output;
+
+  static std::optional<SourceText> optional_source(const std::string& path) {
+    if (path.empty()) return std::nullopt;
+    // The data set names its sources by file name, so that it does not depend on where the import ran.
+    return SourceText{std::filesystem::path(path).filename().string(), read_text_file(path)};
+  }
+
+  int run() const {
+    const ImportedDataSet data =
+        import_kerg2(*optional_source(input), optional_source(seats), optional_source(manifest));
+    write_dataset(data, output);
+    std::cout << "imported " << data.lists << " parties into " << output << " ("
+              << (seats.empty() ? std::string("no seats table") : std::to_string(data.seats) + " seats")
+              << "); QUALITY.md lists " << data.findings << " inconsistencies\n";
+    return 0;
+  }
+};
+
+// Adds the subcommand; the runner it returns runs the import when the subcommand was given.
+std::function<std::optional<int>()> add_kerg2(CLI::App& app) {
+  CLI::App* kerg2 = app.add_subcommand(
+      "kerg2", "The Bundeswahlleiterin's kerg2.csv (Bundestag election results) as the national apportionment");
+  auto command = std::make_shared<Kerg2Command>();
+  kerg2->add_option("KERG2", command->input, "kerg2.csv, or a reduction to its Bund and Land rows")->required();
+  kerg2->add_option("--seats", command->seats,
+                    "Published seats: a unit,party,seats table (wahlwerk-data's declared.csv)");
+  kerg2->add_option("--manifest", command->manifest,
+                    "The hand-written part of election.toml: name, source, caveats, [rule] (no date)");
+  kerg2->add_option("--output,-o", command->output, "The data set's folder (created; its files replaced)")->required();
+  kerg2->footer(
+      "Writes results.csv (one district, Deutschland: every party's second votes, published seats), laender.csv "
+      "(the same per Land), districts.csv (with --seats: the national seat total), election.toml and QUALITY.md "
+      "(every sum checked).\nExample: seatsim import kerg2 scenarios/germany-2025/source/kerg2-bund-laender.csv "
+      "--seats scenarios/germany-2025/source/declared.csv --manifest scenarios/germany-2025/source/manifest.toml "
+      "-o scenarios/germany-2025");
+  return [command, kerg2]() -> std::optional<int> {
+    if (!kerg2->parsed()) return std::nullopt;
+    return command->run();
+  };
+}
+
 const bool registered = register_command({
     "import",
-    "Convert published tables (scraped wikitable text) into a data set folder",
+    "Convert published tables (scraped wikitable text, kerg2.csv) into a data set folder",
     60,
     [](CLI::App& app) -> Runner {
       app.require_subcommand(1);
+      const auto kerg2 = add_kerg2(app);
       CLI::App* wikitable = app.add_subcommand(
           "wikitable", "Text with '## Section' headings and tab-separated tables whose header rows start with 'Party'");
       auto command = std::make_shared<ImportCommand>();
@@ -57,7 +106,10 @@ const bool registered = register_command({
           "QUALITY.md (every inconsistency found, one line each).\nNumbers are never changed; 'Other parties' "
           "rows are left out of results.csv (they are not one list).\nExample: seatsim import wikitable "
           "../shared/seeds/000_3647352df70139e3.txt -o scenarios/iraq-2013");
-      return [command] { return command->run(); };
+      return [command, kerg2] {
+        if (const std::optional<int> status = kerg2()) return *status;
+        return command->run();
+      };
     },
 });
 
