@@ -20,10 +20,10 @@ fi
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DSEATSIM_TESTS=OFF \
   -DSEATSIM_BENCH=OFF -DSEATSIM_WITH_MPI=ON >/dev/null
 paths=("$@")
-[ ${#paths[@]} -gt 0 ] || paths=(src)
+[ ${#paths[@]} -gt 0 ] || paths=("$root/src")
 files=()
 for path in "${paths[@]}"; do
-  path=$(cd "$root" && realpath -m "$path")
+  path=$(realpath -m "$path")
   if [ -d "$path" ]; then
     mapfile -t -O ${#files[@]} files < <(find "$path" -name '*.cpp' | sort)
   else
@@ -32,11 +32,14 @@ for path in "${paths[@]}"; do
 done
 [ ${#files[@]} -gt 0 ] || { echo "seatsim: no .cpp file under ${paths[*]}" >&2; exit 2; }
 log="$build/tidy.log"
-start=$(date +%s)
 # run-clang-tidy takes regular expressions: the files' paths, escaped.
 regexes=()
 for file in "${files[@]}"; do regexes+=("^$(printf '%s' "$file" | sed 's/[][\.*^$+?(){}|]/\\&/g')\$"); done
-"$runner" -clang-tidy-binary "$tidy" -p "$build" -j "$jobs" -quiet "${regexes[@]}" >"$log" 2>&1 || true
+# The time taken, and the processor time of every clang-tidy (on a busy machine the first grows, not the second).
+TIMEFORMAT='%R %U %S'
+status=0
+{ time "$runner" -clang-tidy-binary "$tidy" -p "$build" -j "$jobs" -quiet "${regexes[@]}" >"$log" 2>&1; } \
+  2>"$build/tidy.time" || status=$?
 # A finding is "FILE:LINE:COL: warning: text [check]"; the same header finding seen from several
 # files is counted once.
 # run-clang-tidy colours its output: the colour codes go before matching.
@@ -48,5 +51,12 @@ if [ "$findings" -gt 0 ]; then
   echo "== findings per check"
   sed -E 's/.*\[([^]]+)\]$/\1/' "$build/tidy-findings.txt" | sort | uniq -c | sort -rn
 fi
-echo "seatsim: clang-tidy: ${#files[@]} files, $findings findings, $(( $(date +%s) - start )) s (log: $log)"
+read -r wall user system <"$build/tidy.time"
+echo "seatsim: clang-tidy: ${#files[@]} files, $findings findings, ${wall%.*} s (processor time ${user%.*} s user," \
+  "${system%.*} s system, over $jobs jobs; log: $log)"
+if [ "$status" -ne 0 ] && [ "$findings" -eq 0 ]; then
+  tail -n 40 "$log" >&2
+  echo "seatsim: run-clang-tidy failed (exit $status) without a finding to show" >&2
+  exit 2
+fi
 [ "$findings" -eq 0 ]
