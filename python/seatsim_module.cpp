@@ -84,13 +84,18 @@ std::string divisors_text(py::handle value) {
   return text;
 }
 
-// Thresholds: str as on the command line ("5%", "1000"), int = votes, Fraction/float = a share
-// of one (0.05 = 5%).
-std::string threshold_text(py::handle value) {
-  if (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value)) return number_text(value, "threshold");
-  const Rational share = parse_rational(number_text(value, "threshold"));
+// Thresholds: str as on the command line ("5%", "1000v"), Fraction/float = a share of one
+// (0.05 = 5%). An int is refused: it has no unit, and it meant votes before 2026-12-06.
+std::string threshold_text(py::handle value, const std::string& key) {
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  if (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)) {
+    const std::string n = py::str(value).cast<std::string>();
+    throw Error(key + "=" + n + " has no unit: write " + key + "='" + n + "%' for a share or " + key + "='" + n +
+                "v' for votes (before 2026-12-06 an int meant votes)");
+  }
+  const Rational share = parse_rational(number_text(value, key));
   if (share.is_negative() || share > Rational(1))
-    throw Error("threshold: a share given as a number must be between 0 and 1 (0.05 is 5%)");
+    throw Error(key + ": a share given as a number must be between 0 and 1 (0.05 is 5%)");
   return format_percent(share);
 }
 
@@ -115,7 +120,7 @@ bool tier_keyword(const std::string& key, py::handle value, RuleSettings& given)
   else if (key == "leveling_seats")
     given.leveling_seats = count();
   else if (key == "leveling_threshold")
-    given.leveling_threshold = threshold_text(value);
+    given.leveling_threshold = threshold_text(value, key);
   else if (key == "leveling_placement")
     given.leveling_placement = value.cast<std::string>();
   else if (key == "leveling_per_district")
@@ -123,9 +128,9 @@ bool tier_keyword(const std::string& key, py::handle value, RuleSettings& given)
   else if (key == "biproportional")
     given.biproportional = flag();
   else if (key == "quorum_any_district")
-    given.quorum_any_district = threshold_text(value);
+    given.quorum_any_district = threshold_text(value, key);
   else if (key == "quorum_total")
-    given.quorum_total = threshold_text(value);
+    given.quorum_total = threshold_text(value, key);
   else if (key == "list_votes")
     given.list_votes = flag();
   else if (key == "winner_take_one")
@@ -145,7 +150,7 @@ RuleSettings settings_from(const py::object& method, const py::object& first_div
     const Rational first = keyed_parse(text, "first-divisor");
     if (first != Rational(1)) settings.first_divisor = text;
   }
-  if (!threshold.is_none()) settings.threshold = threshold_text(threshold);
+  if (!threshold.is_none()) settings.threshold = threshold_text(threshold, "threshold");
   if (!ties.is_none()) settings.ties = ties.cast<std::string>();
   if (!seed.is_none()) settings.seed = seed.cast<std::uint64_t>();
   return settings;
@@ -333,7 +338,7 @@ struct Dataset {
       } else if (key == "divisors") {
         given.divisors = divisors_text(value);
       } else if (key == "threshold") {
-        given.threshold = threshold_text(value);
+        given.threshold = threshold_text(value, "threshold");
       } else if (key == "threshold_scope") {
         given.threshold_scope = value.cast<std::string>();
       } else if (key == "threshold_strict") {
@@ -602,9 +607,9 @@ PYBIND11_MODULE(seatsim, m) {
         "Seats for votes: a 1-D sequence (one district) or a 2-D array (scenarios x lists, allocated by the batched "
         "kernel, read without a copy when it is C-contiguous int64). Returns an array of "
         "the same shape (int32), or (seats, ties) with return_ties=True. A tie that decides a seat issues "
-        "seatsim.TieWarning; ties='error' raises seatsim.TieError. first_divisor and threshold accept str, int, "
-        "fractions.Fraction or float (read through its shortest decimal form: 1.4 is 7/5); a numeric threshold is a "
-        "share of one for Fraction/float (0.05) and a number of votes for int.");
+        "seatsim.TieWarning; ties='error' raises seatsim.TieError. first_divisor accepts str, int, "
+        "fractions.Fraction or float (read through its shortest decimal form: 1.4 is 7/5). threshold carries its "
+        "unit: a str '5%' or '1000v', or a share of one as Fraction or float (0.05); an int is refused.");
 
   py::class_<Dataset>(m, "Dataset", "A data set or votes file, as load() read it.")
       .def_property_readonly("name", [](const Dataset& d) { return d.input.name; })

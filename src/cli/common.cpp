@@ -17,6 +17,12 @@ void add_input(CLI::App& app, std::string& path) {
       ->required();
 }
 
+CLI::Option* repeatable(CLI::Option* option) {
+  // CLI11 lets a vector option take every following word, so that `--threshold-exempt A votes.csv`
+  // swallows the input; one value per occurrence, never split on commas (interface.md, amendment 3).
+  return option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 namespace {
 
 // interface.md, "Multi-tier flags", and the seat bounds of docs/multi-tier.md.
@@ -33,7 +39,7 @@ void add_tier_flags(CLI::App& app, RuleFlags& flags) {
   add("--seat-bounds", flags.seat_bounds, "CSV party,min,max with per-list bounds (an empty field: the general one)");
   add("--leveling-seats", flags.leveling_seats, "National leveling seats on top of the district seats");
   add("--leveling-threshold", flags.leveling_threshold,
-      "National threshold for the leveling tier: a share ('4%') or votes; a list exactly at it passes");
+      "National threshold for the leveling tier: a share ('4%') or votes ('1000v'); a list exactly at it passes");
   std::string placements;
   for (const std::string& name : leveling_placement_names()) placements += (placements.empty() ? "" : ", ") + name;
   add("--leveling-placement", flags.leveling_placement,
@@ -43,9 +49,10 @@ void add_tier_flags(CLI::App& app, RuleFlags& flags) {
   flag("--biproportional", flags.biproportional,
        "Biproportional apportionment: lists nationally, then districts by alternating scaling");
   add("--quorum-any-district", flags.quorum_any_district,
-      "Biproportional quorum: this share of the votes (or votes) in at least one district");
+      "Biproportional quorum: this share of the votes ('5%') or votes ('1000v') in at least one district");
   add("--quorum-total", flags.quorum_total,
-      "Biproportional quorum: this share of all votes (with --quorum-any-district, either suffices)");
+      "Biproportional quorum: this share of all votes ('3%') or votes ('1000v'); with --quorum-any-district, either "
+      "suffices");
   flag("--list-votes", flags.list_votes,
        "Votes are list votes: the upper apportionment divides them by the district's seats");
   flag("--winner-take-one", flags.winner_take_one,
@@ -66,14 +73,14 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
   add("--method,-m", flags.method, "Allocation method: " + methods + " (default sainte-lague)");
   add("--first-divisor", flags.first_divisor, "First divisor of a divisor method, as an exact decimal (1.4 = 7/5)");
   add("--divisors", flags.divisors, "Custom divisor sequence '1.4,3,5'; continues arithmetically from the last two");
-  add("--threshold", flags.threshold, "Legal threshold: a share ('5%') or a number of votes ('1000')");
+  add("--threshold", flags.threshold, "Legal threshold: a share ('5%') or a number of votes ('1000v')");
   add("--threshold-scope", flags.threshold_scope, "district (default) or national: the base of the threshold");
   add("--party-thresholds", flags.party_thresholds, "CSV party,threshold overriding --threshold (empty = exempt)");
   add("--ties", flags.ties, "Tie rule: more-votes (default), fewer-votes, list-order, lot, error");
-  flags.options.push_back(app.add_option("--threshold-exempt", flags.exempt,
-                                         "A list exempt from the threshold "
-                                         "(repeatable)")
-                              ->group(group));
+  flags.options.push_back(
+      repeatable(app.add_option("--threshold-exempt", flags.exempt,
+                                "A list exempt from the threshold (repeatable: one name each time)"))
+          ->group(group));
   flags.options.push_back(
       app.add_flag("--threshold-strict", flags.strict, "A list exactly at the threshold fails (default: it passes)")
           ->group(group));
