@@ -88,13 +88,18 @@ std::string divisors_text(py::handle value) {
   return text;
 }
 
-// Thresholds: str as on the command line ("5%", "1000"), int = votes, Fraction/float = a share
-// of one (0.05 = 5%).
-std::string threshold_text(py::handle value) {
-  if (py::isinstance<py::str>(value) || py::isinstance<py::int_>(value)) return number_text(value, "threshold");
-  const Rational share = parse_rational(number_text(value, "threshold"));
+// Thresholds: str as on the command line ("5%", "1000v"), Fraction/float = a share of one
+// (0.05 = 5%). An int is refused: it has no unit, and it meant votes before 2026-12-06.
+std::string threshold_text(py::handle value, const std::string& key) {
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  if (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)) {
+    const std::string n = py::str(value).cast<std::string>();
+    throw Error(key + "=" + n + " has no unit: write " + key + "='" + n + "%' for a share or " + key + "='" + n +
+                "v' for votes (before 2026-12-06 an int meant votes)");
+  }
+  const Rational share = parse_rational(number_text(value, key));
   if (share.is_negative() || share > Rational(1))
-    throw Error("threshold: a share given as a number must be between 0 and 1 (0.05 is 5%)");
+    throw Error(key + ": a share given as a number must be between 0 and 1 (0.05 is 5%)");
   return format_percent(share);
 }
 
@@ -111,7 +116,7 @@ void set_keyword(const RuleKey& key, py::handle value, RuleSettings& given) {
   const std::string name(key.name);
   switch (key.type) {
     case KeyType::threshold:
-      return key.set_text(given, threshold_text(value));
+      return key.set_text(given, threshold_text(value, name));
     case KeyType::count:
       return key.set_text(given, number_text(value, name));
     case KeyType::flag:
@@ -155,7 +160,7 @@ RuleSettings settings_from(const py::object& method, const py::object& first_div
     const Rational first = keyed_parse(text, "first-divisor");
     if (first != Rational(1)) settings.first_divisor = text;
   }
-  if (!threshold.is_none()) settings.threshold = threshold_text(threshold);
+  if (!threshold.is_none()) settings.threshold = threshold_text(threshold, "threshold");
   if (!ties.is_none()) settings.ties = ties.cast<std::string>();
   if (!seed.is_none()) settings.seed = seed.cast<std::uint64_t>();
   return settings;
@@ -675,9 +680,9 @@ PYBIND11_MODULE(seatsim, m) {
         "Seats for votes: a 1-D sequence (one district) or a 2-D array (scenarios x lists, allocated by the batched "
         "kernel, read without a copy when it is C-contiguous int64). Returns an array of "
         "the same shape (int32), or (seats, ties) with return_ties=True. A tie that decides a seat issues "
-        "seatsim.TieWarning; ties='error' raises seatsim.TieError. first_divisor and threshold accept str, int, "
-        "fractions.Fraction or float (read through its shortest decimal form: 1.4 is 7/5); a numeric threshold is a "
-        "share of one for Fraction/float (0.05) and a number of votes for int.");
+        "seatsim.TieWarning; ties='error' raises seatsim.TieError. first_divisor accepts str, int, "
+        "fractions.Fraction or float (read through its shortest decimal form: 1.4 is 7/5). threshold carries its "
+        "unit: a str '5%' or '1000v', or a share of one as Fraction or float (0.05); an int is refused.");
 
   py::class_<Dataset>(m, "Dataset", "A data set or votes file, as load() read it.")
       .def_property_readonly("name", [](const Dataset& d) { return d.input.name; })

@@ -25,7 +25,7 @@ TEST_CASE("threshold boundary: exactly 5% passes, --threshold-strict excludes") 
         std::vector<std::string>{"9", "1", "1"});
   CHECK(seats(run_cli({"allocate", "-", "--seats", "11", "--threshold", "5%", "--threshold-strict"}, votes)) ==
         std::vector<std::string>{"11", "0", "0"});
-  CHECK(seats(run_cli({"allocate", "-", "--seats", "11", "--threshold", "50"}, votes)) ==
+  CHECK(seats(run_cli({"allocate", "-", "--seats", "11", "--threshold", "50v"}, votes)) ==
         std::vector<std::string>{"9", "1", "1"});
   CHECK(seats(run_cli(
             {"allocate", "-", "--seats", "11", "--threshold", "5%", "--threshold-strict", "--threshold-exempt", "C"},

@@ -189,6 +189,7 @@ TEST_CASE("explorer: invalid parameters get 400 and the command line's message")
       {"method=nonsense", {"--method", "nonsense"}},
       {"first-divisor=abc", {"--first-divisor", "abc"}},
       {"threshold=5x", {"--threshold", "5x"}},
+      {"threshold=5", {"--threshold", "5"}},  // amendment 1: a threshold says its unit
       {"threshold-scope=galaxy", {"--threshold-scope", "galaxy"}},
       {"ties=coin", {"--ties", "coin"}},
       {"method=hare&first-divisor=1.4", {"--method", "hare", "--first-divisor", "1.4"}},
@@ -225,6 +226,17 @@ TEST_CASE("explorer: invalid parameters get 400 and the command line's message")
   const auto json_float = client.Post("/api/allocate", R"({"first-divisor": 1.6})", "application/json");
   REQUIRE(json_float);
   CHECK(json_float->status == 400);
+  // In a JSON body a threshold is the same string as on the command line: a bare number is refused.
+  const std::string bare = cli_message(run_cli({"allocate", iraq, "--threshold", "5"}));
+  for (const std::string body : {R"({"threshold": 5})", R"({"threshold": "5"})"}) {
+    const auto unitless = client.Post("/api/allocate", body, "application/json");
+    REQUIRE(unitless);
+    CHECK(unitless->status == 400);
+    CHECK(body_json(unitless)["error"] == bare);
+  }
+  const auto votes = client.Post("/api/allocate", R"({"threshold": "50000v"})", "application/json");
+  REQUIRE(votes);
+  CHECK_MESSAGE(votes->status == 200, votes->body);
   const auto wrong_method = client.Get("/api/scenario");
   REQUIRE(wrong_method);
   CHECK(wrong_method->status == 405);

@@ -217,7 +217,7 @@ TEST_CASE("margins are exact on random small elections under every method, thres
       {{"method", "danish"}, {"ties", "fewer-votes"}},
       {{"method", "adams"}},
       {{"method", "dean"}, {"ties", "lot"}},
-      {{"method", "huntington-hill"}, {"threshold", "20"}},
+      {{"method", "huntington-hill"}, {"threshold", "20v"}},
       {{"method", "hare"}},
       {{"method", "hare"}, {"threshold", "15%"}},
       {{"method", "droop"}, {"ties", "fewer-votes"}},

@@ -97,7 +97,7 @@ TEST_CASE("the same seed gives the same counts whatever the threads, and split r
 TEST_CASE("with no noise (swing:0) every draw is the exact allocation: thresholds, reserved seats, ties") {
   const Dataset data = synthetic_dataset();
   std::vector<Rule> rules = {data.rule, rule_from("dhondt", "10%", "national"), rule_from("hare", "6%"),
-                             rule_from("droop", "", "", "lot"), rule_from("huntington-hill", "5000")};
+                             rule_from("droop", "", "", "lot"), rule_from("huntington-hill", "5000v")};
   // A tie decided by lot: two lists with equal votes for the last seat.
   const Election tied = election_from("district,party,votes\nX,A,300\nX,B,100\nX,C,100\n", "district,seats\nX,3\n");
   for (const Rule& rule : rules) {

@@ -278,7 +278,7 @@ Rule random_rule(Rng& rng) {
       rule.threshold.value = ThresholdValue::parse("5%");
       break;
     case 1:
-      rule.threshold.value = ThresholdValue::parse("10");
+      rule.threshold.value = ThresholdValue::parse("10v");
       rule.threshold.scope = ThresholdScope::national;
       break;
     default:

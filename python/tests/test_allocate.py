@@ -85,13 +85,29 @@ def test_batches_accept_any_integer_layout():
     assert seatsim.allocate(np.zeros((0, 3), dtype=np.int64), 5).shape == (0, 3)
 
 
-def test_thresholds_accept_str_fraction_float_and_int():
+def test_thresholds_accept_a_str_with_its_unit_a_fraction_and_a_float():
     votes = [900, 50, 50]
     assert seatsim.allocate(votes, 11, threshold="5%").tolist() == [9, 1, 1]
     assert seatsim.allocate(votes, 11, threshold=Fraction(1, 20)).tolist() == [9, 1, 1]
     assert seatsim.allocate(votes, 11, threshold=0.05).tolist() == [9, 1, 1]  # a share of one
-    assert seatsim.allocate(votes, 11, threshold=51).tolist() == [11, 0, 0]  # votes
+    assert seatsim.allocate(votes, 11, threshold="51v").tolist() == [11, 0, 0]  # votes
+    assert seatsim.allocate(votes, 11, threshold="50v").tolist() == [9, 1, 1]
     assert seatsim.allocate(votes, 11, threshold=0.0501).tolist() == [11, 0, 0]
+
+
+def test_a_threshold_without_a_unit_is_refused(tmp_path):
+    # Amendment 1 of 2026-12-06: threshold=5 meant five votes; people meant 5%.
+    with pytest.raises(seatsim.Error, match=r"threshold=5 has no unit: write threshold='5%' .* threshold='5v'"):
+        seatsim.allocate([900, 50, 50], 11, threshold=5)
+    with pytest.raises(seatsim.Error, match=r"'5' has no unit: write 5% for a share or 5v for votes"):
+        seatsim.allocate([900, 50, 50], 11, threshold="5")
+    votes = tmp_path / "v.csv"
+    votes.write_text("party,votes\nA,10\nB,5\n")
+    loaded = seatsim.load(str(votes))
+    for keywords in (dict(threshold=5), dict(threshold="1000"), dict(leveling_seats=1, leveling_threshold=4),
+                     dict(biproportional=True, quorum_total=5), dict(biproportional=True, quorum_any_district="5")):
+        with pytest.raises(seatsim.Error, match="has no unit"):
+            loaded.allocate(seats=3, **keywords)
 
 
 def test_errors_carry_the_cli_message(tmp_path):
@@ -101,6 +117,7 @@ def test_errors_carry_the_cli_message(tmp_path):
         (dict(method="borda"), ["--method", "borda"]),
         (dict(first_divisor="x"), ["--first-divisor", "x"]),
         (dict(threshold="150%"), ["--threshold", "150%"]),
+        (dict(threshold="5"), ["--threshold", "5"]),
         (dict(ties="coin"), ["--ties", "coin"]),
         (dict(method="hare", first_divisor="1.4"), ["--method", "hare", "--first-divisor", "1.4"]),
     ]

@@ -46,6 +46,9 @@ struct OutputFlags {
 };
 void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown = false);
 
+// A repeatable option takes one value per occurrence (`--x A --x B`), so that a positional may follow it.
+CLI::Option* repeatable(CLI::Option* option);
+
 // The input positional: a votes CSV, "-" for stdin, or a data-set folder.
 void add_input(CLI::App& app, std::string& path);
 

@@ -112,8 +112,9 @@ const bool registered = register_command({
       app.add_option("--draws", command->draws, "Number of draws (at least 1)")->required();
       app.add_option("--noise", command->noise, "Noise model: dirichlet:K, multinomial, swing:SD[,DSD]")->required();
       app.add_option("--threads", command->threads, "Worker threads (default 0: every core)");
-      app.add_option("--coalition", command->coalitions,
-                     "Parties counted together, joined by '+' (repeatable): P(majority) and the distribution");
+      repeatable(app.add_option("--coalition", command->coalitions,
+                                "Parties counted together, joined by '+' (repeatable: one coalition each time): "
+                                "P(majority) and the distribution"));
       app.add_option("--view", command->view, "What to print: summary, coalitions, districts, histogram")
           ->check(CLI::IsMember({"summary", "coalitions", "districts", "histogram"}));
       add_rule_flags(app, command->rule);

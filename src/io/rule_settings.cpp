@@ -62,7 +62,7 @@ std::map<std::string, std::optional<ThresholdValue>> read_party_thresholds(const
       thresholds[row.fields[party]] =
           text.empty() ? std::nullopt : std::optional<ThresholdValue>(ThresholdValue::parse(text));
     } catch (const Error& error) {
-      throw Error(path, row.line, error.message());
+      throw Error(path, row.line, "threshold: " + error.message());
     }
   }
   return thresholds;

@@ -295,6 +295,7 @@ Rational parse_sweep_value(const Sweep& sweep, const std::string& text) {
 }
 
 bool is_percent(const std::string& text) { return !text.empty() && text.back() == '%'; }
+bool is_votes(const std::string& text) { return !text.empty() && text.back() == 'v'; }
 
 // values = { from = "0%", to = "20%", step = "0.5%" }: every value from `from` by `step` up
 // to and including `to` (down to, when step is negative), computed exactly.
@@ -304,11 +305,14 @@ std::vector<std::string> expand_range(const Document& doc, const toml::table& ra
   const std::string to = required_text(doc, range, "to", line, "sweep values");
   const std::string step = required_text(doc, range, "step", line, "sweep values");
   const bool percent = is_percent(from);
-  if (is_percent(to) != percent || is_percent(step) != percent)
-    throw Error(doc.path, line, "sweep values: write from, to and step in the same unit (all with % or none)");
+  const bool votes = is_votes(from);  // a threshold in votes: "1000v"
+  if (is_percent(to) != percent || is_percent(step) != percent || is_votes(to) != votes || is_votes(step) != votes)
+    throw Error(doc.path, line,
+                "sweep values: write from, to and step in the same unit (all with %, all with v or none)");
   const auto read = [&](const std::string& text, std::string_view key) {
-    return at_line(doc, line, "sweep values: " + std::string(key),
-                   [&] { return percent ? parse_share(text) : parse_rational(text); });
+    return at_line(doc, line, "sweep values: " + std::string(key), [&] {
+      return percent ? parse_share(text) : parse_rational(votes ? text.substr(0, text.size() - 1) : text);
+    });
   };
   const Rational a = read(from, "from"), b = read(to, "to"), d = read(step, "step");
   if (d.is_zero()) throw Error(doc.path, line, "sweep values: step is zero");
@@ -320,7 +324,7 @@ std::vector<std::string> expand_range(const Document& doc, const toml::table& ra
   std::vector<std::string> texts;
   for (std::int64_t k = 0; k <= count.floor(); ++k) {
     const Rational value = a + d * Rational(k);
-    texts.push_back(percent ? format_percent(value) : value.to_string());
+    texts.push_back(percent ? format_percent(value) : value.to_string() + (votes ? "v" : ""));
   }
   return texts;
 }
@@ -350,7 +354,8 @@ Sweep read_sweep(const Document& doc, const toml::table& table, const Scenario& 
         at_line(doc, sweep.values_line, "sweep value", [&] { return parse_sweep_value(sweep, text); }));
     if (sweep.target == SweepTarget::threshold) {
       if (threshold_share && *threshold_share != is_percent(text))
-        throw Error(doc.path, sweep.values_line, "sweep values: thresholds must be all shares (5%) or all votes");
+        throw Error(doc.path, sweep.values_line,
+                    "sweep values: thresholds must be all shares (5%) or all votes (1000v)");
       threshold_share = is_percent(text);
     }
   }
@@ -360,7 +365,11 @@ Sweep read_sweep(const Document& doc, const toml::table& table, const Scenario& 
 
 }  // namespace
 
-std::string Sweep::format(const Rational& value) const { return percent ? format_percent(value) : value.to_string(); }
+std::string Sweep::format(const Rational& value) const {
+  if (percent) return format_percent(value);
+  // A threshold in votes says its unit, as it is written (interface.md, amendment 1).
+  return value.to_string() + (target == SweepTarget::threshold ? "v" : "");
+}
 
 Scenario parse_scenario(const std::string& path, const std::string& text) {
   const Document doc = toml_reading::parse(path, text);

@@ -5,6 +5,23 @@
 
 namespace seatsim {
 
+namespace {
+
+// The readings a bare number could have, for the message that refuses it: "5" is 5% or 5v;
+// "5.5" can only be a share and "1000" only votes.
+std::string bare_number_message(std::string_view text, const Rational& number) {
+  const std::string shown(text);
+  std::string readings;
+  const bool share = !number.is_negative() && number <= Rational(100);
+  const bool votes = !number.is_negative() && number.is_integer();
+  if (share) readings = "write " + shown + "% for a share";
+  if (votes) readings += std::string(share ? " or " : "write ") + shown + "v for votes";
+  if (!share && !votes) readings = "write a share like 5% or a number of votes like 1000v";
+  return "'" + shown + "' has no unit: " + readings + " (before 2026-12-06 a bare number meant votes)";
+}
+
+}  // namespace
+
 ThresholdValue ThresholdValue::parse(std::string_view text) {
   ThresholdValue value;
   if (!text.empty() && text.back() == '%') {
@@ -14,16 +31,25 @@ ThresholdValue ThresholdValue::parse(std::string_view text) {
       throw Error("threshold '" + std::string(text) + "' must be between 0% and 100%");
     return value;
   }
-  const Rational votes = parse_rational(text);
-  if (!votes.is_integer() || votes.is_negative())
-    throw Error("threshold '" + std::string(text) + "' must be a share like 5% or a whole number of votes");
-  value.kind = Kind::votes;
-  value.votes = votes.num();
-  return value;
+  if (!text.empty() && text.back() == 'v') {
+    const Rational votes = parse_rational(text.substr(0, text.size() - 1));
+    if (!votes.is_integer() || votes.is_negative())
+      throw Error("threshold '" + std::string(text) + "' must be a whole number of votes like 1000v");
+    value.kind = Kind::votes;
+    value.votes = votes.num();
+    return value;
+  }
+  Rational number;
+  try {
+    number = parse_rational(text);
+  } catch (const Error&) {
+    throw Error("threshold '" + std::string(text) + "' must be a share like 5% or a number of votes like 1000v");
+  }
+  throw Error(bare_number_message(text, number));
 }
 
 std::string ThresholdValue::to_string() const {
-  return kind == Kind::share ? format_percent(share) : std::to_string(votes);
+  return kind == Kind::share ? format_percent(share) : std::to_string(votes) + "v";
 }
 
 bool ThresholdValue::passes(std::int64_t list_votes, std::int64_t base_votes, bool strict) const noexcept {

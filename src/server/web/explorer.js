@@ -41,7 +41,9 @@ function approx(text) {
 
 const sliders = {
   'first-divisor': { slider: 'first-divisor-slider', text: 'first-divisor', places: 2, percent: false },
-  threshold: { slider: 'threshold-slider', text: 'threshold', places: 1, percent: true },
+  // A threshold says its unit ("5%" or "1000v"): the slider follows only a share, and a bare "5"
+  // is left for the server to refuse rather than shown as 5%.
+  threshold: { slider: 'threshold-slider', text: 'threshold', places: 1, percent: true, shareOnly: true },
   transfer: { slider: 'transfer-slider', text: 'transfer-share', places: 1, percent: true },
   uniform: { slider: 'uniform-slider', text: 'uniform-points', places: 1, percent: false },
 };
@@ -54,6 +56,7 @@ function sliderText(key) {
 
 function placeSlider(key) {
   const s = sliders[key];
+  if (s.shareOnly && !$(s.text).value.trim().endsWith('%')) return;
   const value = approx($(s.text).value);
   if (Number.isFinite(value)) $(s.slider).value = String(Math.round(value * 10 ** s.places));
 }
