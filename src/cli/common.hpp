@@ -43,8 +43,12 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats = true);
 struct OutputFlags {
   std::string format;
   std::string output;
+  bool verbose = false;  // the table's last line: the full provenance instead of the short one
+
+  std::string last_line(const Meta& meta) const { return verbose ? meta.one_line() : meta.summary_line(); }
 };
-void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown = false);
+// --format (table, csv, json, markdown), --output and --verbose.
+void add_output_flags(CLI::App& app, OutputFlags& flags);
 
 // The input positional: a votes CSV, "-" for stdin, or a data-set folder.
 void add_input(CLI::App& app, std::string& path);
