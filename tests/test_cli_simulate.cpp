@@ -42,7 +42,7 @@ TEST_CASE("simulate: the long CSV histogram, the views and JSON content") {
     REQUIRE_MESSAGE(r.status == 0, r.err);
     return r.out;
   };
-  const std::string histogram = with({"--format", "csv"});
+  const std::string histogram = with({"--format", "csv", "--view", "histogram"});
   CHECK(histogram.rfind("level,district,party,seats,count,probability,at_least\n", 0) == 0);
   const auto rows = csv_records(histogram);
   std::map<std::string, long> national_draws;

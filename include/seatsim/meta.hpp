@@ -26,8 +26,16 @@ struct Meta {
   Json extra = Json::object();
 
   Json to_json() const;
-  std::string one_line() const;  // the table format's last line
+  // The full provenance in one line: the table format's last line under --verbose.
+  std::string one_line() const;
+  // The table format's last line for people: the command, the rule in words, the inputs by name.
+  std::string summary_line() const;
 };
+
+// The rule of a meta block (rule_to_json) in a few words: "dhondt, threshold 5% (national)".
+std::string rule_in_words(const Json& rule);
+// The input files by name, the files of one folder (a data set) as that folder.
+std::string inputs_in_words(const std::vector<InputFile>& inputs);
 
 std::string_view version() noexcept;
 Json rule_to_json(const Rule& rule);

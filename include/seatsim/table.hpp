@@ -34,6 +34,12 @@ struct Cell {
 struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
+  // How people read it (interface.md, amendment 4): the text and markdown renderings order the
+  // rows by the numeric columns `rank_by`, descending, within each run of rows that agree on
+  // `group_by` (a district); CSV and JSON keep the order of `rows`. Empty: rows as they are.
+  std::vector<std::string> group_by, rank_by;
+  // Columns whose text the text rendering may wrap at spaces to keep lines within its width.
+  std::vector<std::string> wrap;
 
   void add(std::vector<Cell> row) { rows.push_back(std::move(row)); }
 };
@@ -54,9 +60,16 @@ inline void write_csv_row(std::ostream& out, std::initializer_list<std::string_v
 // false after the last. For results too large to hold as a Table and a Json at once.
 void write_json_records(std::ostream& out, const Json& head, const std::string& key,
                         const std::function<bool(Json&)>& next);
-// Aligned columns; numbers right-aligned; `footer` lines follow the table.
-std::string render_text(const Table& table, const std::vector<std::string>& footer = {});
-std::string render_markdown(const Table& table);
+// The rows in the order people read them (see Table::rank_by).
+Table ordered_for_people(const Table& table);
+// Aligned columns; numbers right-aligned; `footer` lines follow the table. Rows in the order
+// for people; where a line would pass `max_width` columns, the cells of the `wrap` columns are
+// wrapped at spaces onto continuation lines.
+constexpr std::size_t text_width = 120;
+std::string render_text(const Table& table, const std::vector<std::string>& footer = {},
+                        std::size_t max_width = text_width);
+// A GitHub table, rows in the order for people; `footer` lines follow it, a paragraph each.
+std::string render_markdown(const Table& table, const std::vector<std::string>& footer = {});
 // One JSON object per row, keyed by column.
 Json to_records(const Table& table);
 

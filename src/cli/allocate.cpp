@@ -24,6 +24,8 @@ void for_each_list(const Election& election, const ElectionOutcome& outcome, Vis
 Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
   const bool tiers = outcome.leveling.has_value();
   Table table;
+  table.group_by = {"district"};
+  table.rank_by = {"seats", "votes"};
   table.columns = {"district", "party", "votes"};
   if (tiers) table.columns.insert(table.columns.end(), {"district_seats", "leveling_seats"});
   table.columns.insert(table.columns.end(), {"seats", "tie"});

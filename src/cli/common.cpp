@@ -115,13 +115,13 @@ SeatOverrides RuleFlags::seat_overrides() const {
   return overrides;
 }
 
-void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown) {
+void add_output_flags(CLI::App& app, OutputFlags& flags) {
   app.add_option("--format,-f", flags.format,
-                 std::string("Output format: table, csv, json") + (with_markdown ? ", markdown" : "") +
-                     " (default: table on a terminal, csv otherwise)")
-      ->check(with_markdown ? CLI::IsMember({"table", "csv", "json", "markdown"})
-                            : CLI::IsMember({"table", "csv", "json"}));
+                 "Output format: table, csv, json, markdown (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
   app.add_option("--output,-o", flags.output, "Write the result to this file (atomically) instead of stdout");
+  app.add_flag("--verbose", flags.verbose,
+               "table and markdown: end with the full provenance (version, rule, SHA-256 of the inputs)");
 }
 
 Prepared prepare(const std::string& path, const RuleFlags& flags) {
@@ -147,15 +147,15 @@ Format chosen_format(const OutputFlags& flags) {
 
 std::string render(const OutputFlags& flags, const Table& table, const Meta& meta, const std::string& records_key,
                    const Json& extra, const std::vector<std::string>& footer) {
-  switch (chosen_format(flags)) {
+  const Format format = chosen_format(flags);
+  switch (format) {
     case Format::csv:
       return render_csv(table);
     case Format::markdown:
-      return render_markdown(table);
     case Format::table: {
       std::vector<std::string> lines = footer;
-      lines.push_back(meta.one_line());
-      return render_text(table, lines);
+      lines.push_back(flags.last_line(meta));
+      return format == Format::table ? render_text(table, lines) : render_markdown(table, lines);
     }
     case Format::json: {
       Json json;

@@ -43,8 +43,12 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats = true);
 struct OutputFlags {
   std::string format;
   std::string output;
+  bool verbose = false;  // the table's last line: the full provenance instead of the short one
+
+  std::string last_line(const Meta& meta) const { return verbose ? meta.one_line() : meta.summary_line(); }
 };
-void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown = false);
+// --format (table, csv, json, markdown), --output and --verbose.
+void add_output_flags(CLI::App& app, OutputFlags& flags);
 
 // A repeatable option takes one value per occurrence (`--x A --x B`), so that a positional may follow it.
 CLI::Option* repeatable(CLI::Option* option);

@@ -25,7 +25,7 @@ struct CompareCommand {
     if (format == Format::table || format == Format::markdown) {
       const bool markdown = format == Format::markdown;
       text = comparison_report(election, comparison, prepared.input.name, prepared.rule, markdown);
-      text += (markdown ? "\n" : "") + meta.one_line() + "\n" + (markdown ? "\n" : "");
+      text += (markdown ? "\n" : "") + output.last_line(meta) + "\n" + (markdown ? "\n" : "");
       text += comparison.summary_line() + "\n";
     } else {
       text = render(output, comparison_table(election, comparison), meta, "results",
@@ -56,7 +56,7 @@ const bool registered = register_command({
           "Example: seatsim compare scenarios/iraq-2013 --format table");
       add_input(app, command->input);
       add_rule_flags(app, command->rule);
-      add_output_flags(app, command->output, true);
+      add_output_flags(app, command->output);
       return [command] { return command->run(); };
     },
 });

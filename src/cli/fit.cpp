@@ -21,7 +21,8 @@ struct FitCommand {
     std::string text;
     if (format == Format::table || format == Format::markdown) {
       const bool markdown = format == Format::markdown;
-      text = rule_fit_report(election, fit, prepared.rule, markdown) + (markdown ? "\n" : "") + meta.one_line() + "\n";
+      text = rule_fit_report(election, fit, prepared.rule, markdown) + (markdown ? "\n" : "") + output.last_line(meta) +
+             "\n";
     } else {
       text = render(output, rule_fit_table(election, fit), meta, "districts_table", rule_fit_to_json(election, fit));
     }
@@ -47,7 +48,7 @@ const bool registered = register_command({
           "method).\nExample: seatsim fit scenarios/iraq-2013 --method sainte-lague");
       add_input(app, command->input);
       add_rule_flags(app, command->rule);
-      add_output_flags(app, command->output, true);
+      add_output_flags(app, command->output);
       return [command] { return command->run(); };
     },
 });

@@ -1,7 +1,5 @@
 // seatsim scenario: a "what if" file applied to its data set, reported next to the base result
 // and the published seats; with a sweep, a long table for plotting and the break points.
-#include <unistd.h>
-
 #include <iostream>
 
 #include "command.hpp"
@@ -14,9 +12,10 @@
 namespace seatsim::cli {
 namespace {
 
-bool text_format(const OutputFlags& output) {
-  if (!output.format.empty()) return output.format == "table";
-  return output.output.empty() && ::isatty(STDOUT_FILENO);
+// table and markdown: a change column that shows changes only.
+bool for_people(const OutputFlags& output) {
+  const Format format = chosen_format(output);
+  return format == Format::table || format == Format::markdown;
 }
 
 struct ScenarioCommand {
@@ -31,8 +30,7 @@ struct ScenarioCommand {
     if (scenario.sweep) return run_sweep_file(scenario, base);
     const ScenarioResult result = run_scenario(scenario, base);
     print_notes(result.outcome.notes);
-    const bool people = text_format(output);
-    const Table table = scenario_table(compare_with_base(result), people);
+    const Table table = scenario_table(compare_with_base(result), for_people(output));
     const std::vector<std::string> footer = scenario_footer(scenario, base, result);
     Json extra;
     extra["operations"] = operations_json(result.operations);
@@ -47,8 +45,7 @@ struct ScenarioCommand {
     extra["break_points"] = break_points_json(sweep);
     const Table table = break_points_only ? break_points_table(sweep) : sweep_table(sweep);
     const std::vector<std::string> footer = break_points_footer(sweep);
-    const bool csv = !text_format(output) && output.format != "json";
-    if (csv && !break_points_only)
+    if (chosen_format(output) == Format::csv && !break_points_only)
       std::cerr << "seatsim: note: " << sweep.break_points.size() << " break point(s) of " << sweep.sweep.parameter
                 << "; --break-points lists them\n";
     emit(output, render(output, table, meta, break_points_only ? "break_points" : "results",

@@ -67,23 +67,33 @@ struct SimulateCommand {
     meta.extra["coalitions"] = coalitions;
     const std::vector<std::string> footer = {"draws: " + std::to_string(draws) + "; noise: " + model.describe() +
                                              "; seed " + std::to_string(prepared.rule.seed)};
+    emit(output, rendered(tables, meta, footer));
+    return 0;
+  }
+
+  // The same view in every format and wherever stdout goes (interface.md, amendment 5): the
+  // summary unless --view asks for another. Tables for people put the coalitions under it; CSV
+  // holds one table and says where the coalitions are; JSON carries summary, coalitions and histogram.
+  std::string rendered(const SimulationTables& tables, const Meta& meta, const std::vector<std::string>& footer) const {
     const Format format = chosen_format(output);
-    const std::string shown = view.empty() ? (format == Format::table ? "summary" : "histogram") : view;
+    const std::string shown = view.empty() ? "summary" : view;
     if (format == Format::json) {
       Json extra;
       extra["coalitions"] = to_records(tables.coalitions);
       extra["histogram"] = to_records(tables.histogram);
-      emit(output, render(output, tables.summary, meta, "summary", extra));
-    } else if (format == Format::table && shown == "summary" && !tables.coalitions.rows.empty()) {
-      emit(output, render_text(tables.summary) + "\n" + render(output, tables.coalitions, meta, "", {}, footer));
-    } else {
-      const Table& table = shown == "summary"      ? tables.summary
-                           : shown == "coalitions" ? tables.coalitions
-                           : shown == "districts"  ? tables.districts
-                                                   : tables.histogram;
-      emit(output, render(output, table, meta, "results", {}, footer));
+      return render(output, tables.summary, meta, "summary", extra);
     }
-    return 0;
+    const bool with_coalitions = shown == "summary" && !tables.coalitions.rows.empty();
+    if (with_coalitions && format == Format::table)
+      return render_text(tables.summary) + "\n" + render(output, tables.coalitions, meta, "", {}, footer);
+    if (with_coalitions && format == Format::markdown)
+      return render_markdown(tables.summary) + "\n" + render(output, tables.coalitions, meta, "", {}, footer);
+    if (with_coalitions) print_notes({"the coalitions' summary: --view coalitions"});
+    const Table& table = shown == "summary"      ? tables.summary
+                         : shown == "coalitions" ? tables.coalitions
+                         : shown == "districts"  ? tables.districts
+                                                 : tables.histogram;
+    return render(output, table, meta, "results", {}, footer);
   }
 };
 
@@ -104,8 +114,9 @@ const bool registered = register_command({
           "Views: summary (per party: seats as cast, mean, sd, q05/q50/q95, p_majority = P(more than half of all\n"
           "seats); coalitions below it), coalitions, districts (P(seats = k) per list and district), histogram (the\n"
           "long CSV: level,district,party,seats,count,probability,at_least for national, district and coalition\n"
-          "distributions). Default: summary on a table, histogram in CSV. JSON carries summary, coalitions and\n"
-          "histogram. A progress bar with rate and ETA goes to stderr when it is a terminal.\n"
+          "distributions). Default: summary, in every format (CSV holds one table: the coalitions with --view\n"
+          "coalitions). JSON carries summary, coalitions and histogram. A progress bar with rate and ETA goes to "
+          "stderr when it is a terminal.\n"
           "Example: seatsim simulate scenarios/iraq-2013 --draws 100000 --noise dirichlet:2000 --seed 7 "
           "--coalition 'State of Law Coalition+Citizens Alliance'");
       add_analysis_input(app, command->input);

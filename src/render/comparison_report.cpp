@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text_wrap.hpp"
+
 namespace seatsim {
 namespace {
 
@@ -29,6 +31,7 @@ std::string district_detail(const District& district, const DistrictComparison& 
   const bool tiered = !c.lists.empty() && c.lists.front().tiered;
   Table table;
   table.columns = {"party", "votes", "published", "seats", "diff", "disputed seat"};
+  table.rank_by = {"seats", "votes"};
   if (tiered) table.columns.insert(table.columns.begin() + 5, {"district tier", "leveling tier"});
   const auto tier_text = [](const std::optional<std::int64_t>& published, std::int64_t seats) {
     return (published ? std::to_string(*published) : std::string("blank")) + " -> " + std::to_string(seats);
@@ -72,6 +75,8 @@ Table comparison_table(const Election& election, const Comparison& comparison) {
   const bool tiered = election.has_published_tiers();
   Table table;
   table.columns = {"district", "party", "votes", "published_seats", "seats", "diff"};
+  table.group_by = {"district"};
+  table.rank_by = {"seats", "votes"};
   // A multi-tier result adds both tiers after the contract's columns: published_seats is their sum.
   if (tiered)
     table.columns.insert(table.columns.end(),
@@ -137,12 +142,19 @@ Table rule_fit_table(const Election& election, const RuleFit& fit) {
 }
 
 std::string rule_fit_report(const Election& election, const RuleFit& fit, const Rule& rule, bool markdown) {
+  // Text lines fit the table's width (markdown is reflowed by its reader).
+  const auto line = [&](const std::string& text) {
+    return (markdown ? text : wrap_paragraph(text, text_width)) + "\n";
+  };
   std::string out = markdown ? "## First divisors reproducing the published seats\n\n" : "";
-  out += "Method " + fit.method + " with its first divisor f varied over [0, " + fit.first_divisor_limit.to_string() +
-         ") (every later divisor fixed: " + rule.method.divisor().describe() + "); ties " +
-         std::string(tie_rule_name(rule.ties)) + "\n\n";
+  out +=
+      line("Method " + fit.method + " with its first divisor f varied over [0, " + fit.first_divisor_limit.to_string() +
+           ") (every later divisor fixed: " + rule.method.divisor().describe() + "); ties " +
+           std::string(tie_rule_name(rule.ties))) +
+      "\n";
   Table table;
   table.columns = {"district", "first divisors f", "≈", "standard methods reproducing it", "why none"};
+  table.wrap = {"standard methods reproducing it", "why none"};
   for (std::size_t d = 0; d < fit.districts.size(); ++d) {
     const DistrictFit& f = fit.districts[d];
     std::string methods;
@@ -157,16 +169,15 @@ std::string rule_fit_report(const Election& election, const RuleFit& fit, const 
     return text.empty() ? std::string("none") : text;
   };
   const std::size_t explained = fit.districts.size() - fit.unexplained_by_first_divisor.size();
-  out += "intersection over the " + std::to_string(explained) +
-         " districts some first divisor explains: " + fit.intersection.describe() + " ≈ " +
-         fit.intersection.describe_decimal() + "\n";
+  out += line("intersection over the " + std::to_string(explained) + " districts some first divisor explains: " +
+              fit.intersection.describe() + " ≈ " + fit.intersection.describe_decimal());
   if (rule.method.is_divisor()) {
     const Rational official = rule.method.divisor().divisor(0);
-    out += "the rule's own first divisor " + official.to_string() + " is " +
-           (fit.intersection.contains(official) ? "inside" : "outside") + " it\n";
+    out += line("the rule's own first divisor " + official.to_string() + " is " +
+                (fit.intersection.contains(official) ? "inside" : "outside") + " it");
   }
-  out += "districts no first divisor explains: " + names(fit.unexplained_by_first_divisor) + "\n";
-  out += "districts no setting explains (no first divisor, no standard method): " + names(fit.unexplained) + "\n";
+  out += line("districts no first divisor explains: " + names(fit.unexplained_by_first_divisor));
+  out += line("districts no setting explains (no first divisor, no standard method): " + names(fit.unexplained));
   return out;
 }
 

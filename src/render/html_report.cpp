@@ -32,7 +32,9 @@ bool differs(const Table& table, const std::vector<Cell>& row) {
   return !text.empty() && text != "0";
 }
 
-std::string html_table(const Table& table) {
+// Rows in the order for people, as the text table has them.
+std::string html_table(const Table& unordered) {
+  const Table table = ordered_for_people(unordered);
   std::string out = "<table>\n<thead><tr>";
   for (const std::string& column : table.columns) out += "<th>" + escape(column) + "</th>";
   out += "</tr></thead>\n<tbody>\n";

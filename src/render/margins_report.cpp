@@ -20,6 +20,8 @@ std::string names(const District& district, const std::vector<std::size_t>& list
 Table lists_table(const Election& election, const Margins& margins) {
   Table table;
   table.columns = {"district", "party", "votes", "seats", "votes_to_gain", "votes_to_lose", "gain_from", "lose_to"};
+  table.group_by = {"district"};
+  table.rank_by = {"seats", "votes"};
   for (const ListMargin& m : margins.lists) {
     const District& district = election.districts[m.district];
     table.add({district.name, district.lists[m.list].party, Cell(static_cast<long long>(m.votes)),

@@ -1,5 +1,10 @@
 #include "seatsim/meta.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
+#include "seatsim/error.hpp"
+
 namespace seatsim {
 
 std::string_view version() noexcept { return SEATSIM_VERSION; }
@@ -90,6 +95,102 @@ std::string Meta::one_line() const {
   if (seed) line += "; seed " + std::to_string(*seed);
   for (const InputFile& input : inputs) line += "; " + input.path + " sha256:" + input.sha256;
   return line;
+}
+
+namespace {
+
+std::string text_of(const Json& json, const std::string& key) {
+  const auto at = json.find(key);
+  return at != json.end() && at->is_string() ? at->get<std::string>() : std::string();
+}
+
+bool flag_of(const Json& json, const std::string& key) {
+  const auto at = json.find(key);
+  return at != json.end() && at->is_boolean() && at->get<bool>();
+}
+
+// A threshold as written in the rule: "5%", or a bare number of votes.
+std::string threshold_words(const std::string& value) {
+  const bool votes =
+      !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return votes ? value + " votes" : value;
+}
+
+std::string method_words(const Json& rule) {
+  const std::string method = text_of(rule, "method");
+  if (method == "custom" && rule.contains("divisors")) {
+    std::string divisors;
+    for (const Json& d : rule["divisors"]) divisors += d.get<std::string>() + ", ";
+    return "divisors " + divisors + "...";
+  }
+  const std::string first = text_of(rule, "first_divisor");
+  if (first.empty()) return method;
+  try {
+    if (method_by_name(method).divisor().divisor(0).to_string() == first) return method;
+  } catch (const Error&) {
+  }
+  return method + ", first divisor " + first;
+}
+
+std::string threshold_part(const Json& rule) {
+  const std::string value = text_of(rule, "threshold");
+  const bool per_party = rule.contains("party_thresholds") && !rule["party_thresholds"].empty();
+  if (value.empty()) return per_party ? "thresholds per party" : "no threshold";
+  std::string text = "threshold " + threshold_words(value);
+  if (text_of(rule, "threshold_scope") == "national") text += " (national)";
+  if (per_party) text += ", some per party";
+  if (rule.contains("threshold_exempt") && !rule["threshold_exempt"].empty())
+    text += ", " + std::to_string(rule["threshold_exempt"].size()) + " exempt";
+  return text;
+}
+
+std::string tiers_part(const Json& rule) {
+  std::string text;
+  if (rule.contains("min_seats")) text += ", at least " + rule["min_seats"].dump() + " seats a list";
+  if (rule.contains("max_seats")) text += ", at most " + rule["max_seats"].dump() + " seats a list";
+  if (rule.contains("seat_bounds")) text += ", seat bounds per list";
+  if (rule.contains("leveling_seats")) {
+    text += ", " + rule["leveling_seats"].dump() + " leveling seats";
+    if (const std::string threshold = text_of(rule, "leveling_threshold"); !threshold.empty())
+      text += " (threshold " + threshold_words(threshold) + ")";
+  }
+  if (flag_of(rule, "biproportional")) text += ", biproportional";
+  return text;
+}
+
+}  // namespace
+
+std::string rule_in_words(const Json& rule) {
+  if (!rule.is_object()) return "";
+  std::string text = method_words(rule) + ", " + threshold_part(rule) + tiers_part(rule);
+  if (const std::string ties = text_of(rule, "ties"); !ties.empty() && ties != "more-votes") text += ", ties " + ties;
+  return text;
+}
+
+std::string inputs_in_words(const std::vector<InputFile>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> folders;  // in order of first appearance
+  for (const InputFile& input : inputs) {
+    const std::string folder = fs::path(input.path).parent_path().string();
+    if (std::find(folders.begin(), folders.end(), folder) == folders.end()) folders.push_back(folder);
+  }
+  std::string text;
+  for (const std::string& folder : folders) {
+    std::vector<std::string> files;
+    for (const InputFile& input : inputs)
+      if (fs::path(input.path).parent_path().string() == folder) files.push_back(input.path);
+    if (files.size() > 1 && !folder.empty()) files = {folder + "/"};
+    for (const std::string& file : files) text += (text.empty() ? "" : ", ") + (file == "-" ? "stdin" : file);
+  }
+  return text;
+}
+
+std::string Meta::summary_line() const {
+  std::string line = "seatsim " + command;
+  if (const std::string words = rule_in_words(rule); !words.empty()) line += ": " + words;
+  if (seed) line += "; seed " + std::to_string(*seed);
+  if (!inputs.empty()) line += "; " + std::string(inputs.size() == 1 ? "input " : "inputs ") + inputs_in_words(inputs);
+  return line + " (--verbose: full provenance)";
 }
 
 }  // namespace seatsim

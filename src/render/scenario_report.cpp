@@ -19,6 +19,8 @@ Table scenario_table(const std::vector<SeatComparison>& rows, bool for_people) {
   Table table;
   table.columns = {"level",           "district",   "party", "base_votes", "votes",
                    "published_seats", "base_seats", "seats", "change"};
+  table.group_by = {"level", "district"};
+  table.rank_by = {"seats", "votes"};
   for (const SeatComparison& row : rows) {
     const Cell change =
         for_people ? Cell(row.change() == 0 ? std::string() : signed_text(row.change()) + " *") : Cell(row.change());
@@ -107,6 +109,8 @@ Meta sweep_meta(const Scenario& scenario, const ScenarioBase& base, const SweepR
 Table sweep_table(const SweepResult& sweep) {
   Table table;
   table.columns = {"value", "district", "party", "votes", "seats"};
+  table.group_by = {"value", "district"};
+  table.rank_by = {"seats", "votes"};
   for (const SweepStep& step : sweep.steps)
     for (std::size_t d = 0; d < step.election.districts.size(); ++d) {
       const District& district = step.election.districts[d];

@@ -53,6 +53,7 @@ SimulationTables simulation_tables(const Simulation& simulation, const Simulatio
   const std::vector<std::string> stats = {"seats", "mean", "sd", "q05", "q50", "q95", "p_majority"};
   tables.summary.columns = {"party"};
   tables.summary.columns.insert(tables.summary.columns.end(), stats.begin(), stats.end());
+  tables.summary.rank_by = {"seats", "mean"};  // for people: the seats as cast, then the mean
   tables.coalitions.columns = {"coalition"};
   tables.coalitions.columns.insert(tables.coalitions.columns.end(), stats.begin(), stats.end());
   tables.districts.columns = {"district", "party", "seats", "count", "probability", "at_least"};
