@@ -17,6 +17,8 @@ class Error : public std::runtime_error {
   const std::string& file() const noexcept { return file_; }
   std::size_t line() const noexcept { return line_; }  // 0 when no line applies
   const std::string& message() const noexcept { return message_; }
+  // "FILE:LINE: message" whole: what() ends at a NUL the message may quote.
+  std::string text() const { return format(file_, line_, message_); }
 
  private:
   static std::string format(const std::string& file, std::size_t line, const std::string& message) {

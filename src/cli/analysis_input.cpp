@@ -15,7 +15,7 @@ bool is_scenario_file(const std::string& path) {
   return path != "-" && file.extension() == ".toml" && std::filesystem::is_regular_file(file, ec);
 }
 
-Prepared prepare_scenario(const std::string& path, const RuleFlags& flags) {
+Prepared prepare_scenario(const std::string& path, const RuleFlags& flags, const CsvOptions& csv) {
   const Scenario scenario = load_scenario(path);
   if (scenario.sweep)
     throw Error(scenario.path, scenario.sweep->line,
@@ -24,7 +24,7 @@ Prepared prepare_scenario(const std::string& path, const RuleFlags& flags) {
   if ((flags.seats_option && flags.seats_option->count() > 0) ||
       (flags.seats_file_option && flags.seats_file_option->count() > 0))
     throw Error("--seats and --seats-file do not apply to a scenario: it takes its seats from its base data set");
-  ScenarioBase base = load_scenario_base(scenario);
+  ScenarioBase base = load_scenario_base(scenario, csv);
   Prepared prepared;
   // Layers: the base's rule, the scenario's [rule], the flags. A rule error from the first two
   // names the scenario file, as `seatsim scenario` does.
@@ -48,15 +48,17 @@ Prepared prepare_scenario(const std::string& path, const RuleFlags& flags) {
 
 }  // namespace
 
-void add_analysis_input(CLI::App& app, std::string& path) {
+void add_analysis_input(CLI::App& app, std::string& path, InputFlags& reading) {
   app.add_option("INPUT", path,
                  "A data-set folder (election.toml, results.csv, districts.csv), a scenario file (.toml, without a "
                  "sweep: its operations applied to its base data set), or a votes CSV ('-' for stdin)")
       ->required();
+  add_input_flags(app, reading);
 }
 
-Prepared prepare_analysis_input(const std::string& path, const RuleFlags& flags) {
-  return is_scenario_file(path) ? prepare_scenario(path, flags) : prepare(path, flags);
+Prepared prepare_analysis_input(const std::string& path, const RuleFlags& flags, const InputFlags& reading) {
+  const CsvOptions csv = reading.options();
+  return is_scenario_file(path) ? prepare_scenario(path, flags, csv) : prepare(path, flags, csv);
 }
 
 }  // namespace seatsim::cli

@@ -131,8 +131,8 @@ void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown) {
   app.add_option("--output,-o", flags.output, "Write the result to this file (atomically) instead of stdout");
 }
 
-Prepared prepare(const std::string& path, const RuleFlags& flags) {
-  Prepared prepared{load_input(path), {}, {}};
+Prepared prepare(const std::string& path, const RuleFlags& flags, const CsvOptions& csv) {
+  Prepared prepared{load_input(path, csv), {}, {}};
   prepared.settings = prepared.input.rule;
   // Files named on the command line are relative to the working folder, the manifest's to its folder.
   prepared.settings.resolve_files(prepared.input.folder);
@@ -141,7 +141,8 @@ Prepared prepare(const std::string& path, const RuleFlags& flags) {
   SeatSources seats;
   if (flags.seats_option && flags.seats_option->count() > 0) seats.seats = flags.seats;
   if (flags.seats_file_option && flags.seats_file_option->count() > 0) {
-    seats.seats_file = read_seat_totals(read_csv_file(flags.seats_file, prepared.input.files));
+    seats.seats_file =
+        read_seat_totals(read_csv_file(flags.seats_file, prepared.input.files, csv, {"district", "seats"}));
     seats.seats_file_name = flags.seats_file;
   } else if (prepared.input.districts) {
     seats.seats_file = prepared.input.districts;

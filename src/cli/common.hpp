@@ -49,13 +49,14 @@ void add_output_flags(CLI::App& app, OutputFlags& flags, bool with_markdown = fa
 // The input positional: a votes CSV, "-" for stdin, or a data-set folder.
 void add_input(CLI::App& app, std::string& path);
 
-// Input loaded, rule merged (input's rule, then flags), seat totals applied.
+// Input loaded (its CSV files read with `csv`), rule merged (input's rule, then flags), seat
+// totals applied.
 struct Prepared {
   LoadedInput input;
   Rule rule;
   RuleSettings settings;
 };
-Prepared prepare(const std::string& path, const RuleFlags& flags);
+Prepared prepare(const std::string& path, const RuleFlags& flags, const CsvOptions& csv = {});
 
 // The format asked for, or the default: table on a terminal, csv otherwise.
 Format chosen_format(const OutputFlags& flags);

@@ -51,8 +51,10 @@ std::string render_csv(const Table& table) {
 }
 
 void write_csv_row(std::ostream& out, std::span<const std::string_view> fields) {
-  if (fields.size() == 1 && fields.front().empty()) {
-    out << "\"\"\n";
+  // A row of empty fields is written with a quoted first field: unquoted, a reader skips it as
+  // blank (a spreadsheet's trailing rows).
+  if (!fields.empty() && std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return f.empty(); })) {
+    out << "\"\"" << std::string(fields.size() - 1, ',') << '\n';
     return;
   }
   bool first = true;
