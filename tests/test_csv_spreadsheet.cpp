@@ -17,11 +17,11 @@ namespace {
 
 const std::string expected_seats = "district,party,votes,seats,tie\n,Blue,45000,3,\n,Red,21000,2,\n";
 
-// `seatsim allocate FILE --seats 5 -m dhondt EXTRA...` on `content`, as a file named `name`.
+// `seatsim allocate FILE --seats 5 EXTRA...` (Sainte-Laguë) on `content`, as a file named `name`.
 RunResult allocate_file(const std::string& name, const std::string& content, std::vector<std::string> extra = {}) {
   TempDir tmp;
   const fs::path file = tmp.write(name, content);
-  std::vector<std::string> args = {"allocate", file.string(), "--seats", "5", "-m", "dhondt", "-f", "csv"};
+  std::vector<std::string> args = {"allocate", file.string(), "--seats", "5", "-f", "csv"};
   args.insert(args.end(), extra.begin(), extra.end());
   RunResult result = run_cli(args);
   // Messages name the file as given; keep only its name for the checks.
