@@ -5,6 +5,9 @@
 //  - A parsed table written back with write_csv_row parses to the same fields.
 //  - A table that reads as a votes file allocates with every seat placed, under a rule drawn
 //    from the input, or is rejected with seatsim::Error.
+// The reading options (delimiter given or detected, thousands separator, Windows-1252) and the
+// columns that tell the delimiter are drawn from the input too.
+#include <array>
 #include <set>
 #include <sstream>
 
@@ -36,9 +39,24 @@ struct Parsed {
   }
 };
 
+// The reading options and required columns, drawn from the input (without consuming it).
+struct Reading {
+  CsvOptions options;
+  std::vector<std::string> required;
+};
+Reading reading_for(std::string_view text) {
+  Stream stream(text);
+  Reading reading;
+  reading.options.delimiter = std::array<char, 4>{0, ',', ';', '\t'}[stream.next() % 4];
+  reading.options.thousands = std::array<char, 4>{0, ',', '.', ' '}[stream.next() % 4];
+  reading.options.encoding = stream.next() % 4 == 0 ? TextEncoding::windows1252 : TextEncoding::utf8;
+  if (stream.next() % 2 == 0) reading.required = VotesReader::required_columns();
+  return reading;
+}
+
 // Parses `text` handed to the parser in pieces of the sizes `next_piece` gives.
 template <class NextPiece>
-Parsed parse_in_pieces(std::string_view text, NextPiece next_piece) {
+Parsed parse_in_pieces(std::string_view text, const Reading& reading, NextPiece next_piece) {
   Parsed parsed;
   parsed.table.source = source;
   try {
@@ -48,7 +66,7 @@ Parsed parse_in_pieces(std::string_view text, NextPiece next_piece) {
           parsed.table.header = header.names;
           parsed.table.header_line = header.line;
         },
-        [&](const CsvRow& row) { parsed.table.rows.push_back(row); });
+        [&](const CsvRow& row) { parsed.table.rows.push_back(row); }, reading.options, reading.required);
     while (!text.empty()) {
       const std::size_t piece = std::min<std::size_t>(text.size(), next_piece());
       parser.feed(text.substr(0, piece));
@@ -72,17 +90,18 @@ void check_round_trip(const CsvTable& table) {
   };
   write(table.header);
   for (const CsvRow& row : table.rows) write(row.fields);
-  const CsvTable again = parse_csv(out.str(), source);
+  // Written back with ',' and UTF-8, whatever the original was.
+  const CsvTable again = parse_csv(out.str(), source, CsvOptions{',', 0, TextEncoding::utf8, {}});
   FUZZ_CHECK(again.header == table.header, "header changed in a round trip");
   FUZZ_CHECK(again.rows.size() == table.rows.size(), "row count changed in a round trip");
   for (std::size_t i = 0; i < table.rows.size(); ++i)
     FUZZ_CHECK(again.rows[i].fields == table.rows[i].fields, "row changed in a round trip");
 }
 
-void check_allocation(const CsvTable& table, Stream& stream) {
+void check_allocation(const CsvTable& table, const CsvOptions& options, Stream& stream) {
   Election election;
   try {
-    election = read_votes(table);
+    election = read_votes(table, options);
   } catch (const Error& error) {
     FUZZ_CHECK(error.file() == source && error.line() > 0,
                "an error without file and line: " + std::string(error.what()));
@@ -126,13 +145,14 @@ void check_allocation(const CsvTable& table, Stream& stream) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const Parsed whole = parse_in_pieces(text, [] { return std::size_t(1) << 30; });
-  FUZZ_CHECK(parse_in_pieces(text, [] { return std::size_t(1); }) == whole, "byte-by-byte parse differs");
+  const Reading reading = reading_for(text);
+  const Parsed whole = parse_in_pieces(text, reading, [] { return std::size_t(1) << 30; });
+  FUZZ_CHECK(parse_in_pieces(text, reading, [] { return std::size_t(1); }) == whole, "byte-by-byte parse differs");
   Stream pieces(text);
-  FUZZ_CHECK(parse_in_pieces(text, [&] { return 1 + pieces.next() % 7; }) == whole, "parse in pieces differs");
+  FUZZ_CHECK(parse_in_pieces(text, reading, [&] { return 1 + pieces.next() % 7; }) == whole, "parse in pieces differs");
   if (!whole.error.empty()) return 0;
   check_round_trip(whole.table);
   Stream stream(text);
-  check_allocation(whole.table, stream);
+  check_allocation(whole.table, reading.options, stream);
   return 0;
 }

@@ -64,11 +64,16 @@ TEST_CASE("CSV pieces: a cut anywhere (inside a BOM, a CRLF, a doubled quote, a 
   check_all_cuts("party,votes\nA,1\n\"B,2\n");       // unterminated quote
   check_all_cuts("party,votes\nA,\"1\"x\n");         // text after a closing quote
   check_all_cuts("party;votes\nA;1\n");
+  check_all_cuts("\"Party\";\"Votes\"\r\n\"A\";1\r\n;\r\n");  // the delimiter detected from the header
+  check_all_cuts("PK\x03\x04rest");                           // a workbook's signature cut anywhere
+  check_all_cuts("\xEF\xBB\xBF\xD0\xCF");                     // a BOM, then not quite a workbook
+  check_all_cuts(std::string("party,votes\nA\0B,1\n", 18));   // a NUL
   check_all_cuts("");
   CHECK(parse_pieces("party,votes\nA,1\n", {}) == "header 1:party|votes|\n2:A|1|\n");
   CHECK(parse_pieces("\n\nparty,votes\n\nA,1\n", {}) == "header 3:party|votes|\n5:A|1|\n");
   CHECK(parse_pieces("party,votes\nA,1\nH\xF8yre,2\n", {}) ==
-        "header 1:party|votes|\n2:A|1|\nerror: t.csv:3: invalid UTF-8 (byte 18)");
+        "header 1:party|votes|\n2:A|1|\nerror: t.csv:3: line 3 is not UTF-8: save as UTF-8 or add --encoding latin1 "
+        "(byte 18)");
 }
 
 TEST_CASE("CSV: a lone quoted empty field is a row, not a blank line") {

@@ -47,7 +47,8 @@ struct ElectionSetup {
 
 // Loads `path` (a votes CSV, "-", a data-set folder, or a scenario file without a sweep) and applies
 // the rule layers. Throws seatsim::Error (file, line, key) for anything wrong.
-ElectionSetup prepare_election(const std::string& path, const RuleSources& sources, const SeatOverrides& seats = {});
+ElectionSetup prepare_election(const std::string& path, const RuleSources& sources, const SeatOverrides& seats = {},
+                               const CsvOptions& csv = {});
 
 // The rule layers over an input already loaded (seat totals applied): for front ends that load once
 // and take rule overrides per request.

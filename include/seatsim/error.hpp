@@ -36,6 +36,8 @@ class Error : public std::runtime_error {
     kind_ = kind;
     return *this;
   }
+  // "FILE:LINE: message" whole: what() ends at a NUL the message may quote.
+  std::string text() const { return format(file_, line_, message_); }
 
  private:
   static std::string format(const std::string& file, std::size_t line, const std::string& message) {

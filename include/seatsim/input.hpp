@@ -27,18 +27,21 @@ struct LoadedInput {
   std::vector<std::string> caveats;
 };
 
-// Throws seatsim::Error(file, line, ...) for anything unreadable.
-LoadedInput load_input(const std::string& path);
+// Throws seatsim::Error(file, line, ...) for anything unreadable. `options` say how the CSV
+// files of the input are written (a data set's results.csv and districts.csv alike).
+LoadedInput load_input(const std::string& path, const CsvOptions& options = {});
 
 // Reads a CSV file and records its digest in `files`.
-CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files);
+CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files, const CsvOptions& options = {},
+                       std::vector<std::string> required_columns = {});
 
 // Streams a CSV file through `on_header` and `on_row` (memory bounded by one row, whatever the
 // file's size), computing its digest on the way, and records the digest in `files`.
 void stream_csv_file(const std::string& path, std::vector<InputFile>& files, const CsvParser::HeaderHandler& on_header,
-                     const CsvParser::RowHandler& on_row);
+                     const CsvParser::RowHandler& on_row, const CsvOptions& options = {},
+                     std::vector<std::string> required_columns = {});
 
 // Reads a votes file (or "-") as it streams; records its digest in `files`.
-Election read_votes_file(const std::string& path, std::vector<InputFile>& files);
+Election read_votes_file(const std::string& path, std::vector<InputFile>& files, const CsvOptions& options = {});
 
 }  // namespace seatsim

@@ -71,13 +71,14 @@ Scenario load_scenario(const std::string& path);
 // The same from text already in memory; `path` names it in messages and anchors `base`.
 Scenario parse_scenario(const std::string& path, const std::string& text);
 
-// The data set a scenario starts from: loaded, seat totals applied, its own rule built.
+// The data set a scenario starts from: loaded (its CSV files read with `options`), seat totals
+// applied, its own rule built.
 struct ScenarioBase {
   LoadedInput input;  // input.election has its seat totals
   RuleSettings settings;
   Rule rule;
 };
-ScenarioBase load_scenario_base(const Scenario& scenario);
+ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& options = {});
 
 // The rule a scenario runs under: the base's settings, then the scenario's [rule] over them.
 Rule scenario_rule(const Scenario& scenario, const ScenarioBase& base);

@@ -67,7 +67,8 @@ bool is_regular_toml(const std::string& path) {
 
 // A scenario without a sweep as an input: its operations applied to its base data set, its [rule]
 // over the base's rule.
-LoadedInput load_scenario_input(const std::string& path, const SeatOverrides& seats, RuleSettings& scenario_layer) {
+LoadedInput load_scenario_input(const std::string& path, const SeatOverrides& seats, const CsvOptions& csv,
+                                RuleSettings& scenario_layer) {
   const Scenario scenario = load_scenario(path);
   if (scenario.sweep)
     throw Error(scenario.path, scenario.sweep->line,
@@ -75,7 +76,7 @@ LoadedInput load_scenario_input(const std::string& path, const SeatOverrides& se
                     "'; this command takes a scenario without a sweep (run `seatsim scenario` for sweeps)");
   if (seats.seats || seats.seats_file)
     throw Error("seats and seats-file do not apply to a scenario: it takes its seats from its base data set");
-  ScenarioBase base = load_scenario_base(scenario);
+  ScenarioBase base = load_scenario_base(scenario, csv);
   (void)scenario_rule(scenario, base);  // a rule error of the scenario's [rule] names the scenario's line
   scenario_layer = scenario.rule;
   scenario_layer.resolve_files(base.input.folder);
@@ -90,11 +91,11 @@ LoadedInput load_scenario_input(const std::string& path, const SeatOverrides& se
   return input;
 }
 
-void apply_seat_overrides(LoadedInput& input, const SeatOverrides& overrides) {
+void apply_seat_overrides(LoadedInput& input, const SeatOverrides& overrides, const CsvOptions& csv) {
   SeatSources seats;
   seats.seats = overrides.seats;
   if (overrides.seats_file) {
-    seats.seats_file = read_seat_totals(read_csv_file(*overrides.seats_file, input.files));
+    seats.seats_file = read_seat_totals(read_csv_file(*overrides.seats_file, input.files, csv, {"district", "seats"}));
     seats.seats_file_name = *overrides.seats_file;
   } else if (input.districts) {
     seats.seats_file = input.districts;
@@ -151,14 +152,15 @@ void check_rule_names(const Election& election, const Rule& rule) {
     require_name("leveling_per_district", "district", district, districts, district_order);
 }
 
-ElectionSetup prepare_election(const std::string& path, const RuleSources& sources, const SeatOverrides& seats) {
+ElectionSetup prepare_election(const std::string& path, const RuleSources& sources, const SeatOverrides& seats,
+                               const CsvOptions& csv) {
   if (is_regular_toml(path)) {
     RuleSettings scenario_layer;
-    LoadedInput input = load_scenario_input(path, seats, scenario_layer);
+    LoadedInput input = load_scenario_input(path, seats, csv, scenario_layer);
     return settle(std::move(input), sources, scenario_layer);
   }
-  LoadedInput input = load_input(path);
-  apply_seat_overrides(input, seats);
+  LoadedInput input = load_input(path, csv);
+  apply_seat_overrides(input, seats, csv);
   return settle(std::move(input), sources, {});
 }
 

@@ -3,6 +3,7 @@
 
 #include "command.hpp"
 #include "common.hpp"
+#include "input_flags.hpp"
 #include "seatsim/election_allocation.hpp"
 
 namespace seatsim::cli {
@@ -120,11 +121,12 @@ void write_allocation_json(std::ostream& out, const Json& meta, const Election& 
 
 struct AllocateCommand {
   std::string input;
+  InputFlags reading;
   RuleFlags rule;
   OutputFlags output;
 
   int run() const {
-    const Prepared prepared = prepare(input, rule);
+    const Prepared prepared = prepare(input, rule, reading.options());
     const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
     print_notes(outcome.notes);
     const Election& election = prepared.input.election;
@@ -166,6 +168,7 @@ const bool registered = register_command({
           "--leveling-seats 19 --leveling-threshold 4%\n  seatsim allocate zurich.csv --biproportional "
           "--quorum-any-district 5% --list-votes");
       add_input(app, command->input);
+      add_input_flags(app, command->reading);
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

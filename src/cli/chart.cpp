@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "common.hpp"
+#include "input_flags.hpp"
 #include "seatsim/chart_data.hpp"
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/error.hpp"
@@ -35,6 +36,7 @@ std::string rule_label(const Method& method) {
 
 struct ChartCommand {
   std::string input;
+  InputFlags reading;
   std::string kind = "hemicycle";
   std::string layout = "side-by-side";
   std::string district;
@@ -75,7 +77,7 @@ struct ChartCommand {
     const Scenario scenario = load_scenario(input);
     if (!scenario.sweep)
       throw Error(input, 0, "--kind sweep needs a scenario file with a [sweep] (see docs/scenarios.md)");
-    const ScenarioBase base = load_scenario_base(scenario);
+    const ScenarioBase base = load_scenario_base(scenario, reading.options());
     const SweepResult result = run_sweep(scenario, base, {threads, true});
     const std::string chart_title =
         title.empty() ? scenario.name + ": seats against " + scenario.sweep->parameter : title;
@@ -96,7 +98,7 @@ struct ChartCommand {
       drawn = parliament_from_json();
       svg = hemicycle_svg(drawn);
     } else {
-      const Prepared prepared = prepare(input, rule);
+      const Prepared prepared = prepare(input, rule, reading.options());
       const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
       print_notes(outcome.notes);
       ElectionCharts charts =
@@ -144,6 +146,7 @@ const bool registered = register_command({
                      "Votes CSV ('-' for stdin), a data-set folder, parliament-diagram JSON (*.json), or a scenario "
                      "file (*.toml, --kind sweep)")
           ->required();
+      add_input_flags(app, command->reading);
       app.add_option("--kind,-k", command->kind, "hemicycle (default), compare, diff or sweep")
           ->check(CLI::IsMember({"hemicycle", "compare", "diff", "sweep"}));
       app.add_option("--layout", command->layout, "compare: side-by-side (default) or marked")

@@ -124,8 +124,8 @@ void add_output_flags(CLI::App& app, OutputFlags& flags) {
                "table and markdown: end with the full provenance (version, rule, SHA-256 of the inputs)");
 }
 
-Prepared prepare(const std::string& path, const RuleFlags& flags) {
-  Prepared prepared = prepare_election(path, flags.sources(), flags.seat_overrides());
+Prepared prepare(const std::string& path, const RuleFlags& flags, const CsvOptions& csv) {
+  Prepared prepared = prepare_election(path, flags.sources(), flags.seat_overrides(), csv);
   print_notes(prepared.warnings);
   return prepared;
 }

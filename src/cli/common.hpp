@@ -56,10 +56,10 @@ CLI::Option* repeatable(CLI::Option* option);
 // The input positional: a votes CSV, "-" for stdin, or a data-set folder.
 void add_input(CLI::App& app, std::string& path);
 
-// Input loaded (a scenario's operations applied), rule layered (input, --system, flags), names checked,
-// seat totals applied: seatsim/election_setup.hpp's pipeline.
+// Input loaded (its CSV files read with `csv`; a scenario's operations applied), rule layered (input,
+// --system, flags), names checked, seat totals applied: seatsim/election_setup.hpp's pipeline.
 using Prepared = ElectionSetup;
-Prepared prepare(const std::string& path, const RuleFlags& flags);
+Prepared prepare(const std::string& path, const RuleFlags& flags, const CsvOptions& csv = {});
 
 // The format asked for, or the default: table on a terminal, csv otherwise.
 Format chosen_format(const OutputFlags& flags);

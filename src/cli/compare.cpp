@@ -3,6 +3,7 @@
 
 #include "command.hpp"
 #include "common.hpp"
+#include "input_flags.hpp"
 #include "seatsim/comparator.hpp"
 #include "seatsim/comparison_report.hpp"
 
@@ -11,11 +12,12 @@ namespace {
 
 struct CompareCommand {
   std::string input;
+  InputFlags reading;
   RuleFlags rule;
   OutputFlags output;
 
   int run() const {
-    const Prepared prepared = prepare(input, rule);
+    const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     const Comparison comparison = compare(election, prepared.rule);
     print_notes(comparison.notes);
@@ -55,6 +57,7 @@ const bool registered = register_command({
           "the published seats.\nExit: 0 every district matches, 1 differences found, 2 bad input.\n"
           "Example: seatsim compare scenarios/iraq-2013 --format table");
       add_input(app, command->input);
+      add_input_flags(app, command->reading);
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

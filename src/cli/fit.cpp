@@ -1,6 +1,7 @@
 // seatsim fit: which first divisor (and which standard method) reproduces the published seats.
 #include "command.hpp"
 #include "common.hpp"
+#include "input_flags.hpp"
 #include "seatsim/comparison_report.hpp"
 #include "seatsim/rule_fit.hpp"
 
@@ -9,11 +10,12 @@ namespace {
 
 struct FitCommand {
   std::string input;
+  InputFlags reading;
   RuleFlags rule;
   OutputFlags output;
 
   int run() const {
-    const Prepared prepared = prepare(input, rule);
+    const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     const RuleFit fit = fit_rule(election, prepared.rule);
     const Meta meta = make_meta("fit", prepared);
@@ -47,6 +49,7 @@ const bool registered = register_command({
           "standard method, 1 some district is not, 2 bad input (e.g. a method that is not a linear divisor "
           "method).\nExample: seatsim fit scenarios/iraq-2013 --method sainte-lague");
       add_input(app, command->input);
+      add_input_flags(app, command->reading);
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

@@ -7,6 +7,28 @@
 #include "seatsim/error.hpp"
 #include "seatsim/meta.hpp"
 
+namespace {
+
+// The whole message on one line, whatever it quotes from the input: control characters (a NUL
+// that would end a C string, a terminal escape) shown as \xNN.
+std::string printable(const std::string& message) {
+  std::string out;
+  for (const char c : message) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      constexpr char hex[] = "0123456789abcdef";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace seatsim::cli;
   CLI::App app{
@@ -37,7 +59,7 @@ int main(int argc, char** argv) {
     for (const auto& [sub, run] : runners)
       if (sub->parsed()) return run();
   } catch (const seatsim::Error& error) {
-    std::cerr << "seatsim: " << error.what() << '\n';
+    std::cerr << "seatsim: " << printable(error.text()) << '\n';
     return 2;
   } catch (const std::exception& error) {
     std::cerr << "seatsim: internal error: " << error.what() << '\n';

@@ -12,12 +12,13 @@ namespace {
 
 struct MarginsCommand {
   std::string input;
+  InputFlags reading;
   std::string view = "lists";
   RuleFlags rule;
   OutputFlags output;
 
   int run() const {
-    const Prepared prepared = prepare_analysis_input(input, rule);
+    const Prepared prepared = prepare_analysis_input(input, rule, reading);
     const Election& election = prepared.input.election;
     const Margins margins = compute_margins(election, prepared.rule);
     print_notes(margins.outcome.notes);
@@ -53,7 +54,7 @@ const bool registered = register_command({
           "fragile first (margin = the fewer of the votes its holder must lose, holder_loss, and the votes the "
           "cheapest challenger must gain, challenger_gain). JSON carries all three.\n"
           "Example: seatsim margins scenarios/iraq-2013 --view ranking --format table");
-      add_analysis_input(app, command->input);
+      add_analysis_input(app, command->input, command->reading);
       app.add_option("--view", command->view, "What to print: lists (default), closest, ranking")
           ->check(CLI::IsMember({"lists", "closest", "ranking"}));
       add_rule_flags(app, command->rule);

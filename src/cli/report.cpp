@@ -1,6 +1,7 @@
 // seatsim report: one self-contained HTML file with the comparison, the charts and the caveats.
 #include "command.hpp"
 #include "common.hpp"
+#include "input_flags.hpp"
 #include "seatsim/chart_data.hpp"
 #include "seatsim/comparator.hpp"
 #include "seatsim/comparison_report.hpp"
@@ -44,12 +45,13 @@ std::vector<Scenario> dataset_sweeps(const std::string& folder) {
 
 struct ReportCommand {
   std::string input;
+  InputFlags reading;
   RuleFlags rule;
   std::string output;
   bool sweeps = true;
 
   int run() const {
-    const Prepared prepared = prepare(input, rule);
+    const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     const Comparison comparison = compare(election, prepared.rule);
     print_notes(comparison.notes);
@@ -80,7 +82,7 @@ struct ReportCommand {
          diff_svg(charts.districts, charts.recomputed, "Seats won and lost per district")});
     if (sweeps)
       for (const Scenario& scenario : dataset_sweeps(prepared.input.folder)) {
-        const ScenarioBase base = load_scenario_base(scenario);
+        const ScenarioBase base = load_scenario_base(scenario, reading.options());
         const SweepResult result = run_sweep(scenario, base);
         report.charts.push_back(
             {"What if: " + scenario.name + " (" + fs::path(scenario.path).filename().string() + "). " +
@@ -111,6 +113,7 @@ const bool registered = register_command({
           "Exit 0 when written, whether or not the seats differ.\nExample: seatsim report scenarios/iraq-2013 -o "
           "report.html");
       add_input(app, command->input);
+      add_input_flags(app, command->reading);
       app.add_flag("!--no-sweeps", command->sweeps, "Leave out the sweeps of the data set's what-if/ scenarios");
       add_rule_flags(app, command->rule);
       app.add_option("--output,-o", command->output, "Write the HTML to this file (atomically) instead of stdout");

@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "common.hpp"
+#include "input_flags.hpp"
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
@@ -20,13 +21,14 @@ bool for_people(const OutputFlags& output) {
 
 struct ScenarioCommand {
   std::string file;
+  InputFlags reading;
   OutputFlags output;
   bool break_points_only = false;
   unsigned threads = 1;
 
   int run() const {
     const Scenario scenario = load_scenario(file);
-    const ScenarioBase base = load_scenario_base(scenario);
+    const ScenarioBase base = load_scenario_base(scenario, reading.options());
     if (scenario.sweep) return run_sweep_file(scenario, base);
     const ScenarioResult result = run_scenario(scenario, base);
     print_notes(result.outcome.notes);
@@ -68,6 +70,7 @@ const bool registered = register_command({
           "votes_after,at_value.\nFile format: docs/scenarios.md. Example: seatsim scenario "
           "scenarios/iraq-2013/what-if/first-divisor-1.6.toml");
       app.add_option("FILE", command->file, "Scenario file (TOML)")->required();
+      add_input_flags(app, command->reading);  // for the CSV files of its base
       add_output_flags(app, command->output);
       app.add_flag("--break-points", command->break_points_only,
                    "With a sweep: print the break points table instead of the long table");

@@ -40,6 +40,7 @@ namespace {
 
 struct SimulateCommand {
   std::string input;
+  InputFlags reading;
   std::int64_t draws = 0;
   std::string noise;
   unsigned threads = 0;
@@ -51,7 +52,7 @@ struct SimulateCommand {
   int run() const {
     if (draws < 1) throw Error("--draws must be at least 1 (got " + std::to_string(draws) + ")");
     const NoiseModel model = NoiseModel::parse(noise);
-    const Prepared prepared = prepare_analysis_input(input, rule);
+    const Prepared prepared = prepare_analysis_input(input, rule, reading);
     const Simulation simulation(prepared.input.election, prepared.rule, model, prepared.rule.seed, coalitions);
     const std::optional<SimulationCounts> counts =
         draw_runner()(simulation, static_cast<std::uint64_t>(draws), threads);
@@ -119,7 +120,7 @@ const bool registered = register_command({
           "stderr when it is a terminal.\n"
           "Example: seatsim simulate scenarios/iraq-2013 --draws 100000 --noise dirichlet:2000 --seed 7 "
           "--coalition 'State of Law Coalition+Citizens Alliance'");
-      add_analysis_input(app, command->input);
+      add_analysis_input(app, command->input, command->reading);
       app.add_option("--draws", command->draws, "Number of draws (at least 1)")->required();
       app.add_option("--noise", command->noise, "Noise model: dirichlet:K, multinomial, swing:SD[,DSD]")->required();
       app.add_option("--threads", command->threads, "Worker threads (default 0: every core)");

@@ -81,7 +81,7 @@ const bool registered = register_command({
           "Examples: seatsim systems\n  seatsim systems show norway-storting-2005 > storting.toml\n"
           "  seatsim systems show --method dhondt --threshold 5% > my-system.toml\n"
           "  seatsim compare ../shared/data/poland_2023_sejm.csv --system poland-sejm-2011");
-      add_output_flags(app, command->output, true);
+      add_output_flags(app, command->output);
       command->show_app = app.add_subcommand(
           "show", "Write a system (from the library, a file, or the rule flags alone) as a system file");
       command->show_app->add_option("NAME", command->show.system, "A system of the library, or a system file");

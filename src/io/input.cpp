@@ -12,14 +12,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-LoadedInput load_votes_file(const std::string& path) {
+LoadedInput load_votes_file(const std::string& path, const CsvOptions& options) {
   LoadedInput input;
-  input.election = read_votes_file(path, input.files);
+  input.election = read_votes_file(path, input.files, options);
   input.name = path;
   return input;
 }
 
-LoadedInput load_dataset(const fs::path& folder) {
+LoadedInput load_dataset(const fs::path& folder, const CsvOptions& options) {
   const fs::path manifest_path = folder / "election.toml";
   if (!fs::exists(manifest_path)) throw Error(folder.string(), 0, "is a folder but not a data set (no election.toml)");
   LoadedInput input;
@@ -42,11 +42,12 @@ LoadedInput load_dataset(const fs::path& folder) {
     if (!rule->is_table()) throw Error(doc.path, toml_reading::line_of(*rule), "rule: expected a table [rule]");
     input.rule = toml_reading::read_rule(doc, *rule->as_table());
   }
-  input.election = read_votes_file((folder / "results.csv").string(), input.files);
+  input.election = read_votes_file((folder / "results.csv").string(), input.files, options);
   const fs::path districts = folder / "districts.csv";
   if (fs::exists(districts)) {
     input.districts_file = districts.string();
-    input.districts = read_seat_totals(read_csv_file(input.districts_file, input.files));
+    input.districts =
+        read_seat_totals(read_csv_file(input.districts_file, input.files, options, {"district", "seats"}));
   }
   return input;
 }
@@ -54,9 +55,10 @@ LoadedInput load_dataset(const fs::path& folder) {
 }  // namespace
 
 void stream_csv_file(const std::string& path, std::vector<InputFile>& files, const CsvParser::HeaderHandler& on_header,
-                     const CsvParser::RowHandler& on_row) {
+                     const CsvParser::RowHandler& on_row, const CsvOptions& options,
+                     std::vector<std::string> required_columns) {
   Sha256 digest;
-  CsvParser parser(path, on_header, on_row);
+  CsvParser parser(path, on_header, on_row, options, std::move(required_columns));
   read_file_chunks(path, [&](std::string_view chunk) {
     digest.update(chunk);
     parser.feed(chunk);
@@ -65,7 +67,8 @@ void stream_csv_file(const std::string& path, std::vector<InputFile>& files, con
   files.push_back({path, digest.hex_digest()});
 }
 
-CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files) {
+CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files, const CsvOptions& options,
+                       std::vector<std::string> required_columns) {
   CsvTable table;
   table.source = path;
   stream_csv_file(
@@ -74,22 +77,23 @@ CsvTable read_csv_file(const std::string& path, std::vector<InputFile>& files) {
         table.header = header.names;
         table.header_line = header.line;
       },
-      [&](const CsvRow& row) { table.rows.push_back(row); });
+      [&](const CsvRow& row) { table.rows.push_back(row); }, options, std::move(required_columns));
   return table;
 }
 
-Election read_votes_file(const std::string& path, std::vector<InputFile>& files) {
-  VotesReader votes;
+Election read_votes_file(const std::string& path, std::vector<InputFile>& files, const CsvOptions& options) {
+  VotesReader votes(options);
   stream_csv_file(
-      path, files, [&](const CsvHeader& header) { votes.header(header); }, [&](const CsvRow& row) { votes.row(row); });
+      path, files, [&](const CsvHeader& header) { votes.header(header); }, [&](const CsvRow& row) { votes.row(row); },
+      options, VotesReader::required_columns());
   return votes.finish();
 }
 
-LoadedInput load_input(const std::string& path) {
+LoadedInput load_input(const std::string& path, const CsvOptions& options) {
   std::error_code ec;
-  if (path != "-" && fs::is_directory(path, ec)) return load_dataset(path);
+  if (path != "-" && fs::is_directory(path, ec)) return load_dataset(path, options);
   if (path != "-" && !fs::exists(path, ec)) throw Error(path, 0, "no such file or folder");
-  return load_votes_file(path);
+  return load_votes_file(path, options);
 }
 
 }  // namespace seatsim

@@ -422,12 +422,12 @@ Scenario load_scenario(const std::string& path) {
   return parse_scenario(path, read_text_file(path));
 }
 
-ScenarioBase load_scenario_base(const Scenario& scenario) {
+ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& options) {
   std::error_code ec;
   if (!fs::exists(scenario.base, ec))
     throw Error(scenario.path, scenario.base_line,
                 "base: no data set or votes file at '" + scenario.base + "' (base is relative to the scenario file)");
-  ScenarioBase base{load_input(scenario.base), {}, {}};
+  ScenarioBase base{load_input(scenario.base, options), {}, {}};
   SeatSources seats;
   if (base.input.districts) {
     seats.seats_file = base.input.districts;

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "seatsim/edit_distance.hpp"
 #include "seatsim/error.hpp"
 
 namespace seatsim {
@@ -17,12 +18,82 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
 }
 
-std::optional<std::int64_t> optional_count(const CsvRow& row, std::optional<std::size_t> column, std::int64_t limit,
-                                           const std::string& what, const std::string& file) {
-  if (!column) return std::nullopt;
-  const std::string text = trim(row.fields[*column]);
-  if (text.empty()) return std::nullopt;
-  return parse_count(text, limit, what, file, row.line);
+bool all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The thousands separators a flag names: ' ' also stands for the no-break spaces spreadsheets
+// write (U+00A0, U+202F).
+std::vector<std::string_view> separators(char thousands) {
+  if (thousands == 0) return {};
+  if (thousands == ' ') return {" ", "\xC2\xA0", "\xE2\x80\xAF"};
+  if (thousands == ',') return {","};
+  if (thousands == '.') return {"."};
+  return {"'"};
+}
+
+// Digits grouped by threes ("45,000"): the digits, or none when the grouping is not that.
+std::optional<std::string> ungrouped(std::string_view text, const std::vector<std::string_view>& seps) {
+  std::string digits;
+  std::size_t group = 0, groups = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto sep =
+        std::find_if(seps.begin(), seps.end(), [&](std::string_view s) { return text.substr(i).starts_with(s); });
+    if (sep != seps.end()) {
+      if (group == 0 || group > 3 || (groups > 0 && group != 3)) return std::nullopt;
+      ++groups;
+      group = 0;
+      i += sep->size();
+    } else if (std::isdigit(static_cast<unsigned char>(text[i]))) {
+      digits += text[i++];
+      ++group;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (groups > 0 && group != 3) return std::nullopt;
+  return digits;
+}
+
+// A count as spreadsheets write it: thousands separators (when the options name one) and a
+// decimal part ("45000.0"). `decimals` tells a non-zero decimal part, which no count has.
+struct CountText {
+  std::string digits;
+  bool decimals = false;
+};
+std::optional<CountText> spreadsheet_count(std::string_view text, char thousands) {
+  std::string_view whole = text, fraction;
+  bool point = false;
+  if (const auto dot = text.find('.'); thousands != '.' && dot != std::string_view::npos) {
+    whole = text.substr(0, dot);
+    fraction = text.substr(dot + 1);
+    point = true;
+    if (!all_digits(fraction)) return std::nullopt;
+  }
+  std::optional<std::string> digits = ungrouped(whole, separators(thousands));
+  if (!digits || digits->empty() || (!point && *digits == text)) return std::nullopt;
+  return CountText{std::move(*digits), fraction.find_first_not_of('0') != std::string_view::npos};
+}
+
+// The flag that would read `text` as grouped digits, for the message: "--thousands ','".
+std::string thousands_hint(std::string_view text) {
+  for (const char candidate : {',', ' ', '.', '\''})
+    if (text.find(candidate) != std::string_view::npos && ungrouped(text, separators(candidate)))
+      return std::string(" (if '") + candidate + "' separates thousands, add --thousands '" + candidate + "')";
+  return {};
+}
+
+std::int64_t count_from_digits(const std::string& digits, std::string_view shown, std::int64_t limit,
+                               const std::string& what, const std::string& file, std::size_t line) {
+  const std::size_t first = std::min(digits.find_first_not_of('0'), digits.size());
+  if (digits.size() - first > 18)
+    throw Error(file, line, what + " '" + std::string(shown) + "' exceeds the limit of " + std::to_string(limit));
+  std::int64_t value = 0;
+  for (std::size_t i = first; i < digits.size(); ++i) value = value * 10 + (digits[i] - '0');
+  if (value > limit)
+    throw Error(file, line, what + " '" + std::string(shown) + "' exceeds the limit of " + std::to_string(limit));
+  return value;
 }
 
 }  // namespace
@@ -42,6 +113,18 @@ std::int64_t parse_count(std::string_view text, std::int64_t limit, const std::s
   for (const char c : text) value = value * 10 + (c - '0');
   if (value > limit) throw Error(file, line, what + " '" + shown + "' exceeds the limit of " + std::to_string(limit));
   return value;
+}
+
+std::int64_t parse_spreadsheet_count(std::string_view text, std::int64_t limit, const std::string& what,
+                                     const std::string& file, std::size_t line, char thousands) {
+  if (const std::optional<CountText> count = spreadsheet_count(text, thousands)) {
+    if (count->decimals) throw Error(file, line, what + " '" + std::string(text) + "' is not a whole number");
+    return count_from_digits(count->digits, text, limit, what, file, line);
+  }
+  if (thousands == 0 && !all_digits(text) && !text.starts_with('-'))
+    if (std::string hint = thousands_hint(text); !hint.empty())
+      throw Error(file, line, what + " '" + std::string(text) + "' is not a whole number" + hint);
+  return parse_count(text, limit, what, file, line);
 }
 
 namespace {
@@ -87,7 +170,46 @@ class ListNames {
 
 }  // namespace
 
+namespace {
+
+const std::vector<std::string> known_columns = {"district",       "party",          "votes", "published_seats",
+                                                "district_seats", "leveling_seats", "quota"};
+
+// " (did you mean 'published_seats'?)" when a known column is a slip away from `name`.
+std::string closest_known_column(const std::string& name) {
+  const std::string* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const std::string& known : known_columns) {
+    const std::size_t distance = edit_distance(name, known, true);
+    if (!best || distance < best_distance) {
+      best = &known;
+      best_distance = distance;
+    }
+  }
+  const std::size_t allowed = std::max<std::size_t>(1, best->size() / 3);
+  return best_distance <= allowed ? " (did you mean '" + *best + "'?)" : "";
+}
+
+// One warning naming every column that nothing reads, with a suggestion where one is close.
+std::string unknown_columns_warning(const CsvHeader& header) {
+  std::string listed;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < header.names.size(); ++i) {
+    const std::string& name = header.names[i];
+    const bool known = std::any_of(known_columns.begin(), known_columns.end(),
+                                   [&](const std::string& k) { return header.column(k) == i; });
+    if (name.empty() || known) continue;
+    listed += (count++ == 0 ? "'" : ", '") + name + "'" + closest_known_column(name);
+  }
+  if (count == 0) return {};
+  return Error(header.source, header.line, (count == 1 ? "unknown column " : "unknown columns ") + listed + " ignored")
+      .what();
+}
+
+}  // namespace
+
 struct VotesReader::State {
+  CsvOptions options;
   std::string file;
   std::size_t header_line = 1;
   std::optional<std::size_t> district_col, published_col, district_seats_col, leveling_col, quota_col;
@@ -96,12 +218,52 @@ struct VotesReader::State {
   Election election;
   std::unordered_map<std::string, std::size_t> district_index;
   std::vector<ListNames> names;  // per district
+  // Votes with decimals are refused, as percentages when every value is at most 100: the
+  // first such value, and whether a value over 100 has been read.
+  std::optional<std::pair<std::size_t, std::string>> first_decimal;
+  bool over_100 = false;
+
+  std::int64_t votes(const std::string& text, std::size_t line);
+  std::optional<std::int64_t> optional_count(const CsvRow& row, std::optional<std::size_t> column,
+                                             const std::string& what) const;
 };
 
-VotesReader::VotesReader() : state_(std::make_unique<State>()) {}
+std::int64_t VotesReader::State::votes(const std::string& text, std::size_t line) {
+  const std::optional<CountText> count = spreadsheet_count(text, options.thousands);
+  if (!count || !count->decimals) {
+    const std::int64_t value = parse_spreadsheet_count(text, max_votes, "votes", file, line, options.thousands);
+    if (value > 100) {
+      over_100 = true;
+      if (first_decimal)
+        throw Error(file, first_decimal->first, "votes '" + first_decimal->second + "' is not a whole number");
+    }
+    return value;
+  }
+  const bool small = count->digits.size() < 3 || (count->digits.size() == 3 && count->digits < "100");
+  if (!small || over_100) throw Error(file, line, "votes '" + text + "' is not a whole number");
+  if (!first_decimal) first_decimal.emplace(line, text);
+  return 0;
+}
+
+std::optional<std::int64_t> VotesReader::State::optional_count(const CsvRow& row, std::optional<std::size_t> column,
+                                                               const std::string& what) const {
+  if (!column) return std::nullopt;
+  const std::string text = trim(row.fields[*column]);
+  if (text.empty()) return std::nullopt;
+  return parse_spreadsheet_count(text, max_seats, what, file, row.line, options.thousands);
+}
+
+VotesReader::VotesReader(CsvOptions options) : state_(std::make_unique<State>()) {
+  state_->options = std::move(options);
+}
 VotesReader::~VotesReader() = default;
 VotesReader::VotesReader(VotesReader&&) noexcept = default;
 VotesReader& VotesReader::operator=(VotesReader&&) noexcept = default;
+
+const std::vector<std::string>& VotesReader::required_columns() {
+  static const std::vector<std::string> required = {"party", "votes"};
+  return required;
+}
 
 void VotesReader::header(const CsvHeader& header) {
   State& s = *state_;
@@ -115,6 +277,8 @@ void VotesReader::header(const CsvHeader& header) {
   s.district_seats_col = header.column("district_seats");
   s.leveling_col = header.column("leveling_seats");
   s.quota_col = header.column("quota");
+  if (s.options.warn)
+    if (const std::string warning = unknown_columns_warning(header); !warning.empty()) s.options.warn(warning);
 }
 
 void VotesReader::row(const CsvRow& row) {
@@ -138,10 +302,10 @@ void VotesReader::row(const CsvRow& row) {
   ListResult list;
   list.party = std::move(party);
   list.line = row.line;
-  list.votes = parse_count(trim(row.fields[s.votes_col]), max_votes, "votes", file, row.line);
-  list.published_seats = optional_count(row, s.published_col, max_seats, "published_seats", file);
-  list.published_district_seats = optional_count(row, s.district_seats_col, max_seats, "district_seats", file);
-  list.published_leveling_seats = optional_count(row, s.leveling_col, max_seats, "leveling_seats", file);
+  list.votes = s.votes(trim(row.fields[s.votes_col]), row.line);
+  list.published_seats = s.optional_count(row, s.published_col, "published_seats");
+  list.published_district_seats = s.optional_count(row, s.district_seats_col, "district_seats");
+  list.published_leveling_seats = s.optional_count(row, s.leveling_col, "leveling_seats");
   if (!list.published_seats && list.published_district_seats)
     list.published_seats = *list.published_district_seats + list.published_leveling_seats.value_or(0);
   if (s.quota_col) list.quota_group = trim(row.fields[*s.quota_col]);
@@ -152,13 +316,17 @@ void VotesReader::row(const CsvRow& row) {
 Election VotesReader::finish() {
   State& s = *state_;
   if (!s.rows) throw Error(s.file, s.header_line, "no lists: the file has a header but no rows");
+  if (s.first_decimal)
+    throw Error(s.file, s.first_decimal->first,
+                "votes look like percentages (all ≤ 100 with decimals, such as '" + s.first_decimal->second +
+                    "'): give vote counts");
   s.district_index.clear();
   s.names.clear();
   return std::move(s.election);
 }
 
-Election read_votes(const CsvTable& table) {
-  VotesReader reader;
+Election read_votes(const CsvTable& table, const CsvOptions& options) {
+  VotesReader reader(options);
   reader.header(CsvHeader{table.source, table.header, table.header_line});
   for (const CsvRow& row : table.rows) reader.row(row);
   return reader.finish();

@@ -52,8 +52,15 @@ std::string render_csv(const Table& table) {
 }
 
 void write_csv_row(std::ostream& out, std::span<const std::string_view> fields) {
-  if (fields.size() == 1 && fields.front().empty()) {
-    out << "\"\"\n";
+  // A row of blank fields is written with its first field quoted: unquoted, a reader skips it as
+  // blank (a spreadsheet's trailing rows).
+  const bool blank = !fields.empty() && std::all_of(fields.begin(), fields.end(), [](std::string_view f) {
+    return f.find_first_not_of(" \t") == std::string_view::npos;
+  });
+  if (blank) {
+    out << '"' << fields.front() << '"';
+    for (std::size_t i = 1; i < fields.size(); ++i) out << ',' << fields[i];
+    out << '\n';
     return;
   }
   bool first = true;

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Runs every example of README.md, so that the README never promises what the tool does not do.
+"""Runs every example of README.md (or of another page), so that the docs never promise what the tool does not do.
 
-    readme_check.py README.md BIN_DIR [PYTHON_MODULE_DIR]
+    readme_check.py PAGE.md BIN_DIR [PYTHON_MODULE_DIR]
+
+Commands run in the repository root (the folder of the page, or the one above it for a page in docs/), so
+that a page in docs/ shows the same paths as the README.
 
 - ```console blocks: each line starting with "$ " is a command (run by bash in the repository root, BIN_DIR
   first on PATH); the lines after it, up to the next command, are expected output. Each expected line must
@@ -24,6 +27,9 @@ from pathlib import Path
 SERVE_SECONDS = 3
 
 
+PAGE = "README.md"
+
+
 def blocks(text):
     """(language, first line number, lines) of each fenced block."""
     found, language, start, lines = [], None, 0, []
@@ -37,7 +43,7 @@ def blocks(text):
         elif language is not None:
             lines.append(line)
     if language is not None:
-        sys.exit(f"README.md:{start - 1}: unclosed code block")
+        sys.exit(f"{PAGE}:{start - 1}: unclosed code block")
     return found
 
 
@@ -50,12 +56,12 @@ def console_examples(start, lines):
         elif examples and line.strip():
             examples[-1][2].append(line.rstrip())
         elif not examples and line.strip():
-            sys.exit(f"README.md:{start + offset}: output before any command")
+            sys.exit(f"{PAGE}:{start + offset}: output before any command")
     return examples
 
 
 def run_console(root, env, number, command, expected, shared):
-    where = f"README.md:{number}"
+    where = f"{PAGE}:{number}"
     if "../shared/" in command and not shared.is_dir():
         print(f"skipped: {where}: {shared} absent: {command}")
         return "skipped"
@@ -93,7 +99,7 @@ def run_console(root, env, number, command, expected, shared):
 
 
 def run_python(root, env, number, lines, module_dir):
-    where = f"README.md:{number}"
+    where = f"{PAGE}:{number}"
     if not module_dir or not any(Path(module_dir).glob("seatsim*.so")):
         print(f"skipped: {where}: the Python module was not built (-DSEATSIM_PYTHON=ON)")
         return "skipped"
@@ -109,9 +115,11 @@ def run_python(root, env, number, lines, module_dir):
 def main():
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
+    global PAGE
     readme, bin_dir = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     module_dir = Path(sys.argv[3]).resolve() if len(sys.argv) == 4 else None
-    root = readme.parent
+    root = readme.parent.parent if readme.parent.name == "docs" else readme.parent
+    PAGE = str(readme.relative_to(root))
     shared = root.parent / "shared"
     env = dict(os.environ, PATH=f"{bin_dir}:{os.environ.get('PATH', '')}")
     failures, results = [], []
@@ -125,7 +133,7 @@ def main():
     for failure in failures:
         print("FAILED: " + failure)
     if not results:
-        sys.exit("README.md has no examples")
+        sys.exit(f"{PAGE} has no examples")
     print(f"{results.count('ok')} example(s) ran, {results.count('skipped')} skipped, {len(failures)} failed")
     return 1 if failures else 0
 
