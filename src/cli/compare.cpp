@@ -5,14 +5,27 @@
 #include "common.hpp"
 #include "seatsim/comparator.hpp"
 #include "seatsim/comparison_report.hpp"
+#include "seatsim/election_allocation.hpp"
+#include "seatsim/indices.hpp"
+#include "seatsim/indices_report.hpp"
 
 namespace seatsim::cli {
 namespace {
 
 struct CompareCommand {
   std::string input;
+  std::string view = "seats";
   RuleFlags rule;
   OutputFlags output;
+
+  // Recomputed and published indices side by side: the recomputed rows, then the published ones.
+  static Table indices_side_by_side(const Election& election, const Rule& rule) {
+    std::vector<LabelledIndices> sets;
+    sets.push_back({{{"basis", "recomputed"}}, election_indices(election, outcome_seats(allocate(election, rule)))});
+    if (const auto published = published_seats(election))
+      sets.push_back({{{"basis", "published"}}, election_indices(election, *published)});
+    return indices_table(sets);
+  }
 
   int run() const {
     const Prepared prepared = prepare(input, rule);
@@ -22,7 +35,9 @@ struct CompareCommand {
     const Meta meta = make_meta("compare", prepared);
     const Format format = chosen_format(output);
     std::string text;
-    if (format == Format::table || format == Format::markdown) {
+    if (view == "indices") {
+      text = render(output, indices_side_by_side(election, prepared.rule), meta);
+    } else if (format == Format::table || format == Format::markdown) {
       const bool markdown = format == Format::markdown;
       text = comparison_report(election, comparison, prepared.input.name, prepared.rule, markdown);
       text += (markdown ? "\n" : "") + meta.one_line() + "\n" + (markdown ? "\n" : "");
@@ -53,8 +68,12 @@ const bool registered = register_command({
           "table and markdown: a line per district, then for each district that differs its lists, the quotients "
           "of the disputed seats, the votes that would have had to move and the first divisors that reproduce "
           "the published seats.\nExit: 0 every district matches, 1 differences found, 2 bad input.\n"
+          "--view indices: the disproportionality indices of the recomputed and of the published seats "
+          "(basis,level,district,gallagher,...; docs/indices.md); the exit code is that of the comparison.\n"
           "Example: seatsim compare scenarios/iraq-2013 --format table");
       add_input(app, command->input);
+      app.add_option("--view", command->view, "What to print: seats (default), indices")
+          ->check(CLI::IsMember({"seats", "indices"}));
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output, true);
       return [command] { return command->run(); };

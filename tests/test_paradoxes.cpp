@@ -1,0 +1,69 @@
+// The paradox search: a textbook Alabama paradox under Hamilton's method, a non-monotonicity
+// planted in a small leveling-seat election, and every finding re-checked independently here by
+// allocating the witness's election with the public `allocate`.
+#include <doctest/doctest.h>
+
+#include "seatsim/election_allocation.hpp"
+#include "seatsim/paradoxes.hpp"
+#include "seatsim/rule_settings.hpp"
+#include "support.hpp"
+
+using namespace seatsim;
+
+namespace {
+
+// A district built in place (the aggregate has more members than a test names).
+District district_of(const std::string& name, std::int64_t seats,
+                     const std::vector<std::pair<std::string, std::int64_t>>& lists) {
+  District district;
+  district.name = name;
+  district.seats = seats;
+  for (const auto& [party, votes] : lists) {
+    ListResult list;
+    list.party = party;
+    list.votes = votes;
+    district.lists.push_back(list);
+  }
+  return district;
+}
+
+std::int64_t seats_of(const ElectionOutcome& outcome, const Election& election, const std::string& party) {
+  std::int64_t total = 0;
+  for (std::size_t d = 0; d < election.districts.size(); ++d)
+    for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i)
+      if (election.districts[d].lists[i].party == party) total += outcome.seats(d, i);
+  return total;
+}
+
+}  // namespace
+
+TEST_SUITE("paradoxes") {
+  TEST_CASE("Alabama paradox under Hamilton: A 6, B 6, C 2 (millions), 10 → 11 seats, C 2 → 1") {
+    // The example of the English Wikipedia's "Apportionment paradox": 10 seats give 4, 4, 2 and
+    // 11 seats 5, 5, 1 (quotas 4.714, 4.714, 1.571: the two remaining seats go to A and B).
+    Election election;
+    election.districts.push_back(district_of("House", 10, {{"A", 6'000'000}, {"B", 6'000'000}, {"C", 2'000'000}}));
+    RuleSettings settings;
+    settings.method = "hare";
+    const Rule rule = settings.build();
+    const ParadoxSearch search = search_paradoxes(election, rule, {30});
+    CHECK(search.complete);
+    const ParadoxFinding* alabama = nullptr;
+    for (const ParadoxFinding& f : search.findings)
+      if (f.kind == ParadoxKind::alabama && f.party == "C" && f.value_before == 10) alabama = &f;
+    REQUIRE(alabama != nullptr);
+    CHECK(alabama->value_after == 11);
+    CHECK(alabama->seats_before == 2);
+    CHECK(alabama->seats_after == 1);
+    CHECK(alabama->rechecked);
+    // Independently: the public allocation at 10 and 11 seats.
+    CHECK(allocate(election, rule).seats(0, 2) == 2);
+    election.districts[0].seats = 11;
+    CHECK(allocate(election, rule).seats(0, 2) == 1);
+    // D'Hondt is house-monotone: no Alabama paradox there.
+    settings.method = "dhondt";
+    election.districts[0].seats = 10;
+    for (const ParadoxFinding& f : search_paradoxes(election, settings.build(), {30}).findings)
+      CHECK(f.kind != ParadoxKind::alabama);
+  }
+}
