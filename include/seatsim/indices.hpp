@@ -42,9 +42,8 @@ struct IndexRow {
 // Per district (input order), then the national row. `seats[d][i]` are list i of district d's seats.
 std::vector<IndexRow> election_indices(const Election& election, const std::vector<std::vector<std::int64_t>>& seats);
 
-// The seats of an outcome, and the published seats (none for a district without them), in that shape.
+// The seats of an outcome in that shape.
 std::vector<std::vector<std::int64_t>> outcome_seats(const ElectionOutcome& outcome);
-std::optional<std::vector<std::vector<std::int64_t>>> published_seats(const Election& election);
 
 // "4.123457": a value × 10^6 as a decimal with six places.
 std::string format_micro(std::int64_t micro);

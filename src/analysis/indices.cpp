@@ -166,18 +166,6 @@ std::vector<std::vector<std::int64_t>> outcome_seats(const ElectionOutcome& outc
   return seats;
 }
 
-std::optional<std::vector<std::vector<std::int64_t>>> published_seats(const Election& election) {
-  std::vector<std::vector<std::int64_t>> seats;
-  for (const District& district : election.districts) {
-    std::vector<std::int64_t>& row = seats.emplace_back();
-    for (const ListResult& list : district.lists) {
-      if (!list.published_seats) return std::nullopt;
-      row.push_back(*list.published_seats);
-    }
-  }
-  return seats;
-}
-
 std::string format_micro(std::int64_t micro) {
   std::string fraction = std::to_string(micro % 1'000'000);
   fraction.insert(0, 6 - fraction.size(), '0');

@@ -56,6 +56,9 @@ std::int64_t party_votes(const Election& election, const std::string& party) {
   return total;
 }
 
+// A district's name in a sentence (a votes file without districts has one unnamed district).
+std::string district_label(const District& district) { return district.name.empty() ? "the district" : district.name; }
+
 // Parties in order of first appearance.
 std::vector<std::string> parties_of(const Election& election) {
   std::vector<std::string> parties;
@@ -270,7 +273,7 @@ class Searcher {
       in_district.seats_before = base_[*district][*finding.list];
       in_district.seats_after = seats[*district][*finding.list];
       if (paradox(in_district.seats_before, in_district.seats_after))
-        report(in_district, "in " + cast_.districts[*district].name);
+        report(in_district, "in " + district_label(cast_.districts[*district]));
     }
     if (district && rule_.tiered())
       if (const auto moved = seat_moving_elsewhere(cast_, base_, seats, *district)) {
@@ -298,8 +301,8 @@ class Searcher {
           in_district.party = cast_.districts[*d].lists[i].party;
           in_district.seats_before = before[*d][i];
           in_district.seats_after = after[*d][i];
-          in_district.detail = in_district.party + " loses a seat in " + cast_.districts[*d].name + " when the " +
-                               "district has one seat more";
+          in_district.detail = in_district.party + " loses a seat in " + district_label(cast_.districts[*d]) +
+                               " when the " + "district has one seat more";
           record(std::move(in_district));
         }
     if (!rule_.tiered() && d) return;

@@ -18,12 +18,22 @@ struct CompareCommand {
   RuleFlags rule;
   OutputFlags output;
 
-  // Recomputed and published indices side by side: the recomputed rows, then the published ones.
+  // Recomputed and published indices side by side: the recomputed rows, then the published ones
+  // (districts whose every list has published seats; the national row only when all have).
   static Table indices_side_by_side(const Election& election, const Rule& rule) {
     std::vector<LabelledIndices> sets;
     sets.push_back({{{"basis", "recomputed"}}, election_indices(election, outcome_seats(allocate(election, rule)))});
-    if (const auto published = published_seats(election))
-      sets.push_back({{{"basis", "published"}}, election_indices(election, *published)});
+    Election published;
+    std::vector<std::vector<std::int64_t>> seats;
+    for (const District& district : election.districts) {
+      if (!district.has_published()) continue;
+      published.districts.push_back(district);
+      std::vector<std::int64_t>& row = seats.emplace_back();
+      for (const ListResult& list : district.lists) row.push_back(*list.published_seats);
+    }
+    std::vector<IndexRow> rows = election_indices(published, seats);
+    if (published.districts.size() < election.districts.size()) rows.pop_back();
+    sets.push_back({{{"basis", "published"}}, std::move(rows)});
     return indices_table(sets);
   }
 
@@ -69,7 +79,8 @@ const bool registered = register_command({
           "of the disputed seats, the votes that would have had to move and the first divisors that reproduce "
           "the published seats.\nExit: 0 every district matches, 1 differences found, 2 bad input.\n"
           "--view indices: the disproportionality indices of the recomputed and of the published seats "
-          "(basis,level,district,gallagher,...; docs/indices.md); the exit code is that of the comparison.\n"
+          "(basis,level,district,gallagher,...; published rows for the districts with every list's published seats, "
+          "the national row when all have; docs/indices.md); the exit code is that of the comparison.\n"
           "Example: seatsim compare scenarios/iraq-2013 --format table");
       add_input(app, command->input);
       app.add_option("--view", command->view, "What to print: seats (default), indices")
