@@ -292,11 +292,12 @@ TEST_CASE("margins of reserved seats: the group's top list, decided within the g
   const ListMargin& q2 = margins.lists[3];
   CHECK(q1.seats == 1);
   CHECK(!q1.votes_to_gain);  // a reserved list holds at most its group's seat
-  // At 40 each the lists tie on votes too and the lot decides, the same way for both margins.
-  REQUIRE(q1.votes_to_lose);
-  REQUIRE(q2.votes_to_gain);
-  CHECK(*q1.votes_to_lose + 1 == *q2.votes_to_gain);
-  CHECK((*q2.votes_to_gain == 5 || *q2.votes_to_gain == 6));
+  // With equal votes (Q2 at 40, or Q1 at 35) the lot decides: the margins are those that hold
+  // whatever it draws, and the lot points are beside them.
+  CHECK(q1.votes_to_lose == 4);
+  CHECK(q1.lose_at_lot == 5);
+  CHECK(q2.votes_to_gain == 6);
+  CHECK(q2.gain_at_lot == 5);
   CHECK(q2.gain_from == std::vector<std::size_t>{2});
   CHECK(q1.lose_to == std::vector<std::size_t>{3});
   const ListMargin& q3 = margins.lists[5];
