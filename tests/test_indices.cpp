@@ -1,6 +1,6 @@
 // Disproportionality indices: exact values worked by hand, an independent floating-point
-// computation of every formula on random results, and a published value (the Gallagher index of
-// New Zealand 2005, as worked in the English Wikipedia's "Gallagher index" article).
+// computation of every formula on random results, and published values (the Gallagher index of
+// Canada 2015, and New Zealand 2005 as worked in the English Wikipedia's "Gallagher index" article).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -10,7 +10,6 @@
 #include "seatsim/indices.hpp"
 #include "seatsim/input.hpp"
 #include "seatsim/rule_settings.hpp"
-#include "support.hpp"
 
 using namespace seatsim;
 
@@ -111,14 +110,26 @@ TEST_SUITE("indices") {
     CHECK(!no_seats.micro[enp_seats]);
   }
 
-  TEST_CASE("published: New Zealand 2005, Gallagher index 1.11 (Wikipedia, \"Gallagher index\")") {
-    // The article's table: party-vote percentages and seats of the 121-seat House; its sum of
-    // squared differences (2.4711, from percentages rounded to two places) gives LSq = 1.11.
+  TEST_CASE("published: Canada 2015, Gallagher index 12.0 (iscanadafair.ca, as in votelib's test_measure.py)") {
+    // Elections Canada's votes and seats of 2015 (others: 91,837 votes, no seat); the least-squares index
+    // published by iscanadafair.ca/gallagher-index is 12.0, the value votelib's own test asserts.
+    const std::vector<std::int64_t> votes = {6'943'276, 5'613'614, 3'470'350, 821'144, 602'944, 91'837};
+    const std::vector<std::int64_t> seats = {184, 99, 44, 10, 1, 0};
+    const Indices indices = compute_indices(votes, seats, 91'837);
+    CHECK(std::fabs(value(indices, gallagher) - 12.0L) < 0.05L);
+    CHECK(*indices.micro[gallagher] == 11'979'252);  // 11.9792517 by the independent computation
+  }
+
+  TEST_CASE("published: New Zealand 2005 (Wikipedia, \"Gallagher index\"): the article's rows give 1.1255") {
+    // The article's table lists the party-vote percentages and seat percentages of the 121-seat House
+    // with their squared differences; those rows sum to 2.5336 (the article prints a total of 2.4711
+    // and an index of 1.11, an arithmetic slip), and √(2.5336/2) = 1.1255. From the percentages and
+    // the exact seats the index is 1.12506.
     const std::vector<std::int64_t> percent_votes = {4110, 3910, 572, 530, 212, 267, 151, 116, 62, 25,
                                                      12,   7,    5,   5,   4,   3,   3,   2,   2};
     const std::vector<std::int64_t> seats = {50, 48, 7, 6, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     const Indices indices = compute_indices(percent_votes, seats, 0);
-    CHECK(std::fabs(value(indices, gallagher) - 1.11L) < 0.01L);
+    CHECK(std::fabs(value(indices, gallagher) - 1.1255L) < 0.001L);
   }
 
   TEST_CASE("election indices: per district, then national by party name; wasted votes per district") {

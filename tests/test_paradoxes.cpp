@@ -6,7 +6,6 @@
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/paradoxes.hpp"
 #include "seatsim/rule_settings.hpp"
-#include "support.hpp"
 
 using namespace seatsim;
 

@@ -63,8 +63,7 @@ TEST_SUITE("seats-votes curves") {
     std::vector<std::int64_t> seats;
     for (const CurvePiece& piece : curve.pieces) seats.push_back(piece.seats);
     CHECK(seats == std::vector<std::int64_t>{0, 1, 2, 3});
-    // At the cast votes (45 % nationally) A holds 1 seat; it takes Q at Δ = +5 points: 500 against 500,
-    // a tie that fewer-votes cannot break (equal votes: the lot), so the piece of 2 seats starts at 501.
+    // At the cast votes (45 % nationally) A holds 1 seat (R); the pieces follow each other in share.
     REQUIRE(curve.pieces.size() == 4);
     CHECK(curve.pieces[1].share_from < Rational(45, 100));
     CHECK(curve.pieces[1].share_to > Rational(45, 100));
