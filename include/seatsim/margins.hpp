@@ -10,6 +10,7 @@
 // where a lot would decide (the `lot` rule, or the lot fallback of `more-votes`/`fewer-votes`
 // between equal votes), the margin is the one that holds whatever the lot draws, and the point
 // where the seat would instead go to a lot is reported beside it (gain_at_lot, lose_at_lot).
+// Under tiers the configured draw stays (one seed draws every district's lots) and both are empty.
 //
 // Under a rule with tiers (leveling seats, a biproportional apportionment) a list's seats are its
 // total seats in the district after all tiers, every probe re-allocates the whole election, and

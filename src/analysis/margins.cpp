@@ -36,7 +36,8 @@
 // where 1 vote only wins a draw). Every search therefore runs under a seed whose draw decides each
 // lot against the list (h is then monotone on the pieces as with list order), and a second search
 // under a seed that decides them for it finds where a lot alone would decide (gain_at_lot,
-// lose_at_lot). Under tiers the seed also decides the lots of other districts (docs/uncertainty.md).
+// lose_at_lot). Under tiers, where the seed also draws the lots of every other district, the
+// configured draw stays (docs/uncertainty.md).
 #include "seatsim/margins.hpp"
 
 #include <algorithm>
@@ -310,8 +311,10 @@ bool draws_lots(TieRule ties) {
 }
 
 // The rule with its lots decided against (or for) the list; none when that cannot be arranged.
+// Under tiers the seed also draws every other district's lots (and those of the upper tier), so
+// it cannot be turned against one list alone: the configured draw stays, and no lot column.
 std::optional<Rule> rule_deciding_lots(const Rule& rule, const District& district, std::size_t list, bool against) {
-  if (!draws_lots(rule.ties)) return std::nullopt;
+  if (!draws_lots(rule.ties) || rule.tiered()) return std::nullopt;
   const auto seed = seed_deciding_lots(district, list, against);
   if (!seed) return std::nullopt;
   Rule decided = rule;
