@@ -87,7 +87,9 @@ TEST_CASE("simulate and margins read a votes file with rule flags as well as a d
   CHECK(sim.out.find("\nA,3,") != std::string::npos);
   const RunResult margins = run_cli({"margins", "-", "--seats", "5", "--method", "dhondt", "--format", "csv"}, votes);
   CHECK(margins.status == 0);
-  CHECK(margins.out.rfind("district,party,votes,seats,votes_to_gain,votes_to_lose,gain_from,lose_to\n", 0) == 0);
+  CHECK(margins.out.rfind("district,party,votes,seats,votes_to_gain,votes_to_lose,gain_from,lose_to,gain_at_lot,"
+                          "lose_at_lot\n",
+                          0) == 0);
 }
 
 TEST_CASE("simulate: bad input is one line on stderr, exit 2, nothing written to -o") {
@@ -121,20 +123,24 @@ TEST_CASE("margins: columns, views and JSON") {
   REQUIRE(rows.size() == 19);
   CHECK(rows[5].at("party") == "Christian League");
   CHECK(rows[5].at("votes_to_gain").empty());  // a reserved list holds at most its group's seat
-  CHECK(rows[5].at("votes_to_lose") == "225");
+  // 3100 against 2875: at 225 votes apart the two lists tie on votes and the lot decides, so the
+  // margins that hold whatever the lot draws are one vote either side of it.
+  CHECK(rows[5].at("votes_to_lose") == "224");
+  CHECK(rows[5].at("lose_at_lot") == "225");
   CHECK(rows[5].at("lose_to") == "Christian Union");
   CHECK(rows[6].at("votes_to_gain") == "226");
+  CHECK(rows[6].at("gain_at_lot") == "225");
   CHECK(rows[4].at("votes_to_lose").empty());  // no seats
   const RunResult ranking = run_cli({"margins", dataset(), "--format", "csv", "--view", "ranking"});
   CHECK(ranking.out.rfind("rank,district,party,seats,margin,holder_loss,lose_to,challenger,challenger_gain\n1,North,"
-                          "Christian League,1,226,",
+                          "Christian League,1,225,",
                           0) == 0);
   const RunResult closest = run_cli({"margins", dataset(), "--format", "csv", "--view", "closest"});
   CHECK(csv_records(closest.out).size() == 3);
   const seatsim::Json json = seatsim::Json::parse(run_cli({"margins", dataset(), "--format", "json"}).out);
   CHECK(json["results"].size() == 19);
   CHECK(json["closest"].size() == 3);
-  CHECK(json["ranking"][0]["margin"] == 226);
+  CHECK(json["ranking"][0]["margin"] == 225);
   CHECK(json["results"][4]["votes_to_lose"].is_null());
 }
 
@@ -174,4 +180,29 @@ TEST_CASE("margins and simulate take a scenario file: its operations and [rule] 
   const RunResult seats = run_cli(
       {"simulate", what_if + "/first-divisor-1.7.toml", "--draws", "5", "--noise", "multinomial", "--seats", "5"});
   CHECK(seats.status == 2);
+}
+
+TEST_CASE("margins: A 100, B 99, D'Hondt, 3 seats: --seed 0 and --seed 3 give the same votes_to_gain") {
+  const std::string votes = "party,votes\nA,100\nB,99\n";
+  std::vector<std::string> outputs;
+  for (const std::string seed : {"0", "3"}) {
+    const RunResult margins =
+        run_cli({"margins", "-", "--seats", "3", "--method", "dhondt", "--seed", seed, "--format", "csv"}, votes);
+    REQUIRE(margins.status == 0);
+    const auto rows = csv_records(margins.out);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1].at("votes_to_gain") == "2");  // 101/2 = 50.5 beats A's 50 whatever the lot
+    CHECK(rows[1].at("gain_at_lot") == "1");    // at 100 the lot of more-votes decides
+    CHECK(rows[0].at("votes_to_lose") == "0");
+    CHECK(rows[0].at("lose_at_lot") == "1");
+    outputs.push_back(margins.out);
+  }
+  CHECK(outputs[0] == outputs[1]);
+  // The lot itself does differ between the two seeds (B with 100 votes).
+  const std::string tied = "party,votes\nA,100\nB,100\n";
+  const RunResult seed0 =
+      run_cli({"allocate", "-", "--seats", "3", "-m", "dhondt", "--seed", "0", "--format", "csv"}, tied);
+  const RunResult seed3 =
+      run_cli({"allocate", "-", "--seats", "3", "-m", "dhondt", "--seed", "3", "--format", "csv"}, tied);
+  CHECK(seed0.out != seed3.out);
 }

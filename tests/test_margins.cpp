@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/error.hpp"
@@ -22,17 +23,30 @@ using namespace seatsim::test;
 namespace {
 
 // Seats of list (d, i) when it has `votes` votes, by the public allocation: the threshold over
-// the whole election, then district d. None when no list with votes passes the threshold. Under
-// `--ties error` margins count a tie as not won: every tie is decided against list i (list
-// order, with list i moved last).
-std::optional<std::int64_t> seats_with(Election election, Rule rule, std::size_t d, std::size_t i, std::int64_t votes) {
+// the whole election, then district d. None when no list with votes passes the threshold. Every
+// lot is decided against list i (or, `lucky`, for it), independently of the margins' seeds: the
+// rule becomes list order, with the lists in the order the rule ranks them and list i after (or
+// before) every list it could tie with by lot. Under `--ties error` a tie is not won: list i last.
+std::optional<std::int64_t> seats_with(Election election, Rule rule, std::size_t d, std::size_t i, std::int64_t votes,
+                                       bool lucky = false) {
   election.districts[d].lists[i].votes = votes;
-  if (rule.ties == TieRule::error) {
+  std::vector<ListResult>& lists = election.districts[d].lists;
+  const std::string party = lists[i].party;
+  if (rule.ties != TieRule::list_order) {
+    const TieRule ties = rule.ties;
     rule.ties = TieRule::list_order;
-    std::vector<ListResult>& lists = election.districts[d].lists;
-    std::rotate(lists.begin() + static_cast<std::ptrdiff_t>(i), lists.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                lists.end());
-    i = lists.size() - 1;
+    std::vector<std::size_t> order(lists.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (ties == TieRule::more_votes && lists[a].votes != lists[b].votes) return lists[a].votes > lists[b].votes;
+      if (ties == TieRule::fewer_votes && lists[a].votes != lists[b].votes) return lists[a].votes < lists[b].votes;
+      const bool a_is_i = a == i, b_is_i = b == i;
+      return lucky ? a_is_i && !b_is_i : b_is_i && !a_is_i;
+    });
+    std::vector<ListResult> sorted;
+    for (const std::size_t k : order) sorted.push_back(lists[k]);
+    lists = std::move(sorted);
+    i = static_cast<std::size_t>(std::find(order.begin(), order.end(), i) - order.begin());
   }
   std::vector<bool> passes;
   if (rule.threshold.scope == ThresholdScope::district) {
@@ -63,7 +77,7 @@ std::size_t check_by_reallocation(const Election& election, const Rule& rule) {
       CHECK(!m.gain_from.empty());
     }
     if (m.seats == 0) CHECK(!m.votes_to_lose);
-    if (m.votes_to_lose && *m.votes_to_lose < m.votes) {
+    if (m.votes_to_lose && *m.votes_to_lose < m.votes && m.lose_at_lot != 0) {
       CHECK(seats_with(election, rule, m.district, m.list, m.votes - *m.votes_to_lose).value_or(-1) >= m.seats);
       CHECK(seats_with(election, rule, m.district, m.list, m.votes - *m.votes_to_lose - 1).value_or(m.seats - 1) <
             m.seats);
@@ -114,6 +128,30 @@ Election random_election(std::mt19937_64& random) {
   return election_from(votes, seats);
 }
 
+// Where a lot alone would decide, by brute force: the first count of votes at which the luckiest
+// draw wins a seat more, when the unluckiest does not yet; the first loss at which the unluckiest
+// draw loses a seat while the luckiest keeps it.
+void check_lots_by_scanning(const Election& election, const Rule& rule, const ListMargin& m, std::int64_t limit) {
+  std::optional<std::int64_t> gain_at_lot, lose_at_lot;
+  if (rule.ties == TieRule::error || rule.ties == TieRule::list_order) {  // no lot is ever drawn
+    CHECK(!m.gain_at_lot);
+    CHECK(!m.lose_at_lot);
+    return;
+  }
+  const std::int64_t gain_end = m.votes_to_gain.value_or(limit);
+  for (std::int64_t x = 0; x < gain_end && m.votes_to_gain && !gain_at_lot; ++x)
+    if (seats_with(election, rule, m.district, m.list, m.votes + x, true).value_or(m.seats) >= m.seats + 1)
+      gain_at_lot = x;
+  if (m.votes_to_gain) CHECK(m.gain_at_lot.value_or(-1) == gain_at_lot.value_or(-1));
+  for (std::int64_t y = 0; y <= m.votes && m.seats > 0; ++y) {
+    if (seats_with(election, rule, m.district, m.list, m.votes - y).value_or(m.seats - 1) >= m.seats) continue;
+    if (seats_with(election, rule, m.district, m.list, m.votes - y, true).value_or(m.seats - 1) >= m.seats)
+      lose_at_lot = y;
+    break;
+  }
+  CHECK(m.lose_at_lot.value_or(-1) == lose_at_lot.value_or(-1));
+}
+
 // The exact margins by brute force: every vote count in turn, up to `limit` votes away.
 void check_by_scanning(const Election& election, const Rule& rule, std::int64_t limit) {
   const Margins margins = compute_margins(election, rule);
@@ -133,6 +171,7 @@ void check_by_scanning(const Election& election, const Rule& rule, std::int64_t 
     for (std::int64_t y = 1; y <= m.votes && !lose; ++y)
       if (seats_with(election, rule, m.district, m.list, m.votes - y).value_or(m.seats - 1) < m.seats) lose = y - 1;
     CHECK(m.votes_to_lose.value_or(-1) == lose.value_or(m.votes));
+    check_lots_by_scanning(election, rule, m, limit);
   }
 }
 
@@ -168,6 +207,66 @@ TEST_CASE("margins on a worked example: Sainte-Lague, 100000/80000/30000/20000, 
   for (const FragileSeat& seat : margins.ranking) CHECK(seat.margin >= closest.margin);
 }
 
+TEST_CASE("margins never rest on a lot: A 100, B 99, D'Hondt, 3 seats, whatever the seed") {
+  // A 100, 50, 33.3; B 99, 49.5: A 2, B 1. With one vote more B ties A at 100 and 50 for the last
+  // seat, with equal votes: the lot of `more-votes` decides (seed 0 gives it to B, seed 3 to A).
+  // Two votes win it outright (101/2 = 50.5 > 50), whatever the seed.
+  const Election election = election_from("district,party,votes\nX,A,100\nX,B,99\n", "district,seats\nX,3\n");
+  for (const std::uint64_t seed : {0, 3, 7}) {
+    CAPTURE(seed);
+    Rule rule = rule_from({{"method", "dhondt"}});
+    rule.seed = seed;
+    const Margins margins = compute_margins(election, rule);
+    const ListMargin& a = margins.lists[0];
+    const ListMargin& b = margins.lists[1];
+    CHECK(b.seats == 1);
+    CHECK(b.votes_to_gain == 2);
+    CHECK(b.gain_at_lot == 1);
+    CHECK(b.gain_from == std::vector<std::size_t>{0});
+    // A keeps both seats at 100; at 99 its second seat goes to a lot, at 98 to B whatever the lot.
+    CHECK(a.seats == 2);
+    CHECK(a.votes_to_lose == 0);
+    CHECK(a.lose_at_lot == 1);
+    CHECK(!a.gain_at_lot);
+    check_by_scanning(election, rule, 300);
+  }
+  // The draws really differ: the configured seed alone would have said 1 vote for one seed, 2 for another.
+  std::set<std::int64_t> by_draw;
+  Election one_more = election;
+  one_more.districts[0].lists[1].votes = 100;
+  for (const std::uint64_t seed : {0, 3}) {
+    Rule rule = rule_from({{"method", "dhondt"}});
+    rule.seed = seed;
+    by_draw.insert(allocate(one_more, rule).seats(0, 1));
+  }
+  CHECK(by_draw == std::set<std::int64_t>{1, 2});
+  // Without a lot (list order decides equal quotients) the boundary is no lot: both columns empty.
+  const Margins ordered = compute_margins(election, rule_from({{"method", "dhondt"}, {"ties", "list-order"}}));
+  CHECK(ordered.lists[1].votes_to_gain == 2);  // A is listed first and keeps the tie at 100
+  CHECK(!ordered.lists[1].gain_at_lot);
+  CHECK(!ordered.lists[0].lose_at_lot);
+}
+
+TEST_CASE("margins of seats held by lot: A 100, B 100, D'Hondt, 3 seats") {
+  // The third seat is a lot between A's and B's 50. Its winner holds it by lot (votes_to_lose 0,
+  // lose_at_lot 0); its loser needs one vote to win it outright and is at a lot already (gain_at_lot 0).
+  const Election election = election_from("district,party,votes\nX,A,100\nX,B,100\n", "district,seats\nX,3\n");
+  for (const std::uint64_t seed : {0, 1, 2, 3}) {
+    Rule rule = rule_from({{"method", "dhondt"}, {"ties", "lot"}});
+    rule.seed = seed;
+    const Margins margins = compute_margins(election, rule);
+    const std::size_t winner = margins.lists[0].seats == 2 ? 0 : 1;
+    const ListMargin& won = margins.lists[winner];
+    const ListMargin& lost = margins.lists[1 - winner];
+    CHECK(won.seats == 2);
+    CHECK(won.votes_to_lose == 0);
+    CHECK(won.lose_at_lot == 0);
+    CHECK(lost.votes_to_gain == 1);
+    CHECK(lost.gain_at_lot == 0);
+    check_by_scanning(election, rule, 300);
+  }
+}
+
 TEST_CASE("margins cross thresholds: a list below 5% must reach it first") {
   // D'Hondt, 10 seats, 5%: C (40 of 1000) and D fail; A 6, B 4, the last seat B's 350/4 = 87.5.
   // C must pass (40 + x ≥ (1000 + x)/20 from x = 11) and beat 87.5: 88 votes, x = 48.
@@ -193,11 +292,12 @@ TEST_CASE("margins of reserved seats: the group's top list, decided within the g
   const ListMargin& q2 = margins.lists[3];
   CHECK(q1.seats == 1);
   CHECK(!q1.votes_to_gain);  // a reserved list holds at most its group's seat
-  // At 40 each the lists tie on votes too and the lot decides, the same way for both margins.
-  REQUIRE(q1.votes_to_lose);
-  REQUIRE(q2.votes_to_gain);
-  CHECK(*q1.votes_to_lose + 1 == *q2.votes_to_gain);
-  CHECK((*q2.votes_to_gain == 5 || *q2.votes_to_gain == 6));
+  // With equal votes (Q2 at 40, or Q1 at 35) the lot decides: the margins are those that hold
+  // whatever it draws, and the lot points are beside them.
+  CHECK(q1.votes_to_lose == 4);
+  CHECK(q1.lose_at_lot == 5);
+  CHECK(q2.votes_to_gain == 6);
+  CHECK(q2.gain_at_lot == 5);
   CHECK(q2.gain_from == std::vector<std::size_t>{2});
   CHECK(q1.lose_to == std::vector<std::size_t>{3});
   const ListMargin& q3 = margins.lists[5];

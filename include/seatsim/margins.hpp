@@ -6,7 +6,11 @@
 //
 // The margin is where the list *wins* (or first fails to keep) the seat under the active tie
 // rule: at an exact tie the tie rule decides; under `--ties error` a tie counts as not won, so
-// the margin is the number of votes that wins the seat outright.
+// the margin is the number of votes that wins the seat outright. A margin never rests on a lot:
+// where a lot would decide (the `lot` rule, or the lot fallback of `more-votes`/`fewer-votes`
+// between equal votes), the margin is the one that holds whatever the lot draws, and the point
+// where the seat would instead go to a lot is reported beside it (gain_at_lot, lose_at_lot).
+// Under tiers the configured draw stays (one seed draws every district's lots) and both are empty.
 //
 // Under a rule with tiers (leveling seats, a biproportional apportionment) a list's seats are its
 // total seats in the district after all tiers, every probe re-allocates the whole election, and
@@ -28,12 +32,20 @@ struct ListMargin {
   std::size_t list = 0;
   std::int64_t votes = 0;
   std::int64_t seats = 0;
-  // Smallest x ≥ 1 such that votes + x gives at least seats + 1; none when no number of votes
-  // up to the per-list limit (max_votes) does (the list already holds every seat it can).
+  // Smallest x ≥ 1 such that votes + x gives at least seats + 1 whatever any lot draws; none
+  // when no number of votes up to the per-list limit (max_votes) does (the list already holds
+  // every seat it can).
   std::optional<std::int64_t> votes_to_gain;
-  // Largest y such that votes − y' keeps all its seats for every y' ≤ y; none without seats.
-  // Equals `votes` when the list keeps its seats even with no votes (a reserved group's only list).
+  // Largest y such that votes − y' keeps all its seats for every y' ≤ y whatever any lot draws;
+  // none without seats. Equals `votes` when the list keeps its seats even with no votes (a
+  // reserved group's only list); 0 (with lose_at_lot 0) when its seats already rest on a lot.
   std::optional<std::int64_t> votes_to_lose;
+  // The fewest added votes (≥ 0) at which some lot would give the list a seat more, when that is
+  // fewer than votes_to_gain: the seat goes to a lot there. None when the boundary is no lot.
+  std::optional<std::int64_t> gain_at_lot;
+  // The smallest loss (≥ 0) at which some lot would take a seat from the list while another draw
+  // keeps it (votes_to_lose + 1, or 0 when a seat is held by lot already). None when no lot.
+  std::optional<std::int64_t> lose_at_lot;
   std::vector<std::size_t> gain_from;  // lists (of the district) that lose a seat at votes + votes_to_gain
   std::vector<std::size_t> lose_to;    // lists that gain a seat at votes − (votes_to_lose + 1)
   // Under tiers: lists of other districts whose total seats change there, as (district, list).

@@ -10,7 +10,7 @@
 namespace seatsim {
 
 struct MarginsTables {
-  Table lists;    // district,party,votes,seats,votes_to_gain,votes_to_lose,gain_from,lose_to
+  Table lists;    // district,party,votes,seats,votes_to_gain,votes_to_lose,gain_from,lose_to,gain_at_lot,lose_at_lot
   Table closest;  // district,party,seats,margin,holder_loss,lose_to,challenger,challenger_gain
   Table ranking;  // rank, then the columns of `closest`; most fragile first
 };

@@ -30,6 +30,14 @@
 // (first_crossing): the answer is a confirmed crossing (reached at t, not at one vote short),
 // the smallest one whenever h is monotone over the range, but not proven the smallest in general.
 // Seat bounds alone keep every district independent and vote-monotone: exact as above.
+//
+// Lots: under a rule that draws lots (`lot`, or the fallback of `more-votes`/`fewer-votes` between
+// equal votes) a margin found with the configured seed could rest on a lot ("1 vote wins the seat"
+// where 1 vote only wins a draw). Every search therefore runs under a seed whose draw decides each
+// lot against the list (h is then monotone on the pieces as with list order), and a second search
+// under a seed that decides them for it finds where a lot alone would decide (gain_at_lot,
+// lose_at_lot). Under tiers, where the seed also draws the lots of every other district, the
+// configured draw stays (docs/uncertainty.md).
 #include "seatsim/margins.hpp"
 
 #include <algorithm>
@@ -38,6 +46,7 @@
 
 #include "seatsim/error.hpp"
 #include "seatsim/int128.hpp"
+#include "seatsim/tie_rule.hpp"
 
 namespace seatsim {
 namespace {
@@ -274,12 +283,57 @@ std::int64_t most_seats(const District& district, const ListResult& list, const 
   return district.seats - district.reserved + leveling;
 }
 
+// Lots are drawn by (seed, district name, list name) (tie_rule.hpp), so a seed whose draw ranks
+// the list after every other list of its district decides every lot the list takes part in
+// against it, and one that ranks it first decides them for it: the margins under those two
+// seeds are those "whatever any lot draws" and "with the luckiest lot". None when no seed up to
+// a bound does it (two lists of one name), or when the rule never draws lots.
+std::optional<std::uint64_t> seed_deciding_lots(const District& district, std::size_t list, bool against) {
+  const std::size_t lists = district.lists.size();
+  std::vector<std::uint64_t> keys;
+  for (const ListResult& each : district.lists) keys.push_back(stream_key(each.party));
+  const std::vector<std::int64_t> no_votes(lists, 0);
+  for (std::uint64_t seed = 0; seed < 64 * lists + 1024; ++seed) {
+    const TieBreak ties{TieRule::lot, seed, stream_key(district.name), "", keys};
+    bool decided = true;
+    for (std::size_t j = 0; j < lists && decided; ++j) {
+      if (j == list) continue;
+      const std::size_t pair[] = {std::min(list, j), std::max(list, j)};
+      decided = (ties.choose(pair, no_votes, 1).front() == list) != against;
+    }
+    if (decided) return seed;
+  }
+  return std::nullopt;
+}
+
+bool draws_lots(TieRule ties) {
+  return ties == TieRule::lot || ties == TieRule::more_votes || ties == TieRule::fewer_votes;
+}
+
+// The rule with its lots decided against (or for) the list; none when that cannot be arranged.
+// Under tiers the seed also draws every other district's lots (and those of the upper tier), so
+// it cannot be turned against one list alone: the configured draw stays, and no lot column.
+std::optional<Rule> rule_deciding_lots(const Rule& rule, const District& district, std::size_t list, bool against) {
+  if (!draws_lots(rule.ties) || rule.tiered()) return std::nullopt;
+  const auto seed = seed_deciding_lots(district, list, against);
+  if (!seed) return std::nullopt;
+  Rule decided = rule;
+  decided.seed = *seed;
+  return decided;
+}
+
 ListMargin margin_of(const Election& election, const Rule& rule, const ElectionOutcome& outcome,
                      const NationalVotes& national, std::size_t district, std::size_t list) {
   const District& where = election.districts[district];
-  ListProbe probe(election, rule, national, district, list);
-  const auto search = [&](std::int64_t from, std::int64_t to, const Predicate& reached) {
-    return probe.whole() ? first_crossing(probe, from, to, reached) : first_reaching(probe, from, to, reached);
+  // `probe` decides every lot against the list (the margins that hold whatever the lot draws);
+  // `lucky`, where lots are drawn at all, decides them for it (where a lot could decide instead).
+  const std::optional<Rule> unlucky_rule = rule_deciding_lots(rule, where, list, true);
+  const std::optional<Rule> lucky_rule = unlucky_rule ? rule_deciding_lots(rule, where, list, false) : std::nullopt;
+  ListProbe probe(election, unlucky_rule && lucky_rule ? *unlucky_rule : rule, national, district, list);
+  std::optional<ListProbe> lucky;
+  if (unlucky_rule && lucky_rule) lucky.emplace(election, *lucky_rule, national, district, list);
+  const auto search = [&](ListProbe& on, std::int64_t from, std::int64_t to, const Predicate& reached) {
+    return on.whole() ? first_crossing(on, from, to, reached) : first_reaching(on, from, to, reached);
   };
   ListMargin margin;
   margin.district = district;
@@ -294,22 +348,31 @@ ListMargin margin_of(const Election& election, const Rule& rule, const ElectionO
   const std::int64_t most = most_seats(where, where.lists[list], rule);
   if (s < most && v < max_votes) {
     const Predicate wins = [&](std::int64_t t) { return probe.own_seats_at(t, s) >= s + 1; };
-    if (const auto t = search(v + 1, max_votes, wins)) {
+    const auto t = search(probe, v + 1, max_votes, wins);
+    if (t) {
       confirm(wins(*t) && (*t == v + 1 || !wins(*t - 1)), "gain");
       margin.votes_to_gain = *t - v;
       margin.gain_from = changed_lists(cast, *probe.seats_at(*t), list, true);
       if (probe.whole()) margin.gain_from_elsewhere = changed_elsewhere(outcome, probe.last_whole(), district, true);
     }
+    if (lucky) {  // from the cast votes on: a lot lost at them is a seat at a lot already
+      const Predicate wins_by_lot = [&](std::int64_t u) { return lucky->own_seats_at(u, s) >= s + 1; };
+      const auto by_lot = search(*lucky, v, t ? *t : max_votes, wins_by_lot);
+      if (by_lot && (!t || *by_lot < *t)) margin.gain_at_lot = *by_lot - v;
+    }
   }
-  // Loss: walk the pieces downwards to the first count of votes that no longer keeps every seat.
+  // Loss: walk the pieces downwards to the first count of votes that no longer keeps every seat
+  // (from the cast votes themselves when lots go against the list: a seat it holds by lot).
   if (s > 0) {
+    const std::int64_t start = lucky ? v : v - 1;
     const Predicate loses = [&](std::int64_t t) { return probe.own_seats_at(t, s - 1) < s; };
-    const auto t = v > 0 ? search(v - 1, 0, loses) : std::nullopt;
+    const auto t = start >= 0 ? search(probe, start, 0, loses) : std::nullopt;
     if (!t) {
       margin.votes_to_lose = v;  // keeps its seats even with no votes
     } else {
-      confirm(loses(*t) && (*t == v - 1 || !loses(*t + 1)), "loss");
-      margin.votes_to_lose = v - *t - 1;
+      confirm(loses(*t) && (*t == start || !loses(*t + 1)), "loss");
+      margin.votes_to_lose = std::max<std::int64_t>(v - *t - 1, 0);
+      if (lucky && lucky->own_seats_at(*t, s - 1) >= s) margin.lose_at_lot = v - *t;
       if (const auto after = probe.seats_at(*t)) {
         margin.lose_to = changed_lists(cast, *after, list, false);
         if (probe.whole()) margin.lose_to_elsewhere = changed_elsewhere(outcome, probe.last_whole(), district, false);

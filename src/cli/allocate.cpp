@@ -5,6 +5,8 @@
 #include "common.hpp"
 #include "input_flags.hpp"
 #include "seatsim/election_allocation.hpp"
+#include "seatsim/indices.hpp"
+#include "seatsim/indices_report.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -122,6 +124,7 @@ void write_allocation_json(std::ostream& out, const Json& meta, const Election& 
 struct AllocateCommand {
   std::string input;
   InputFlags reading;
+  std::string view = "seats";
   RuleFlags rule;
   OutputFlags output;
 
@@ -130,6 +133,11 @@ struct AllocateCommand {
     const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
     print_notes(outcome.notes);
     const Election& election = prepared.input.election;
+    if (view == "indices") {
+      const Table table = indices_table(election_indices(election, outcome_seats(outcome)));
+      emit(output, render(output, table, make_meta("allocate", prepared)));
+      return 0;
+    }
     const bool tiers = outcome.leveling.has_value() || outcome.biproportional.has_value();
     // CSV and JSON stream (a large election is not held a second time); the table is for people.
     // A tiered result is small and carries its national tier beside the rows: it goes through render().
@@ -166,9 +174,13 @@ const bool registered = register_command({
           "the sum of district_seats, the sum of published_seats.\nExamples: seatsim allocate votes.csv --seats 11 "
           "--method sainte-lague --first-divisor 1.4\n  seatsim allocate norway.csv --first-divisor 1.4 "
           "--leveling-seats 19 --leveling-threshold 4%\n  seatsim allocate zurich.csv --biproportional "
-          "--quorum-any-district 5% --list-votes");
+          "--quorum-any-district 5% --list-votes\n"
+          "--view indices: disproportionality indices per district and national (level,district,gallagher,"
+          "loosemore_hanby,sainte_lague,dhondt,rae,enp_votes,enp_seats,wasted_share; docs/indices.md).");
       add_input(app, command->input);
       add_input_flags(app, command->reading);
+      app.add_option("--view", command->view, "What to print: seats (default), indices")
+          ->check(CLI::IsMember({"seats", "indices"}));
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

@@ -6,6 +6,9 @@
 #include "input_flags.hpp"
 #include "seatsim/comparator.hpp"
 #include "seatsim/comparison_report.hpp"
+#include "seatsim/election_allocation.hpp"
+#include "seatsim/indices.hpp"
+#include "seatsim/indices_report.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -13,8 +16,28 @@ namespace {
 struct CompareCommand {
   std::string input;
   InputFlags reading;
+  std::string view = "seats";
   RuleFlags rule;
   OutputFlags output;
+
+  // Recomputed and published indices side by side: the recomputed rows, then the published ones
+  // (districts whose every list has published seats; the national row only when all have).
+  static Table indices_side_by_side(const Election& election, const Rule& rule) {
+    std::vector<LabelledIndices> sets;
+    sets.push_back({{{"basis", "recomputed"}}, election_indices(election, outcome_seats(allocate(election, rule)))});
+    Election published;
+    std::vector<std::vector<std::int64_t>> seats;
+    for (const District& district : election.districts) {
+      if (!district.has_published()) continue;
+      published.districts.push_back(district);
+      std::vector<std::int64_t>& row = seats.emplace_back();
+      for (const ListResult& list : district.lists) row.push_back(*list.published_seats);
+    }
+    std::vector<IndexRow> rows = election_indices(published, seats);
+    if (published.districts.size() < election.districts.size()) rows.pop_back();
+    sets.push_back({{{"basis", "published"}}, std::move(rows)});
+    return indices_table(sets);
+  }
 
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
@@ -24,7 +47,9 @@ struct CompareCommand {
     const Meta meta = make_meta("compare", prepared);
     const Format format = chosen_format(output);
     std::string text;
-    if (format == Format::table || format == Format::markdown) {
+    if (view == "indices") {
+      text = render(output, indices_side_by_side(election, prepared.rule), meta);
+    } else if (format == Format::table || format == Format::markdown) {
       const bool markdown = format == Format::markdown;
       text = comparison_report(election, comparison, prepared.input.name, prepared.rule, markdown);
       text += (markdown ? "\n" : "") + output.last_line(meta) + "\n" + (markdown ? "\n" : "");
@@ -55,9 +80,14 @@ const bool registered = register_command({
           "table and markdown: a line per district, then for each district that differs its lists, the quotients "
           "of the disputed seats, the votes that would have had to move and the first divisors that reproduce "
           "the published seats.\nExit: 0 every district matches, 1 differences found, 2 bad input.\n"
+          "--view indices: the disproportionality indices of the recomputed and of the published seats "
+          "(basis,level,district,gallagher,...; published rows for the districts with every list's published seats, "
+          "the national row when all have; docs/indices.md); the exit code is that of the comparison.\n"
           "Example: seatsim compare scenarios/iraq-2013 --format table");
       add_input(app, command->input);
       add_input_flags(app, command->reading);
+      app.add_option("--view", command->view, "What to print: seats (default), indices")
+          ->check(CLI::IsMember({"seats", "indices"}));
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

@@ -5,6 +5,8 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
+#include "seatsim/indices.hpp"
+#include "seatsim/indices_report.hpp"
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
@@ -25,6 +27,7 @@ struct ScenarioCommand {
   OutputFlags output;
   bool break_points_only = false;
   unsigned threads = 1;
+  std::string view = "seats";
 
   int run() const {
     const Scenario scenario = load_scenario(file);
@@ -32,6 +35,13 @@ struct ScenarioCommand {
     if (scenario.sweep) return run_sweep_file(scenario, base);
     const ScenarioResult result = run_scenario(scenario, base);
     print_notes(result.outcome.notes);
+    if (view == "indices") {  // the base, then the scenario: one set of rows per variant
+      const Table table = indices_table(
+          {{{{"variant", "base"}}, election_indices(result.base, outcome_seats(result.base_outcome))},
+           {{{"variant", "scenario"}}, election_indices(result.election, outcome_seats(result.outcome))}});
+      emit(output, render(output, table, scenario_meta(scenario, base, result.rule)));
+      return 0;
+    }
     const Table table = scenario_table(compare_with_base(result), for_people(output));
     const std::vector<std::string> footer = scenario_footer(scenario, base, result);
     Json extra;
@@ -41,8 +51,15 @@ struct ScenarioCommand {
   }
 
   int run_sweep_file(const Scenario& scenario, const ScenarioBase& base) const {
-    const SweepResult sweep = run_sweep(scenario, base, {threads, true});
+    const SweepResult sweep = run_sweep(scenario, base, {threads, view != "indices"});
     const Meta meta = sweep_meta(scenario, base, sweep);
+    if (view == "indices") {  // one set of rows per value of the sweep
+      std::vector<LabelledIndices> sets;
+      for (const SweepStep& step : sweep.steps)
+        sets.push_back({{{"value", step.value}}, election_indices(step.election, step.seats)});
+      emit(output, render(output, indices_table(sets), meta));
+      return 0;
+    }
     Json extra;
     extra["break_points"] = break_points_json(sweep);
     const Table table = break_points_only ? break_points_table(sweep) : sweep_table(sweep);
@@ -75,6 +92,10 @@ const bool registered = register_command({
       app.add_flag("--break-points", command->break_points_only,
                    "With a sweep: print the break points table instead of the long table");
       app.add_option("--threads", command->threads, "Threads of the batched kernel for sweeps (0 = every core)");
+      app.add_option("--view", command->view,
+                     "seats (default) or indices: disproportionality indices of the base and the scenario, or of "
+                     "every value of a sweep (variant|value,level,district,gallagher,...; docs/indices.md)")
+          ->check(CLI::IsMember({"seats", "indices"}));
       return [command] { return command->run(); };
     },
 });

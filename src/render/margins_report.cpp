@@ -19,14 +19,16 @@ std::string names(const District& district, const std::vector<std::size_t>& list
 
 Table lists_table(const Election& election, const Margins& margins) {
   Table table;
-  table.columns = {"district", "party", "votes", "seats", "votes_to_gain", "votes_to_lose", "gain_from", "lose_to"};
+  table.columns = {"district",      "party",     "votes",   "seats",       "votes_to_gain",
+                   "votes_to_lose", "gain_from", "lose_to", "gain_at_lot", "lose_at_lot"};
   table.group_by = {"district"};
   table.rank_by = {"seats", "votes"};
   for (const ListMargin& m : margins.lists) {
     const District& district = election.districts[m.district];
     table.add({district.name, district.lists[m.list].party, Cell(static_cast<long long>(m.votes)),
                Cell(static_cast<long long>(m.seats)), optional_count(m.votes_to_gain), optional_count(m.votes_to_lose),
-               names(district, m.gain_from), names(district, m.lose_to)});
+               names(district, m.gain_from), names(district, m.lose_to), optional_count(m.gain_at_lot),
+               optional_count(m.lose_at_lot)});
   }
   return table;
 }
