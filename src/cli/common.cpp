@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <iostream>
+#include <limits>
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
@@ -54,6 +56,21 @@ void add_tier_flags(CLI::App& app, RuleFlags& flags) {
 
 }  // namespace
 
+CLI::Validator whole_number_from(std::uint64_t low, std::uint64_t high) {
+  const std::string range = "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+  return CLI::Validator(
+      [low, high, range](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (!digits || error != std::errc() || stop != end || value < low || value > high)
+          return "'" + text + "' is not " + range;
+        return {};
+      },
+      "UINT");
+}
+
 void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
   const std::string group = "Rule (overrides the data set's [rule])";
   const auto add = [&](const std::string& name, std::string& into, const std::string& help) {
@@ -77,8 +94,9 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
   flags.options.push_back(
       app.add_flag("--threshold-strict", flags.strict, "A list exactly at the threshold fails (default: it passes)")
           ->group(group));
-  flags.options.push_back(
-      app.add_option("--seed", flags.seed, "Seed for the 'lot' tie rule (default 0)")->group(group));
+  flags.options.push_back(app.add_option("--seed", flags.seed, "Seed for the 'lot' tie rule (default 0)")
+                              ->check(whole_number_from(0, std::numeric_limits<std::uint64_t>::max()))
+                              ->group(group));
   add_tier_flags(app, flags);
   if (with_seats) {
     flags.seats_option =

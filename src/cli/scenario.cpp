@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "common.hpp"
+#include "seatsim/lot_record.hpp"
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
@@ -29,6 +30,7 @@ struct ScenarioCommand {
     const Scenario scenario = load_scenario(file);
     const ScenarioBase base = load_scenario_base(scenario);
     if (scenario.sweep) return run_sweep_file(scenario, base);
+    const LotRecord lot;  // a seat decided by lot makes the seed provenance
     const ScenarioResult result = run_scenario(scenario, base);
     print_notes(result.outcome.notes);
     const bool people = text_format(output);
@@ -36,7 +38,12 @@ struct ScenarioCommand {
     const std::vector<std::string> footer = scenario_footer(scenario, base, result);
     Json extra;
     extra["operations"] = operations_json(result.operations);
-    emit(output, render(output, table, scenario_meta(scenario, base, result.rule), "results", extra, footer));
+    Meta meta = scenario_meta(scenario, base, result.rule);
+    if (lot.drawn()) {
+      meta.seed = result.rule.seed;
+      meta.extra["lot_decided"] = true;
+    }
+    emit(output, render(output, table, meta, "results", extra, footer));
     return 0;
   }
 
@@ -48,6 +55,9 @@ struct ScenarioCommand {
     const Table table = break_points_only ? break_points_table(sweep) : sweep_table(sweep);
     const std::vector<std::string> footer = break_points_footer(sweep);
     const bool csv = !text_format(output) && output.format != "json";
+    // The table's footer says how precise the break points are; every other format hears it here.
+    if (sweep.limited && chosen_format(output) != Format::table)
+      std::cerr << "seatsim: note: break points of " << sweep.sweep.parameter << ": " << sweep.resolution << "\n";
     if (csv && !break_points_only)
       std::cerr << "seatsim: note: " << sweep.break_points.size() << " break point(s) of " << sweep.sweep.parameter
                 << "; --break-points lists them\n";
