@@ -28,7 +28,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // An output file written through stream() into a temporary file beside `destination`, and
 // renamed over it by commit(). Destroyed without a successful commit (an error while the
 // output was produced, a failed write, a destination that cannot be replaced), it removes the
-// temporary file, so that nothing half-written is ever left behind.
+// temporary file, so that nothing half-written is ever left behind. A destination that is a
+// symbolic link is written where the link leads (the link stays); an existing file keeps its
+// permissions; temporary files of this pattern beside it whose process is gone (a run killed
+// with kill -9) are removed.
 class AtomicFile {
  public:
   explicit AtomicFile(std::filesystem::path destination);  // throws seatsim::Error

@@ -17,8 +17,10 @@
 //    first with the new ones;
 //  - rule.first_divisor: exact, the divisor at which two quotients are equal (v_a/f = v_b/d(k));
 //  - rule.threshold: exact, a list's own share of the base (or its votes);
-//  - seats.<district>: every whole number between the values.
+//  - seats.<district>: every whole number between the values, when they span at most 10,000 seat
+//    totals; beyond that cap, only between the sweep's own values (SweepResult::limited).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,12 +61,18 @@ struct SweepResult {
   std::vector<SweepStep> steps;          // in the file's order
   std::vector<BreakPoint> break_points;  // ascending
   std::string resolution;                // what a break point's precision means, one sentence
-  bool batched = false;                  // the steps went through the batched kernel
+  // The break points were searched only between the sweep's own values (a cap, or no finite
+  // search): a change between two neighbouring values may hide more than one break point.
+  bool limited = false;
+  bool batched = false;  // the steps went through the batched kernel
 };
 
 struct SweepOptions {
   unsigned threads = 1;  // for the batched kernel; 0 = every core
   bool break_points = true;
+  // Called before each value's election is made and in the break points' searches; it may throw
+  // to stop the sweep (the explorer's time limit, a client that left).
+  std::function<void()> checkpoint = {};
 };
 
 // Throws seatsim::Error (file and line of the sweep, or of the operation at fault).

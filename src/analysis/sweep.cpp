@@ -53,6 +53,7 @@ class SweepModel {
   const ScenarioBase& base() const { return base_; }
 
   Election election_at(const Rational& value) const {
+    checkpoint();
     if (sweep_.target == SweepTarget::operation) {
       std::vector<VoteOperation> operations = scenario_.operations;
       at_sweep([&] { set_operation_parameter(operations[sweep_.operation], sweep_.field, value); }, value);
@@ -92,6 +93,11 @@ class SweepModel {
   }
 
   const Rule& rule() const { return rule_; }
+
+  void set_checkpoint(std::function<void()> checkpoint) { checkpoint_ = std::move(checkpoint); }
+  void checkpoint() const {
+    if (checkpoint_) checkpoint_();
+  }
 
   // The single path: the election at `value` allocated by `allocate`.
   SweepStep evaluate(const Rational& value) const {
@@ -140,6 +146,7 @@ class SweepModel {
   Election start_;                 // the base's election with the scenario's [seats]
   std::optional<Election> fixed_;  // the operations' result when the sweep does not touch them
   std::size_t seats_district_ = 0;
+  std::function<void()> checkpoint_;
 };
 
 std::vector<SeatChange> seat_changes(const SweepStep& before, const SweepStep& after) {
@@ -261,8 +268,8 @@ void add_first_divisor_candidates(const std::vector<std::int64_t>& votes, std::i
 // another list's quotient for a later seat v_j/d(k): only there can the seats change. With
 // leveling seats the national apportionment's quotients count too (the placement does not use
 // the first divisor).
-std::vector<Rational> first_divisor_candidates(const Election& election, const Rule& rule, const Rational& low,
-                                               const Rational& high) {
+std::vector<Rational> first_divisor_candidates(const SweepModel& model, const Election& election, const Rule& rule,
+                                               const Rational& low, const Rational& high) {
   const DivisorRule& divisors = rule.method.divisor();
   const ElectionOutcome outcome = allocate(election, rule);
   std::vector<Rational> candidates;
@@ -273,6 +280,7 @@ std::vector<Rational> first_divisor_candidates(const Election& election, const R
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
     const DistrictOutcome& out = outcome.districts[d];
     for (const std::size_t i : out.general_lists) {
+      model.checkpoint();
       const std::int64_t vi = election.districts[d].lists[i].votes;
       if (vi == 0) continue;
       for (const std::size_t j : out.general_lists) {
@@ -338,6 +346,7 @@ void first_divisor_break_points(const SweepModel& model, const std::vector<Sweep
     result.resolution =
         "only between the sweep's own values (a biproportional rule: the first divisor moves every cell's "
         "rounding)";
+    result.limited = true;
     for (std::size_t k = 0; k + 1 < sorted.size(); ++k)
       if (sorted[k]->seats != sorted[k + 1]->seats)
         result.break_points.push_back(make_break(model, *sorted[k], *sorted[k + 1]));
@@ -356,13 +365,14 @@ void first_divisor_break_points(const SweepModel& model, const std::vector<Sweep
   }
   std::vector<BreakPoint> points;
   for (const Election& part : parts) {
-    const std::vector<Rational> candidates = first_divisor_candidates(part, model.rule_at(low), low, high);
+    const std::vector<Rational> candidates = first_divisor_candidates(model, part, model.rule_at(low), low, high);
     if (candidates.empty()) continue;
     std::vector<SweepStep> representatives;
     Rational left = low;
     for (std::size_t m = 0; m <= candidates.size(); ++m) {
       const Rational right = m < candidates.size() ? candidates[m] : high;
       // The simplest rational inside keeps the divisor rule's common denominator small.
+      model.checkpoint();
       SweepStep step;
       step.exact = simplest_between(left, right);
       step.election = part;
@@ -438,8 +448,9 @@ void seat_break_points(const SweepModel& model, const std::vector<SweepStep>& st
     result.resolution = "one seat: every seat total between the sweep's values was allocated";
     for (std::int64_t n = low; n <= high; ++n) every.push_back(model.evaluate(Rational(n)));
   } else {
-    result.resolution =
-        "only between the sweep's own values (their range exceeds " + std::to_string(max_seat_steps) + " seat totals)";
+    result.resolution = "only between the sweep's own values (their range exceeds the cap of " +
+                        std::to_string(max_seat_steps) + " seat totals searched one by one)";
+    result.limited = true;
     for (const SweepStep* step : sorted) every.push_back(*step);
   }
   for (std::size_t n = 0; n + 1 < every.size(); ++n) {
@@ -463,7 +474,8 @@ SweepStep evaluate_sweep_value(const Scenario& scenario, const ScenarioBase& bas
 
 SweepResult run_sweep(const Scenario& scenario, const ScenarioBase& base, const SweepOptions& options) {
   if (!scenario.sweep) throw Error(scenario.path, 0, "the scenario has no [sweep]");
-  const SweepModel model(scenario, base);
+  SweepModel model(scenario, base);
+  model.set_checkpoint(options.checkpoint);
   const Sweep& sweep = *scenario.sweep;
   SweepResult result;
   result.sweep = sweep;

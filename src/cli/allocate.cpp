@@ -7,6 +7,7 @@
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/indices.hpp"
 #include "seatsim/indices_report.hpp"
+#include "seatsim/lot_record.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -121,6 +122,16 @@ void write_allocation_json(std::ostream& out, const Json& meta, const Election& 
   });
 }
 
+// The run's provenance; with the seed and `lot_decided` when a lot decided a seat.
+Meta allocate_meta(const Prepared& prepared, const LotRecord& lot) {
+  Meta meta = make_meta("allocate", prepared);
+  if (lot.drawn()) {
+    meta.seed = prepared.rule.seed;
+    meta.extra["lot_decided"] = true;
+  }
+  return meta;
+}
+
 struct AllocateCommand {
   std::string input;
   InputFlags reading;
@@ -130,6 +141,7 @@ struct AllocateCommand {
 
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
+    const LotRecord lot;  // a seat decided by lot makes the seed provenance
     const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
     print_notes(outcome.notes);
     const Election& election = prepared.input.election;
@@ -146,7 +158,7 @@ struct AllocateCommand {
           emit_stream(output, [&](std::ostream& out) { write_allocation_csv(out, election, outcome); });
           return 0;
         case Format::json: {
-          const Json meta = make_meta("allocate", prepared).to_json();
+          const Json meta = allocate_meta(prepared, lot).to_json();
           emit_stream(output, [&](std::ostream& out) { write_allocation_json(out, meta, election, outcome); });
           return 0;
         }
@@ -155,8 +167,8 @@ struct AllocateCommand {
       }
     std::vector<std::string> footer;
     const Json extra = tier_report(election, outcome, footer);
-    emit(output, render(output, allocation_table(election, outcome), make_meta("allocate", prepared), "results", extra,
-                        footer));
+    emit(output,
+         render(output, allocation_table(election, outcome), allocate_meta(prepared, lot), "results", extra, footer));
     return 0;
   }
 };

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <iostream>
+#include <limits>
 
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
@@ -43,6 +45,21 @@ std::string help_of(const RuleKey& key) {
 }
 
 }  // namespace
+
+CLI::Validator whole_number_from(std::uint64_t low, std::uint64_t high) {
+  const std::string range = "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+  return CLI::Validator(
+      [low, high, range](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (!digits || error != std::errc() || stop != end || value < low || value > high)
+          return "'" + text + "' is not " + range;
+        return {};
+      },
+      "UINT");
+}
 
 void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
   flags.system_option =

@@ -40,6 +40,10 @@ struct RuleFlags {
 };
 void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats = true);
 
+// A whole number from `low` to `high`, checked on the text before CLI11 converts it (it would
+// wrap "-1" to 2^64-1 and saturate "99999999999999999999"): exit 2 with the range otherwise.
+CLI::Validator whole_number_from(std::uint64_t low, std::uint64_t high);
+
 struct OutputFlags {
   std::string format;
   std::string output;

@@ -7,6 +7,7 @@
 #include "input_flags.hpp"
 #include "seatsim/indices.hpp"
 #include "seatsim/indices_report.hpp"
+#include "seatsim/lot_record.hpp"
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
@@ -33,6 +34,7 @@ struct ScenarioCommand {
     const Scenario scenario = load_scenario(file);
     const ScenarioBase base = load_scenario_base(scenario, reading.options());
     if (scenario.sweep) return run_sweep_file(scenario, base);
+    const LotRecord lot;  // a seat decided by lot makes the seed provenance
     const ScenarioResult result = run_scenario(scenario, base);
     print_notes(result.outcome.notes);
     if (view == "indices") {  // the base, then the scenario: one set of rows per variant
@@ -46,7 +48,12 @@ struct ScenarioCommand {
     const std::vector<std::string> footer = scenario_footer(scenario, base, result);
     Json extra;
     extra["operations"] = operations_json(result.operations);
-    emit(output, render(output, table, scenario_meta(scenario, base, result.rule), "results", extra, footer));
+    Meta meta = scenario_meta(scenario, base, result.rule);
+    if (lot.drawn()) {
+      meta.seed = result.rule.seed;
+      meta.extra["lot_decided"] = true;
+    }
+    emit(output, render(output, table, meta, "results", extra, footer));
     return 0;
   }
 
@@ -64,7 +71,11 @@ struct ScenarioCommand {
     extra["break_points"] = break_points_json(sweep);
     const Table table = break_points_only ? break_points_table(sweep) : sweep_table(sweep);
     const std::vector<std::string> footer = break_points_footer(sweep);
-    if (chosen_format(output) == Format::csv && !break_points_only)
+    const bool csv = chosen_format(output) == Format::csv;
+    // The table's footer says how precise the break points are; every other format hears it here.
+    if (sweep.limited && chosen_format(output) != Format::table)
+      std::cerr << "seatsim: note: break points of " << sweep.sweep.parameter << ": " << sweep.resolution << "\n";
+    if (csv && !break_points_only)
       std::cerr << "seatsim: note: " << sweep.break_points.size() << " break point(s) of " << sweep.sweep.parameter
                 << "; --break-points lists them\n";
     emit(output, render(output, table, meta, break_points_only ? "break_points" : "results",

@@ -38,6 +38,9 @@ SimulationCounts run_draws_here(const Simulation& simulation, std::uint64_t firs
 
 namespace {
 
+// More draws than anyone waits for; a larger number is a typo, not a wish to run for years.
+constexpr std::uint64_t max_draws = 1'000'000'000'000;
+
 struct SimulateCommand {
   std::string input;
   InputFlags reading;
@@ -121,7 +124,9 @@ const bool registered = register_command({
           "Example: seatsim simulate scenarios/iraq-2013 --draws 100000 --noise dirichlet:2000 --seed 7 "
           "--coalition 'State of Law Coalition+Citizens Alliance'");
       add_analysis_input(app, command->input, command->reading);
-      app.add_option("--draws", command->draws, "Number of draws (at least 1)")->required();
+      app.add_option("--draws", command->draws, "Number of draws (1 to 10^12)")
+          ->required()
+          ->check(whole_number_from(1, max_draws));
       app.add_option("--noise", command->noise, "Noise model: dirichlet:K, multinomial, swing:SD[,DSD]")->required();
       app.add_option("--threads", command->threads, "Worker threads (default 0: every core)");
       repeatable(app.add_option("--coalition", command->coalitions,

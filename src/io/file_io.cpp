@@ -1,6 +1,8 @@
 #include "seatsim/file_io.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -99,21 +101,82 @@ class AtomicFile::Buffer : public std::streambuf {
   std::vector<char> data_;
 };
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// A destination that is a symbolic link is written where the link leads (the link stays a link).
+fs::path follow_links(const fs::path& destination) {
+  fs::path path = destination;
+  std::error_code ec;
+  for (int hop = 0; hop < 40 && fs::is_symlink(fs::symlink_status(path, ec)); ++hop) {
+    const fs::path target = fs::read_symlink(path, ec);
+    if (ec) break;
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  return path;
+}
+
+// "<name>.tmp-<PID>-<digits>", the temporary files of `name` this code makes; the PID, or 0.
+long temporary_pid(const std::string& entry, const std::string& name) {
+  const std::string prefix = name + ".tmp-";
+  if (entry.size() <= prefix.size() || entry.compare(0, prefix.size(), prefix) != 0) return 0;
+  const std::string rest = entry.substr(prefix.size());
+  const std::size_t dash = rest.find('-');
+  const auto digits = [](const std::string& s) {
+    return !s.empty() && s.size() <= 19 && s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (dash == std::string::npos || !digits(rest.substr(0, dash)) || !digits(rest.substr(dash + 1))) return 0;
+  return std::stol(rest.substr(0, dash));
+}
+
+// A run killed before its commit leaves its temporary file; the next run beside it removes those
+// whose process is gone (never one of a running process, nor a file of another pattern).
+void remove_stale_temporaries(const fs::path& target) {
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : ".";
+  const std::string name = target.filename().string();
+  std::error_code ec;
+  fs::directory_iterator entries(folder, ec), end;
+  for (int seen = 0; !ec && entries != end && seen < 1'000'000; entries.increment(ec), ++seen) {
+    const long pid = temporary_pid(entries->path().filename().string(), name);
+    if (pid <= 0 || pid == ::getpid() || pid > 0x7fffffff) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // running, or not ours to ask
+    std::error_code ignored;
+    if (fs::is_regular_file(fs::symlink_status(entries->path(), ignored))) fs::remove(entries->path(), ignored);
+  }
+}
+
+// The file a temporary file replaces: its name without ".tmp-PID-RANDOM".
+fs::path target_of(const fs::path& temporary) {
+  const std::string name = temporary.filename().string();
+  return temporary.parent_path() / name.substr(0, name.rfind(".tmp-"));
+}
+
+}  // namespace
+
 AtomicFile::AtomicFile(std::filesystem::path destination) : destination_(std::move(destination)) {
-  const std::filesystem::path folder = destination_.has_parent_path() ? destination_.parent_path() : ".";
+  const fs::path target = follow_links(destination_);  // messages name the destination as given
+  const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec))
     throw Error(destination_.string(), 0, "cannot write: folder '" + folder.string() + "' does not exist");
+  remove_stale_temporaries(target);
   std::random_device random;
   int fd = -1;
   for (int attempt = 0; fd < 0 && attempt < 16; ++attempt) {
-    temporary_ = destination_;
+    temporary_ = target;
     temporary_ += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
     // O_EXCL: never write through a file (or link) that is already there.
     fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST) break;
   }
   if (fd < 0) throw Error(destination_.string(), 0, std::string("cannot write: ") + std::strerror(errno));
+  // An existing file keeps its permissions (a 664 file stays 664).
+  struct stat existing {};
+  if (::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
+      ::fchmod(fd, existing.st_mode & 07777) != 0) {
+    // Not ours to change (another owner): the new file has the default mode.
+  }
   buffer_ = std::make_unique<Buffer>(fd);
   stream_ = std::make_unique<std::ostream>(buffer_.get());
 }
@@ -132,7 +195,7 @@ void AtomicFile::commit() {
   stream_->flush();
   if (const int error = buffer_->finish(); error != 0)
     throw Error(destination_.string(), 0, std::string("cannot write: ") + std::strerror(error));
-  if (::rename(temporary_.c_str(), destination_.c_str()) != 0)
+  if (::rename(temporary_.c_str(), target_of(temporary_).c_str()) != 0)
     throw Error(destination_.string(), 0,
                 std::string("cannot replace it with the new output: ") + std::strerror(errno));
   committed_ = true;

@@ -427,7 +427,17 @@ ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& opti
   if (!fs::exists(scenario.base, ec))
     throw Error(scenario.path, scenario.base_line,
                 "base: no data set or votes file at '" + scenario.base + "' (base is relative to the scenario file)");
-  ScenarioBase base{load_input(scenario.base, options), {}, {}};
+  // A base that is not a data set (no election.toml, a bad file in it): the scenario's line says
+  // where it was named.
+  ScenarioBase base{[&] {
+                      try {
+                        return load_input(scenario.base, options);
+                      } catch (const Error& error) {
+                        throw Error(scenario.path, scenario.base_line, "base: " + std::string(error.what()));
+                      }
+                    }(),
+                    {},
+                    {}};
   SeatSources seats;
   if (base.input.districts) {
     seats.seats_file = base.input.districts;
@@ -446,7 +456,19 @@ Rule scenario_rule(const Scenario& scenario, const ScenarioBase& base) {
   try {
     return settings.build();
   } catch (const Error& error) {
-    if (!error.file().empty()) throw;
+    if (!error.file().empty()) {
+      // A file the scenario's [rule] names (missing, unreadable, malformed): say where it was named.
+      const std::pair<const char*, const std::optional<std::string>&> files[] = {
+          {"party_thresholds", scenario.rule.party_thresholds},
+          {"seat_bounds", scenario.rule.seat_bounds},
+          {"leveling_per_district", scenario.rule.leveling_per_district}};
+      for (const auto& [key, value] : files) {
+        const auto line = scenario.rule_lines.find(key);
+        if (value && *value == error.file() && line != scenario.rule_lines.end())
+          throw Error(scenario.path, line->second, std::string(key) + ": " + error.what());
+      }
+      throw;
+    }
     // "first-divisor: ..." names the key; point at it in the scenario, else at [rule].
     std::string key = error.message().substr(0, error.message().find(':'));
     std::replace(key.begin(), key.end(), '-', '_');

@@ -5,6 +5,7 @@
 
 #include "seatsim/error.hpp"
 #include "seatsim/int128.hpp"
+#include "seatsim/lot_record.hpp"
 
 namespace seatsim {
 namespace {
@@ -20,7 +21,7 @@ void fill_reserved(const std::string& source, const District& district, const Ti
   out.unfilled_reserved = reserved.unfilled;
 }
 
-std::string tie_note(const District& district, const DistrictOutcome& out, const Rule& rule) {
+std::string tie_note(const District& district, const DistrictOutcome& out, const Rule& rule, bool lot_drawn) {
   std::string competing;
   for (std::size_t i = 0; i < out.lists.size(); ++i) {
     if (!out.lists[i].tie) continue;
@@ -28,8 +29,10 @@ std::string tie_note(const District& district, const DistrictOutcome& out, const
     competing += district.lists[i].party + " (" + std::to_string(out.lists[i].seats) + " seats)";
   }
   const std::string where = district.name.empty() ? "the district" : district.name;
-  return "tie in " + where + ": equal quotients decided the last seat(s) between " + competing + "; rule '" +
-         std::string(tie_rule_name(rule.ties)) + "'";
+  std::string note = "tie in " + where + ": equal quotients decided the last seat(s) between " + competing +
+                     "; rule '" + std::string(tie_rule_name(rule.ties)) + "'";
+  if (lot_drawn) note += ", decided by lot (seed " + std::to_string(rule.seed) + ")";
+  return note;
 }
 
 }  // namespace
@@ -133,6 +136,7 @@ DistrictOutcome allocate_district(const District& district, const std::vector<bo
                 {}};
   // Lots are keyed by list name, never by position, so that reordering lists changes nothing.
   ties.list_keys = keys;
+  const LotRecord lot;  // this district's draws, for its tie note (and passed on to the caller's record)
   const std::size_t first_line = district.lists.empty() ? 0 : district.lists.front().line;
   try {
     fill_reserved(source, district, ties, out);
@@ -177,7 +181,7 @@ DistrictOutcome allocate_district(const District& district, const std::vector<bo
   for (ListOutcome& list : out.lists) list.district_seats = list.seats;
   if (notes) {
     if (std::any_of(out.lists.begin(), out.lists.end(), [](const ListOutcome& l) { return l.tie; }))
-      notes->push_back(tie_note(district, out, rule));
+      notes->push_back(tie_note(district, out, rule, lot.drawn()));
     if (out.unfilled_reserved > 0)
       notes->push_back(district.name + ": " + std::to_string(out.unfilled_reserved) +
                        " reserved seat(s) stay unfilled (no list of the group)");

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "seatsim/error.hpp"
+#include "seatsim/lot_record.hpp"
 
 namespace seatsim {
 namespace {
@@ -61,6 +62,12 @@ std::vector<std::size_t> TieBreak::choose(std::span<const std::size_t> candidate
       break;
     case TieRule::error:
       break;
+  }
+  // Provenance: a lot decided when it ordered the lists at the cut (LotRecord).
+  if (count < order.size()) {
+    const bool by_votes = rule == TieRule::more_votes || rule == TieRule::fewer_votes;
+    if (rule == TieRule::lot || (by_votes && count > 0 && votes[order[count - 1]] == votes[order[count]]))
+      LotRecord::report();
   }
   order.resize(count);
   std::sort(order.begin(), order.end());

@@ -102,7 +102,8 @@ Meta sweep_meta(const Scenario& scenario, const ScenarioBase& base, const SweepR
   meta.extra["sweep"] = {{"parameter", sweep.sweep.parameter},
                          {"values", sweep.sweep.texts},
                          {"batched", sweep.batched},
-                         {"resolution", sweep.resolution}};
+                         {"resolution", sweep.resolution},
+                         {"limited", sweep.limited}};
   return meta;
 }
 

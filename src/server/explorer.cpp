@@ -1,6 +1,7 @@
 // The explorer's routes: the page's embedded files, and the JSON API whose parameters are the
 // command line's flags (without the dashes) and whose errors are the command line's messages.
 #include "seatsim/explorer.hpp"
+#include "seatsim/lot_record.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +10,8 @@
 #include <set>
 
 #include "embedded_web.hpp"
+#include "request_files.hpp"
+#include "request_limits.hpp"
 #include "seatsim/comparator.hpp"
 #include "seatsim/comparison_report.hpp"
 #include "seatsim/election_allocation.hpp"
@@ -23,6 +26,7 @@
 #include "seatsim/sweep.hpp"
 #include "seatsim/table.hpp"
 #include "seatsim/tie_rule.hpp"
+#include "seatsim/utf8.hpp"
 #include "seatsim/votes_file.hpp"
 
 namespace seatsim {
@@ -40,8 +44,9 @@ struct RequestError {
   std::string message;
 };
 
+// Text a request sent (a party name, a path) may be any bytes: never an exception here.
 ExplorerResponse json_response(const Json& json, int status = 200) {
-  return {status, "application/json", json.dump(2) + "\n"};
+  return {status, "application/json", json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"};
 }
 
 ExplorerResponse error_response(int status, const std::string& message) {
@@ -119,10 +124,7 @@ void reject_unknown(const Params& params, const std::vector<std::string>& known,
   for (const auto& [raw, value] : params) {
     const std::string name = flag_name(raw);
     if (seats && name.rfind("seats.", 0) == 0 && name.size() > 6) continue;
-    if (name == "party-thresholds")
-      throw Error(
-          "party-thresholds names a file, and the explorer reads no file a request names; use "
-          "threshold-exempt, or give the data set a party_thresholds file");
+    server::refuse_file_parameter(name);
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       std::vector<std::string> candidates = known;
       if (seats) candidates.push_back("seats.<district>");
@@ -197,12 +199,13 @@ struct Prepared {
   Rule rule;
 };
 
-Prepared prepare(const ScenarioBase& base, const Params& params) {
+Prepared prepare(const ScenarioBase& base, const Params& params, const server::WorkBudget& budget) {
   reject_unknown(params, rule_parameters, true);
   RuleSettings settings = base.settings;
   settings.override_with(given_settings(params));
   Prepared prepared{base.input.election, settings.build(base.input.folder)};
   apply_seat_params(params, prepared.election);
+  budget.check_election(prepared.election);
   return prepared;
 }
 
@@ -213,6 +216,13 @@ Meta request_meta(const std::string& command, const ScenarioBase& base, const Ru
   if (rule.ties == TieRule::lot) meta.seed = rule.seed;
   meta.inputs = base.input.files;
   return meta;
+}
+
+// A seat decided by lot: the seed is provenance, as on the command line.
+void note_lot(Meta& meta, const LotRecord& lot, const Rule& rule) {
+  if (!lot.drawn()) return;
+  meta.seed = rule.seed;
+  meta.extra["lot_decided"] = true;
 }
 
 // {"meta": ..., key: records, ...extra}: the command line's JSON layout.
@@ -298,13 +308,31 @@ Json rule_controls(const Rule& rule) {
   return json;
 }
 
-// A scenario sent by a request names no file the explorer would read.
-void reject_file_keys(const Scenario& scenario) {
-  if (scenario.rule.party_thresholds) {
-    const auto it = scenario.rule_lines.find("party_thresholds");
-    throw Error(scenario.path, it == scenario.rule_lines.end() ? 0 : it->second,
-                "party_thresholds names a file, and the explorer reads no file a request names");
+// The election a scenario allocates at its largest: its start, and a swept seat total at its top.
+void check_scenario_size(const Scenario& scenario, const ScenarioBase& base, const server::WorkBudget& budget) {
+  Election largest = scenario_start(scenario, base);
+  if (scenario.sweep && scenario.sweep->target == SweepTarget::seats && !scenario.sweep->values.empty()) {
+    const Rational top = *std::max_element(scenario.sweep->values.begin(), scenario.sweep->values.end());
+    for (District& district : largest.districts)
+      if (district.name == scenario.sweep->district) district.seats = std::max(district.seats, top.num());
   }
+  budget.check_election(largest);
+}
+
+// The request's path and parameters as text: bytes that are not UTF-8 (`%ff`) are refused.
+void require_text(const ExplorerRequest& request) {
+  const auto is_text = [](const std::string& text) {
+    try {
+      require_utf8(text, "request");
+      return true;
+    } catch (const Error&) {
+      return false;
+    }
+  };
+  if (!is_text(request.path)) throw Error("the request's path is not UTF-8 text (a bad percent-encoding?)");
+  for (const auto& [name, value] : request.params)
+    if (!is_text(name) || !is_text(value))
+      throw Error("a parameter of the request is not UTF-8 text (a bad percent-encoding?)");
 }
 
 void reject_params(const Params& params, const std::vector<std::string>& known) {
@@ -353,7 +381,7 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
   return params;
 }
 
-Explorer::Explorer(const std::string& data_set) : data_set_(data_set) {
+Explorer::Explorer(const std::string& data_set, ExplorerLimits limits) : data_set_(data_set), limits_(limits) {
   Scenario scenario;
   scenario.path = data_set;
   scenario.base = data_set;
@@ -363,13 +391,16 @@ Explorer::Explorer(const std::string& data_set) : data_set_(data_set) {
 
 ExplorerResponse Explorer::handle(const ExplorerRequest& request) const {
   try {
+    require_text(request);
     ExplorerResponse response = route(request);
+    server::WorkBudget(limits_, {}).check_reply(response.body.size());
     return response;
+  } catch (const server::RequestRefused& refused) {
+    return error_response(refused.status(), refused.what());
   } catch (const Error& error) {
     return error_response(400, error.what());
-  } catch (const std::exception& error) {
-    return error_response(500, std::string("internal error: ") + error.what());
   } catch (...) {
+    // Never an exception's own text: it may say how the server is built (a library's internals).
     return error_response(500, "internal error");
   }
 }
@@ -463,22 +494,28 @@ ExplorerResponse Explorer::info() const {
   Json parties = Json::array();
   for (const std::string& party : order) parties.push_back({{"name", party}, {"votes", votes[party]}});
   json["parties"] = parties;
-  json["max_sweep_values"] = max_api_sweep_values;
+  json["max_sweep_values"] = limits_.max_sweep_values;
   return json_response(json);
 }
 
 ExplorerResponse Explorer::allocate_request(const ExplorerRequest& request) const {
-  const Prepared prepared = prepare(base_, request_params(request));
+  const server::WorkBudget budget(limits_, request.client_gone);
+  const Prepared prepared = prepare(base_, request_params(request), budget);
+  const LotRecord lot;
   const ElectionOutcome outcome = allocate(prepared.election, prepared.rule);
+  budget.check();
   Json extra;
   extra["notes"] = outcome.notes;
-  return json_response(document(request_meta("allocate", base_, prepared.rule), "results",
-                                allocation_table(prepared.election, outcome), extra));
+  Meta meta = request_meta("allocate", base_, prepared.rule);
+  note_lot(meta, lot, prepared.rule);
+  return json_response(document(meta, "results", allocation_table(prepared.election, outcome), extra));
 }
 
 ExplorerResponse Explorer::compare_request(const ExplorerRequest& request) const {
-  const Prepared prepared = prepare(base_, request_params(request));
+  const server::WorkBudget budget(limits_, request.client_gone);
+  const Prepared prepared = prepare(base_, request_params(request), budget);
   const Comparison comparison = compare(prepared.election, prepared.rule);
+  budget.check();
   Json extra = comparison_to_json(prepared.election, comparison);
   extra["summary_line"] = comparison.summary_line();
   return json_response(document(request_meta("compare", base_, prepared.rule), "results",
@@ -492,28 +529,34 @@ ExplorerResponse Explorer::scenario_request(const ExplorerRequest& request) cons
     if (flag_name(name) == "break-points") break_points_only = parse_flag(name, value);
   if (request.body.empty())
     throw Error("POST a scenario file (docs/scenarios.md) as the request body; its base is this server's data set");
+  const server::WorkBudget budget(limits_, request.client_gone);
   Scenario scenario = parse_scenario(request_scenario_name, request.body);
-  reject_file_keys(scenario);
+  server::refuse_file_keys(scenario);
   scenario.base = data_set_;  // whatever `base` says, the explorer serves its own data set
+  if (scenario.sweep) budget.check_sweep_values(scenario.sweep->values.size());
+  check_scenario_size(scenario, base_, budget);
   if (scenario.sweep) {
-    if (scenario.sweep->values.size() > max_api_sweep_values)
-      throw Error(scenario.path, scenario.sweep->values_line,
-                  "sweep values: the explorer sweeps at most " + std::to_string(max_api_sweep_values) +
-                      " values (seatsim scenario takes more)");
-    const SweepResult sweep = run_sweep(scenario, base_, {1, true});
+    SweepOptions options{1, true};
+    options.checkpoint = [&budget] { budget.check(); };
+    const SweepResult sweep = run_sweep(scenario, base_, options);
     const Meta meta = sweep_meta(scenario, base_, sweep);
     if (break_points_only) return json_response(document(meta, "break_points", break_points_table(sweep)));
+    const Table table = sweep_table(sweep);
+    budget.check_table(table);
     Json extra;
     extra["break_points"] = break_points_json(sweep);
-    return json_response(document(meta, "results", sweep_table(sweep), extra));
+    return json_response(document(meta, "results", table, extra));
   }
+  const LotRecord lot;
   const ScenarioResult result = run_scenario(scenario, base_);
+  budget.check();
   Json extra;
   extra["operations"] = operations_json(result.operations);
   extra["notes"] = result.outcome.notes;
   extra["footer"] = scenario_footer(scenario, base_, result);
-  return json_response(document(scenario_meta(scenario, base_, result.rule), "results",
-                                scenario_table(compare_with_base(result), false), extra));
+  Meta meta = scenario_meta(scenario, base_, result.rule);
+  note_lot(meta, lot, result.rule);
+  return json_response(document(meta, "results", scenario_table(compare_with_base(result), false), extra));
 }
 
 ExplorerResponse Explorer::margins_request(const ExplorerRequest&) const {
