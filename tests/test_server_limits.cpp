@@ -287,7 +287,7 @@ TEST_SUITE("server hardening") {
     const auto seats = client.Get("/api/allocate?seats.Baghdad%20Governorate=200000");
     REQUIRE(seats);
     CHECK(seats->status == 422);
-    CHECK(error_of(seats).find("--max-seats") != std::string::npos);
+    CHECK(error_of(seats).find("--max-request-seats") != std::string::npos);
     // Sweep values: 1,000 by default (the old server took 10,001).
     const std::string sweep =
         "base = \"../\"\n[[op]]\nkind = \"transfer\"\nfrom = \"State of Law Coalition\"\nto = \"Citizens Alliance\"\n"
@@ -302,7 +302,7 @@ TEST_SUITE("server hardening") {
     const auto huge = client.Post("/api/scenario", seat_sweep, "application/toml");
     REQUIRE(huge);
     CHECK(huge->status == 422);
-    CHECK(error_of(huge).find("--max-seats") != std::string::npos);
+    CHECK(error_of(huge).find("--max-request-seats") != std::string::npos);
     // Reply bytes, lists and time, with small limits.
     ExplorerLimits tight;
     tight.max_reply = 4096;

@@ -59,6 +59,10 @@ ElectionSetup settle_election(LoadedInput input, const RuleSources& sources);
 RuleSettings layer_rule(const LoadedInput& input, const RuleSettings& scenario_rule, const RuleSources& sources,
                         System& applied);
 
+// The layers of `sources` (system, then overrides) over rule settings already merged (a front end's
+// starting rule). Refuses files as `sources` says.
+RuleSettings layer_over(RuleSettings settings, const RuleSources& sources, System& applied);
+
 // Every party and district a rule names must exist in the election (amendment 2): throws
 // seatsim::Error naming the key, with the closest names.
 void check_rule_names(const Election& election, const Rule& rule);

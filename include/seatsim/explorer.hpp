@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "seatsim/election_setup.hpp"
 #include "seatsim/scenario.hpp"
 
 namespace seatsim {
@@ -55,7 +56,10 @@ class Explorer {
  public:
   // Loads the data set (a folder, or a votes file), its seat totals and rule, and its QUALITY.md
   // when it has one. Throws seatsim::Error as `seatsim allocate` would for the same input.
-  explicit Explorer(const std::string& data_set, ExplorerLimits limits = {});
+  // `startup` is the rule the explorer starts from over the data set's own (`serve --system X
+  // --first-divisor ...`), as the command line's pipeline layers it (seatsim/election_setup.hpp).
+  explicit Explorer(const std::string& data_set, ExplorerLimits limits = {}, const RuleSources& startup = {},
+                    const SeatOverrides& seats = {});
 
   // Answers one request. Never throws: bad input is a 400 whose `error` is the command line's
   // message, work beyond `limits()` a 422 that names the limit, an unknown path a 404, an unknown
@@ -76,6 +80,7 @@ class Explorer {
   std::string data_set_;  // as given on the command line
   ExplorerLimits limits_;
   ScenarioBase base_;
+  System system_;  // the system the explorer starts from (meta.system)
   std::optional<std::string> quality_;  // QUALITY.md
 };
 

@@ -118,9 +118,13 @@ ElectionSetup settle(LoadedInput input, const RuleSources& sources, const RuleSe
 
 RuleSettings layer_rule(const LoadedInput& input, const RuleSettings& scenario_rule, const RuleSources& sources,
                         System& applied) {
-  refuse_files(sources);
   RuleSettings settings = input_layers(input, applied);
   settings.override_with(scenario_rule);
+  return layer_over(std::move(settings), sources, applied);
+}
+
+RuleSettings layer_over(RuleSettings settings, const RuleSources& sources, System& applied) {
+  refuse_files(sources);
   if (sources.system_value || sources.system) {
     applied = sources.system_value ? *sources.system_value : load_system(*sources.system);
     settings.override_with(applied.rule);

@@ -21,6 +21,7 @@ std::chrono::milliseconds milliseconds(double seconds) {
 
 struct ServeCommand {
   std::string data_set;
+  RuleFlags rule;
   ServeOptions options;
   ExplorerLimits limits;
   double max_time = 10, read_time = 5;  // seconds
@@ -28,7 +29,7 @@ struct ServeCommand {
   int run() {
     limits.max_time = milliseconds(max_time);
     options.read_time = milliseconds(read_time);
-    const Explorer explorer(data_set, limits);
+    const Explorer explorer(data_set, limits, rule.sources(), rule.seat_overrides());
     ExplorerServer server(explorer, options);
     const int port = server.bind();
     if (!is_loopback_host(options.host))
@@ -43,7 +44,7 @@ struct ServeCommand {
 };
 
 void add_limit_flags(CLI::App& app, ServeCommand& command) {
-  app.add_option("--max-seats", command.limits.max_seats,
+  app.add_option("--max-request-seats", command.limits.max_seats,
                  "Most seats (all districts) a request may allocate (default 100000)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
   app.add_option("--max-lists", command.limits.max_lists,
@@ -75,17 +76,20 @@ const bool registered = register_command({
           "seats that change, the break points of a slider, the data set's caveats and an export to a scenario "
           "file; and a JSON API under /api/ (info, quality, allocate, compare, scenario, margins) for scripts. See "
           "docs/explorer.md.\nBinds to 127.0.0.1 (this machine only) unless --host says otherwise.\nExample: "
-          "seatsim serve scenarios/iraq-2013\nLimits: a request beyond --max-seats, --max-lists, --max-sweep-values, "
+          "seatsim serve scenarios/iraq-2013\nLimits: a request beyond --max-request-seats, --max-lists, --max-sweep-values, "
           "--max-reply or --max-time gets HTTP 422, a body beyond --max-body 413, a request not sent within "
           "--read-time 408; each message names its limit (docs/explorer.md, docs/reliability.md).");
       app.add_option("DATASET", command->data_set,
-                     "Data-set folder (election.toml, results.csv, districts.csv) or votes CSV")
+                     "Data-set folder (election.toml, results.csv, districts.csv), votes CSV, or a scenario file "
+                     "without a sweep")
           ->required();
       app.add_option("--port,-p", command->options.port, "TCP port (default 8080; 0 picks a free one)")
           ->check(CLI::Range(0, 65535));
       app.add_option("--host", command->options.host,
                      "Address to listen on (default 127.0.0.1; 0.0.0.0 serves every network, with a warning)");
       add_limit_flags(app, *command);
+      // The rule the page starts from: the data set's, then --system, then these flags, as for `compare`.
+      add_rule_flags(app, command->rule);
       return [command] { return command->run(); };
     },
 });

@@ -18,6 +18,8 @@
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/json.hpp"
+#include "seatsim/rule_keys.hpp"
+#include "seatsim/system_file.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/name_lookup.hpp"
@@ -59,9 +61,16 @@ ExplorerResponse error_response(int status, const std::string& message) {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-const std::vector<std::string> rule_parameters = {
-    "method",           "first-divisor",    "divisors", "threshold", "threshold-scope",
-    "threshold-strict", "threshold-exempt", "ties",     "seed"};
+// The rule parameters a request may give: every key of the registry (seatsim/rule_keys.hpp) but those
+// that may name a file, in the command line's spelling, and `system` (a system of the library).
+std::vector<std::string> rule_parameter_names() {
+  std::vector<std::string> names{"system"};
+  for (const RuleKey& key : rule_keys())
+    if (key.file == FileUse::never) names.push_back(key.flag().substr(2));
+  return names;
+}
+
+const std::vector<std::string> rule_parameters = rule_parameter_names();
 
 // first_divisor and first-divisor both name --first-divisor.
 std::string flag_name(std::string name) {
@@ -143,35 +152,21 @@ bool parse_flag(const std::string& name, const std::string& value) {
   throw Error(name + ": '" + value + "' is not true or false");
 }
 
-std::uint64_t parse_seed(const std::string& value) {
-  if (value.empty() || value.size() > 20 || value.find_first_not_of("0123456789") != std::string::npos)
-    throw Error("seed: '" + value + "' is not a whole number from 0 to 18446744073709551615");
-  try {
-    return std::stoull(value);
-  } catch (const std::exception&) {
-    throw Error("seed: '" + value + "' is not a whole number from 0 to 18446744073709551615");
-  }
-}
 
-// The rule flags given, as `RuleFlags::given` reads them on the command line.
-RuleSettings given_settings(const Params& params) {
-  RuleSettings s;
+// The rule parameters given, as `RuleFlags::sources` reads them on the command line; the request path
+// reads no file (FileAccess::refused: a file-valued key or a system file is an error).
+RuleSources given_sources(const Params& params) {
+  RuleSources sources;
+  sources.file_access = FileAccess::refused;
   for (const auto& [raw, value] : params) {
     const std::string name = flag_name(raw);
-    if (name == "method") s.method = value;
-    if (name == "first-divisor") s.first_divisor = value;
-    if (name == "divisors") s.divisors = value;
-    if (name == "threshold") s.threshold = value;
-    if (name == "threshold-scope") s.threshold_scope = value;
-    if (name == "threshold-strict") s.threshold_strict = parse_flag(name, value);
-    if (name == "threshold-exempt") {
-      if (!s.threshold_exempt) s.threshold_exempt.emplace();
-      s.threshold_exempt->push_back(value);
+    if (name == "system") {
+      sources.system = value;
+    } else if (const RuleKey* key = find_rule_key(name); key && name.rfind("seats.", 0) != 0) {
+      key->set_text(sources.overrides, value);
     }
-    if (name == "ties") s.ties = value;
-    if (name == "seed") s.seed = parse_seed(value);
   }
-  return s;
+  return sources;
 }
 
 // seats.<district>=N: the district's seat total, reserved seats included.
@@ -197,21 +192,24 @@ void apply_seat_params(const Params& params, Election& election) {
 struct Prepared {
   Election election;
   Rule rule;
+  System system;  // as applied: the served rule with the request's system and parameters over it
 };
 
 Prepared prepare(const ScenarioBase& base, const Params& params, const server::WorkBudget& budget) {
   reject_unknown(params, rule_parameters, true);
-  RuleSettings settings = base.settings;
-  settings.override_with(given_settings(params));
-  Prepared prepared{base.input.election, settings.build(base.input.folder)};
+  System applied;
+  const RuleSettings settings = layer_over(base.settings, given_sources(params), applied);
+  Prepared prepared{base.input.election, settings.build(), applied};
+  check_rule_names(prepared.election, prepared.rule);
   apply_seat_params(params, prepared.election);
   budget.check_election(prepared.election);
   return prepared;
 }
 
-Meta request_meta(const std::string& command, const ScenarioBase& base, const Rule& rule) {
+Meta request_meta(const std::string& command, const ScenarioBase& base, const Rule& rule, const System& system) {
   Meta meta;
   meta.command = command;
+  meta.system = system_to_json(system);
   meta.rule = rule_to_json(rule);
   if (rule.ties == TieRule::lot) meta.seed = rule.seed;
   meta.inputs = base.input.files;
@@ -277,19 +275,11 @@ std::optional<std::string> read_quality(const std::string& data_set) {
   return read_text_file(path.string());
 }
 
-Json settings_json(const RuleSettings& s) {
+// The served rule's keys as set, from the key registry.
+Json settings_json(const RuleSettings& settings) {
   Json json = Json::object();
-  if (s.method) json["method"] = *s.method;
-  if (s.first_divisor) json["first_divisor"] = *s.first_divisor;
-  if (s.divisors) json["divisors"] = *s.divisors;
-  if (s.threshold) json["threshold"] = *s.threshold;
-  if (s.threshold_scope) json["threshold_scope"] = *s.threshold_scope;
-  if (s.threshold_strict) json["threshold_strict"] = *s.threshold_strict;
-  if (s.threshold_exempt) json["threshold_exempt"] = *s.threshold_exempt;
-  if (s.party_thresholds) json["party_thresholds"] = *s.party_thresholds;
-  if (s.ties) json["ties"] = *s.ties;
-  if (s.seed) json["seed"] = *s.seed;
-  if (s.reserved) json["reserved"] = *s.reserved;
+  for (const RuleKey& key : rule_keys())
+    if (key.set_in(settings)) json[std::string(key.name)] = key.to_json(settings);
   return json;
 }
 
@@ -381,11 +371,15 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
   return params;
 }
 
-Explorer::Explorer(const std::string& data_set, ExplorerLimits limits) : data_set_(data_set), limits_(limits) {
-  Scenario scenario;
-  scenario.path = data_set;
-  scenario.base = data_set;
-  base_ = load_scenario_base(scenario);
+Explorer::Explorer(const std::string& data_set, ExplorerLimits limits, const RuleSources& startup,
+                   const SeatOverrides& seats)
+    : data_set_(data_set), limits_(limits) {
+  // The command line's pipeline: the same input, system and flags give the same election and rule.
+  ElectionSetup setup = prepare_election(data_set, startup, seats);
+  base_.input = std::move(setup.input);
+  base_.settings = std::move(setup.settings);
+  base_.rule = std::move(setup.rule);
+  system_ = std::move(setup.system);
   quality_ = read_quality(data_set);
 }
 
@@ -461,6 +455,11 @@ ExplorerResponse Explorer::info() const {
   json["quality"] = quality_.has_value();
   json["rule"] = rule_controls(base_.rule);
   json["rule_keys"] = settings_json(base_.settings);
+  json["system"] = system_to_json(system_);
+  json["parameters"] = rule_parameters;  // the rule parameters a request may give
+  Json systems = Json::array();
+  for (const System& system : library_systems()) systems.push_back({{"name", system.name}, {"title", system.title}});
+  json["systems"] = systems;
   // Per method, whether the first divisor can be set, and the second divisor it must stay below.
   Json methods = Json::array();
   for (const std::string& name : method_names()) {
@@ -506,7 +505,7 @@ ExplorerResponse Explorer::allocate_request(const ExplorerRequest& request) cons
   budget.check();
   Json extra;
   extra["notes"] = outcome.notes;
-  Meta meta = request_meta("allocate", base_, prepared.rule);
+  Meta meta = request_meta("allocate", base_, prepared.rule, prepared.system);
   note_lot(meta, lot, prepared.rule);
   return json_response(document(meta, "results", allocation_table(prepared.election, outcome), extra));
 }
@@ -518,7 +517,7 @@ ExplorerResponse Explorer::compare_request(const ExplorerRequest& request) const
   budget.check();
   Json extra = comparison_to_json(prepared.election, comparison);
   extra["summary_line"] = comparison.summary_line();
-  return json_response(document(request_meta("compare", base_, prepared.rule), "results",
+  return json_response(document(request_meta("compare", base_, prepared.rule, prepared.system), "results",
                                 comparison_table(prepared.election, comparison), extra));
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "seatsim/error.hpp"
+#include "seatsim/rule_keys.hpp"
 
 namespace seatsim::server {
 namespace {
@@ -13,28 +14,22 @@ std::string refusal(const std::string& key) {
          "its election.toml, or use the command line)";
 }
 
-bool whole_number(const std::string& text) {
-  return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
-}
-
-// The value a scenario set for a file-valued key, when it names (or may name) a file.
-bool sets_file(const RuleSettings& rule, const std::string& key) {
-  if (key == "party_thresholds") return rule.party_thresholds.has_value();
-  if (key == "seat_bounds") return rule.seat_bounds.has_value();
-  if (key == "leveling_per_district") return rule.leveling_per_district && !whole_number(*rule.leveling_per_district);
-  return false;
-}
-
 }  // namespace
 
+// From the key registry (seatsim/rule_keys.hpp): a key added there with a file value is refused here
+// without an edit.
 const std::vector<std::string>& file_valued_rule_keys() {
-  static const std::vector<std::string> keys = {"party_thresholds", "seat_bounds", "leveling_per_district"};
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> names;
+    for (const RuleKey& key : rule_keys())
+      if (key.file != FileUse::never) names.emplace_back(key.name);
+    return names;
+  }();
   return keys;
 }
 
 void refuse_file_keys(const Scenario& scenario) {
-  for (const std::string& key : file_valued_rule_keys()) {
-    if (!sets_file(scenario.rule, key)) continue;
+  for (const std::string& key : file_keys_set(scenario.rule)) {
     const auto line = scenario.rule_lines.find(key);
     throw Error(scenario.path, line == scenario.rule_lines.end() ? 0 : line->second, refusal(key));
   }

@@ -41,7 +41,7 @@ void WorkBudget::check_election(const Election& election) const {
   if (seats > limits_.max_seats)
     refuse("the election has " + std::to_string(seats) + " seats, more than the " + std::to_string(limits_.max_seats) +
                " seats a request may allocate",
-           "--max-seats");
+           "--max-request-seats");
   if (lists > limits_.max_lists)
     refuse("the election has " + std::to_string(lists) + " lists, more than the " + std::to_string(limits_.max_lists) +
                " lists a request may allocate",
