@@ -51,7 +51,7 @@ const bool registered = register_command({
           "--leveling-seats 19 --leveling-threshold 4% --max-seconds 60");
       add_input(app, command->input);
       app.add_option("--max-seconds", command->max_seconds, "Stop the search after this many seconds (default 60)")
-          ->check(CLI::NonNegativeNumber);
+          ->check(CLI::Range(0.0, 1e9));
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };
