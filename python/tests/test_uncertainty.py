@@ -10,7 +10,8 @@ from conftest import SOURCE_DIR, cli_csv, cli_error
 
 IRAQ = SOURCE_DIR / "scenarios" / "iraq-2013"
 WHAT_IF = IRAQ / "what-if"
-MARGINS_COLUMNS = ["district", "party", "votes", "seats", "votes_to_gain", "votes_to_lose", "gain_from", "lose_to"]
+MARGINS_COLUMNS = ["district", "party", "votes", "seats", "votes_to_gain", "votes_to_lose", "gain_from", "lose_to",
+                   "gain_at_lot", "lose_at_lot"]
 
 
 def quiet(call, *args, **keywords):
