@@ -93,9 +93,9 @@ bool Threshold::needs_national() const noexcept {
 }
 
 bool Threshold::passes(const std::optional<ThresholdValue>& own, const ThresholdVotes& votes) const noexcept {
-  const auto measured = [&](const ThresholdValue& value, ThresholdScope where) {
-    return where == ThresholdScope::district ? value.passes(votes.list, votes.district_total, strict)
-                                             : value.passes(votes.party_national, votes.national_total, strict);
+  const auto measured = [&](const ThresholdValue& bar, ThresholdScope where) {
+    return where == ThresholdScope::district ? bar.passes(votes.list, votes.district_total, strict)
+                                             : bar.passes(votes.party_national, votes.national_total, strict);
   };
   if (own && measured(*own, scope)) return true;
   for (const ThresholdAlternative& alternative : alternatives)
