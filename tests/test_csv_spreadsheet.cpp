@@ -63,8 +63,8 @@ TEST_CASE("spreadsheet CSV: ';' and tab detected from the header, or given with 
   const RunResult wrong = allocate_file("v.csv", "party;votes\nBlue;1\n", {"--delimiter", ","});
   CHECK(wrong.status == 2);
   CHECK(wrong.err.find("v.csv:1: the header is one column that holds a delimiter") != std::string::npos);
-  // Both ',' and ';' give the required columns: ambiguous.
-  CHECK(votes_error("party,votes;party;votes\nA,1;B;2\n") ==
+  // Under both ',' and ';' the header has party and votes: ambiguous.
+  CHECK(votes_error("party;a,votes,b;votes;c,party\n1;2,3,4;5;6,7\n") ==
         "v.csv:1: the header has the required columns both with ',' and with ';' as the delimiter: give --delimiter");
 }
 
@@ -107,6 +107,7 @@ TEST_CASE("spreadsheet CSV: a workbook and percentages are refused with what to 
   CHECK(percent.status == 2);
   CHECK(percent.err ==
         "seatsim: v.csv:3: votes look like percentages (all ≤ 100 with decimals, such as '30.5'): give vote counts\n");
+  CHECK(votes_error("party,votes\nA,45%\n") == "v.csv:2: votes '45%' is a percentage: give vote counts");
   // A decimal among counts over 100 is no percentage, but still no count.
   CHECK(votes_error("party,votes\nA,45.5\nB,2100\n") == "v.csv:2: votes '45.5' is not a whole number");
   CHECK(votes_error("party,votes\nA,4500\nB,21.5\n") == "v.csv:3: votes '21.5' is not a whole number");

@@ -229,6 +229,8 @@ struct VotesReader::State {
 };
 
 std::int64_t VotesReader::State::votes(const std::string& text, std::size_t line) {
+  if (text.size() > 1 && text.back() == '%')
+    throw Error(file, line, "votes '" + text + "' is a percentage: give vote counts");
   const std::optional<CountText> count = spreadsheet_count(text, options.thousands);
   if (!count || !count->decimals) {
     const std::int64_t value = parse_spreadsheet_count(text, max_votes, "votes", file, line, options.thousands);
