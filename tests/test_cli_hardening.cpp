@@ -85,6 +85,25 @@ TEST_SUITE("cli hardening") {
     }
   }
 
+  TEST_CASE("seatsim serve's limits are flags with ranges") {
+    for (const std::vector<std::string>& flag : {std::vector<std::string>{"--max-seats", "0"},
+                                                 {"--max-lists", "-1"},
+                                                 {"--max-sweep-values", "0"},
+                                                 {"--max-reply", "10"},
+                                                 {"--max-time", "0"},
+                                                 {"--max-body", "1"},
+                                                 {"--read-time", "-2"},
+                                                 {"--backlog", "0"}}) {
+      const RunResult run = run_cli({"serve", iraq_path(), "--port", "0", flag[0], flag[1]});
+      CHECK_MESSAGE(run.status == 2, flag[0]);
+      CHECK_MESSAGE(run.err.find(flag[0]) != std::string::npos, run.err);
+    }
+    const RunResult help = run_cli({"serve", "--help"});
+    for (const std::string flag : {"--max-seats", "--max-lists", "--max-sweep-values", "--max-reply", "--max-time",
+                                   "--max-body", "--read-time", "--backlog"})
+      CHECK_MESSAGE(help.out.find(flag) != std::string::npos, flag);
+  }
+
   TEST_CASE("a seat sweep beyond the one-seat search says so in every format") {
     TempDir tmp;
     write_data_set(tmp, "district,party,votes\nN,A,600\nN,B,400\n", "N,10,0\n");
