@@ -72,7 +72,7 @@ TEST_SUITE("cli hardening") {
     for (const std::string seed : {"-1", "99999999999999999999999", "18446744073709551616", "1e3", "0x10", ""}) {
       const RunResult run = run_cli({"allocate", votes.string(), "--seats", "3", "--seed", seed});
       CHECK_MESSAGE(run.status == 2, seed);
-      CHECK_MESSAGE(run.err.find("0 to 18446744073709551615") != std::string::npos, seed + ": " + run.err);
+      CHECK_MESSAGE(run.err.find("0 to 18446744073709551615") != std::string::npos, (seed + ": " + run.err));
     }
     const RunResult largest =
         run_cli({"allocate", votes.string(), "--seats", "3", "--seed", "18446744073709551615", "--format", "json"});
@@ -81,8 +81,27 @@ TEST_SUITE("cli hardening") {
       const RunResult run =
           run_cli({"simulate", iraq_path(), "--draws", draws, "--noise", "multinomial", "--format", "csv"});
       CHECK_MESSAGE(run.status == 2, draws);
-      CHECK_MESSAGE(run.err.find("1 to 1000000000000") != std::string::npos, draws + ": " + run.err);
+      CHECK_MESSAGE(run.err.find("1 to 1000000000000") != std::string::npos, (draws + ": " + run.err));
     }
+  }
+
+  TEST_CASE("seatsim serve's limits are flags with ranges") {
+    for (const std::vector<std::string>& flag : {std::vector<std::string>{"--max-seats", "0"},
+                                                 {"--max-lists", "-1"},
+                                                 {"--max-sweep-values", "0"},
+                                                 {"--max-reply", "10"},
+                                                 {"--max-time", "0"},
+                                                 {"--max-body", "1"},
+                                                 {"--read-time", "-2"},
+                                                 {"--backlog", "0"}}) {
+      const RunResult run = run_cli({"serve", iraq_path(), "--port", "0", flag[0], flag[1]});
+      CHECK_MESSAGE(run.status == 2, flag[0]);
+      CHECK_MESSAGE(run.err.find(flag[0]) != std::string::npos, run.err);
+    }
+    const RunResult help = run_cli({"serve", "--help"});
+    for (const std::string flag : {"--max-seats", "--max-lists", "--max-sweep-values", "--max-reply", "--max-time",
+                                   "--max-body", "--read-time", "--backlog"})
+      CHECK_MESSAGE(help.out.find(flag) != std::string::npos, flag);
   }
 
   TEST_CASE("a seat sweep beyond the one-seat search says so in every format") {
@@ -90,11 +109,13 @@ TEST_SUITE("cli hardening") {
     write_data_set(tmp, "district,party,votes\nN,A,600\nN,B,400\n", "N,10,0\n");
     const fs::path wide =
         tmp.write("set/what-if/wide.toml", "base = \"../\"\n[sweep]\nparameter = \"seats.N\"\nvalues = [1, 1000000]\n");
-    for (const std::string format : {"csv", "markdown"}) {
-      const RunResult run = run_cli({"scenario", wide.string(), "--break-points", "--format", format});
+    for (const std::string mode : {"--break-points", "--format"}) {  // the break points, and the long table
+      const RunResult run = mode == std::string("--break-points")
+                                ? run_cli({"scenario", wide.string(), "--break-points", "--format", "csv"})
+                                : run_cli({"scenario", wide.string(), "--format", "csv"});
       REQUIRE(run.status == 0);
-      CHECK_MESSAGE(run.err.find("only between the sweep's own values") != std::string::npos, format);
-      CHECK_MESSAGE(run.err.find("cap of 10000") != std::string::npos, format);
+      CHECK_MESSAGE(run.err.find("only between the sweep's own values") != std::string::npos, mode);
+      CHECK_MESSAGE(run.err.find("cap of 10000") != std::string::npos, mode);
     }
     const RunResult json = run_cli({"scenario", wide.string(), "--break-points", "--format", "json"});
     REQUIRE(json.status == 0);
