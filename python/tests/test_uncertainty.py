@@ -84,9 +84,10 @@ def test_simulate_summary_is_the_cli_summary(iraq):
     tables = quiet(iraq.simulate, 200, "dirichlet:500", 7)
     assert list(tables) == ["summary", "coalitions", "districts", "histogram"]
     numbers_match(tables["summary"], cli_csv(*arguments, "--view", "summary"))
-    # The CLI's CSV without a view is the long histogram (level, district, party, seats, ...); its
-    # national rows are the summary's distributions.
-    histogram = cli_csv(*arguments)
+    # The CLI's CSV without a view is the summary too, as in every format; --view histogram gives the
+    # long histogram (level, district, party, seats, ...), whose national rows are the summary's distributions.
+    numbers_match(tables["summary"], cli_csv(*arguments))
+    histogram = cli_csv(*arguments, "--view", "histogram")
     numbers_match(tables["histogram"], histogram)
     assert {row["level"] for row in histogram} == {"national", "district"}
     numbers_match(tables["districts"], cli_csv(*arguments, "--view", "districts"))

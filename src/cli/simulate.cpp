@@ -76,8 +76,8 @@ struct SimulateCommand {
   }
 
   // The same view in every format and wherever stdout goes (interface.md, amendment 5): the
-  // summary unless --view asks for another. Tables for people put the coalitions under it; CSV
-  // holds one table and says where the coalitions are; JSON carries summary, coalitions and histogram.
+  // summary unless --view asks for another. Tables for people put the coalitions under it; a CSV
+  // holds one table (--view coalitions gives theirs); JSON carries summary, coalitions and histogram.
   std::string rendered(const SimulationTables& tables, const Meta& meta, const std::vector<std::string>& footer) const {
     const Format format = chosen_format(output);
     const std::string shown = view.empty() ? "summary" : view;
@@ -92,7 +92,6 @@ struct SimulateCommand {
       return render_text(tables.summary) + "\n" + render(output, tables.coalitions, meta, "", {}, footer);
     if (with_coalitions && format == Format::markdown)
       return render_markdown(tables.summary) + "\n" + render(output, tables.coalitions, meta, "", {}, footer);
-    if (with_coalitions) print_notes({"the coalitions' summary: --view coalitions"});
     const Table& table = shown == "summary"      ? tables.summary
                          : shown == "coalitions" ? tables.coalitions
                          : shown == "districts"  ? tables.districts

@@ -174,14 +174,21 @@ std::string inputs_in_words(const std::vector<InputFile>& inputs) {
     const std::string folder = fs::path(input.path).parent_path().string();
     if (std::find(folders.begin(), folders.end(), folder) == folders.end()) folders.push_back(folder);
   }
-  std::string text;
+  std::vector<std::string> names;
   for (const std::string& folder : folders) {
     std::vector<std::string> files;
     for (const InputFile& input : inputs)
-      if (fs::path(input.path).parent_path().string() == folder) files.push_back(input.path);
-    if (files.size() > 1 && !folder.empty()) files = {folder + "/"};
-    for (const std::string& file : files) text += (text.empty() ? "" : ", ") + (file == "-" ? "stdin" : file);
+      if (fs::path(input.path).parent_path().string() == folder)
+        files.push_back(input.path == "-" ? "stdin" : fs::path(input.path).filename().string());
+    // Several files of one folder are a data set: named by its folder.
+    std::string folder_name = folder;
+    while (folder_name.size() > 1 && folder_name.back() == '/') folder_name.pop_back();
+    folder_name = fs::path(folder_name).filename().string();
+    if (files.size() > 1 && !folder_name.empty()) files = {folder_name + "/"};
+    names.insert(names.end(), files.begin(), files.end());
   }
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
   return text;
 }
 
@@ -190,7 +197,7 @@ std::string Meta::summary_line() const {
   if (const std::string words = rule_in_words(rule); !words.empty()) line += ": " + words;
   if (seed) line += "; seed " + std::to_string(*seed);
   if (!inputs.empty()) line += "; " + std::string(inputs.size() == 1 ? "input " : "inputs ") + inputs_in_words(inputs);
-  return line + " (--verbose: full provenance)";
+  return line + " (--verbose for version and checksums)";
 }
 
 }  // namespace seatsim
