@@ -43,7 +43,8 @@ struct Sweep {
   std::size_t line = 0;         // of `parameter`
   std::size_t values_line = 0;  // of `values`
 
-  // A value as this sweep shows it: "2.5%" for percentages, "1.6" or "8/5" otherwise.
+  // A value as this sweep shows it: "2.5%" for percentages, "1000v" for thresholds in votes, "1.6" or
+  // "8/5" otherwise.
   std::string format(const Rational& value) const;
 };
 

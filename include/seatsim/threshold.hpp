@@ -20,9 +20,10 @@ struct ThresholdValue {
   Rational share;          // for Kind::share, a fraction of one (5% = 1/20)
   std::int64_t votes = 0;  // for Kind::votes
 
-  // "5%" -> share 1/20; "1000" -> 1000 votes. Throws seatsim::Error.
+  // "5%" -> share 1/20; "1000v" -> 1000 votes. A bare number ("5") is refused: it was read as
+  // votes before 2026-12-06 and people meant a share (interface.md, amendment 1). Throws seatsim::Error.
   static ThresholdValue parse(std::string_view text);
-  std::string to_string() const;  // "5%" or "1000"
+  std::string to_string() const;  // "5%" or "1000v"
 
   // Does `list_votes` out of `base_votes` pass? Exact: v·den ≥ num·base (or >).
   bool passes(std::int64_t list_votes, std::int64_t base_votes, bool strict) const noexcept;
