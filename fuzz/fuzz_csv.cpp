@@ -119,7 +119,7 @@ void check_allocation(const CsvTable& table, const CsvOptions& options, Stream& 
   rule.method = method_by_name(methods[stream.next() % methods.size()]);
   rule.ties = static_cast<TieRule>(stream.next() % 5);
   rule.seed = stream.next() % 4;
-  if (stream.next() % 3 == 0) rule.threshold.value = ThresholdValue::parse(stream.next() % 2 ? "5%" : "10");
+  if (stream.next() % 3 == 0) rule.threshold.value = ThresholdValue::parse(stream.next() % 2 ? "5%" : "10v");
   if (stream.next() % 4 == 0) rule.threshold.scope = ThresholdScope::national;
   ElectionOutcome outcome;
   try {

@@ -137,7 +137,7 @@ TEST_CASE("bad sweeps") {
   CHECK(error_of(head + "parameter = \"op.1.share\"\nvalues = { from = \"5%\", to = \"1%\", step = \"1%\" }\n") ==
         "what-if/x.toml:9: sweep has no values: from 5% never reaches to 1% by step 1%");
   CHECK(error_of(head + "parameter = \"op.1.share\"\nvalues = { from = \"0%\", to = \"1\", step = \"1%\" }\n") ==
-        "what-if/x.toml:9: sweep values: write from, to and step in the same unit (all with % or none)");
+        "what-if/x.toml:9: sweep values: write from, to and step in the same unit (all with %, all with v or none)");
   CHECK(error_of(head + "parameter = \"op.1.share\"\nvalues = { from = \"0%\", to = \"1%\", stp = \"1%\" }\n") ==
         "what-if/x.toml:9: unknown key 'stp' in sweep values (did you mean 'step'?)");
   CHECK(error_of(head + "parameter = \"op.1.share\"\nvalues = [\"10%\", \"120%\"]\n") ==
@@ -147,8 +147,8 @@ TEST_CASE("bad sweeps") {
   CHECK(error_of(head + "parameter = \"op.1.factor\"\nvalues = [\"1\"]\n") ==
         "what-if/x.toml:8: sweep parameter: operation 1 (transfer) has no numeric parameter 'factor' (it has: share, "
         "votes)");
-  CHECK(error_of(head + "parameter = \"rule.threshold\"\nvalues = [\"5%\", \"1000\"]\n") ==
-        "what-if/x.toml:9: sweep values: thresholds must be all shares (5%) or all votes");
+  CHECK(error_of(head + "parameter = \"rule.threshold\"\nvalues = [\"5%\", \"1000v\"]\n") ==
+        "what-if/x.toml:9: sweep values: thresholds must be all shares (5%) or all votes (1000v)");
   CHECK(error_of(head + "parameter = \"op.1.share\"\nvalue = [\"1%\"]\n") ==
         "what-if/x.toml:9: unknown key 'value' in [sweep] (did you mean 'values'?)");
 }

@@ -119,7 +119,7 @@ TEST_CASE("allocate_variants equals allocate per variant: thresholds, quota seat
     rule.ties = static_cast<TieRule>(rng() % 4);
     rule.seed = rng() % 5;
     if (rng() % 2 == 0) {
-      rule.threshold.value = ThresholdValue::parse(rng() % 2 == 0 ? "10%" : "3");
+      rule.threshold.value = ThresholdValue::parse(rng() % 2 == 0 ? "10%" : "3v");
       rule.threshold.scope = rng() % 2 == 0 ? ThresholdScope::district : ThresholdScope::national;
     }
     std::vector<Election> variants;

@@ -133,7 +133,8 @@ TEST_CASE("repeatable options take one value each time, so that the input may fo
   CHECK(seats_by_party(run)["Purple"] == "1");  // exempt: in despite its 4.8%
 
   // Twice, once per occurrence; a name with a comma stays whole.
-  const std::string votes = "party,votes\n\"Red, White\",40\nBlue,900\nGreen,40\n";
+  // Red, White and Green have 100 of 1,200 votes each (8.3%): below 10% unless exempt.
+  const std::string votes = "party,votes\n\"Red, White\",100\nBlue,1000\nGreen,100\n";
   const RunResult both = run_cli({"allocate", "--threshold-exempt", "Red, White", "--threshold-exempt", "Green", "-",
                                   "--seats", "11", "--threshold", "10%"},
                                  votes);

@@ -25,7 +25,7 @@ void add_input(CLI::App& app, std::string& path) {
 CLI::Option* repeatable(CLI::Option* option) {
   // CLI11 lets a vector option take every following word, so that `--threshold-exempt A votes.csv`
   // swallows the input; one value per occurrence, never split on commas (interface.md, amendment 3).
-  return option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 namespace {
