@@ -28,6 +28,13 @@ CLI::Option* repeatable(CLI::Option* option) {
   return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+void one_value_per_occurrence(CLI::App& command) {
+  // Every option that takes several values is a repeatable one; a command that forgets
+  // `repeatable` must not bring back the swallowed positional.
+  for (CLI::Option* option : command.get_options())
+    if (option->nonpositional() && option->get_items_expected_max() > 1) repeatable(option);
+}
+
 namespace {
 
 std::string joined(const std::vector<std::string>& names) {

@@ -56,6 +56,8 @@ void add_output_flags(CLI::App& app, OutputFlags& flags);
 
 // A repeatable option takes one value per occurrence (`--x A --x B`), so that a positional may follow it.
 CLI::Option* repeatable(CLI::Option* option);
+// `repeatable` for every option of `command` that takes several values (each main calls it per command).
+void one_value_per_occurrence(CLI::App& command);
 
 // The input positional: a votes CSV, "-" for stdin, or a data-set folder.
 void add_input(CLI::App& app, std::string& path);

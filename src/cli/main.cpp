@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "common.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/meta.hpp"
 
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   for (const CommandSpec& spec : specs) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
     runners.emplace_back(sub, spec.setup(*sub));
+    one_value_per_occurrence(*sub);
   }
   try {
     app.parse(argc, argv);

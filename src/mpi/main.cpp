@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "common.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/int128.hpp"
 #include "seatsim/meta.hpp"
@@ -81,6 +82,7 @@ int run(int argc, char** argv) {
     if (spec.name != "simulate") continue;
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
     runners.emplace_back(sub, spec.setup(*sub));
+    one_value_per_occurrence(*sub);
   }
   set_draw_runner(run_across_ranks);
   try {
