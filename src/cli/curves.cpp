@@ -13,13 +13,14 @@ namespace {
 
 struct CurvesCommand {
   std::string input;
+  InputFlags reading;
   std::vector<std::string> parties;
   std::string swing = "proportional";
   RuleFlags rule;
   OutputFlags output;
 
   int run() const {
-    const Prepared prepared = prepare_analysis_input(input, rule);
+    const Prepared prepared = prepare_analysis_input(input, rule, reading);
     const Election& election = prepared.input.election;
     std::vector<SeatsVotesCurve> curves;
     for (const std::string& party : parties)
@@ -48,7 +49,7 @@ const bool registered = register_command({
           "shares in percent); the last lines give the seats at 50 % of the votes and the bias. Every probe "
           "allocates the whole election under the rule.\nExample: seatsim curves scenarios/example/votes.csv "
           "--seats 11 --party Blue --party Green");
-      add_analysis_input(app, command->input);
+      add_analysis_input(app, command->input, command->reading);
       app.add_option("--party", command->parties, "A party (repeat for several)")->required();
       app.add_option("--swing", command->swing, "proportional (default) or uniform")
           ->check(CLI::IsMember({"proportional", "uniform"}));

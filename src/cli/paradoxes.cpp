@@ -17,7 +17,7 @@ struct ParadoxesCommand {
   OutputFlags output;
 
   int run() const {
-    const Prepared prepared = prepare(input, rule);
+    const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     const ParadoxSearch search = search_paradoxes(election, prepared.rule, {max_seconds});
     const std::vector<std::string> summary = paradox_search_summary(search);
@@ -50,6 +50,7 @@ const bool registered = register_command({
           "Example: seatsim paradoxes ../shared/data/norway_2021_storting_full.csv --first-divisor 1.4 "
           "--leveling-seats 19 --leveling-threshold 4% --max-seconds 60");
       add_input(app, command->input);
+      add_input_flags(app, command->reading);
       app.add_option("--max-seconds", command->max_seconds, "Stop the search after this many seconds (default 60)")
           ->check(CLI::Range(0.0, 1e9));
       add_rule_flags(app, command->rule);
