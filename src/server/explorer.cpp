@@ -1,7 +1,6 @@
 // The explorer's routes: the page's embedded files, and the JSON API whose parameters are the
 // command line's flags (without the dashes) and whose errors are the command line's messages.
 #include "seatsim/explorer.hpp"
-#include "seatsim/lot_record.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +17,7 @@
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/json.hpp"
+#include "seatsim/lot_record.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/name_lookup.hpp"
