@@ -77,7 +77,7 @@ TEST_SUITE("cli hardening") {
     const RunResult largest =
         run_cli({"allocate", votes.string(), "--seats", "3", "--seed", "18446744073709551615", "--format", "json"});
     CHECK(largest.status == 0);
-    for (const std::string draws : {"99999999999999999999", "-5", "0", "1000000000001"}) {
+    for (const std::string draws : {"99999999999999999999", "-5", "1000000000001"}) {
       const RunResult run =
           run_cli({"simulate", iraq_path(), "--draws", draws, "--noise", "multinomial", "--format", "csv"});
       CHECK_MESSAGE(run.status == 2, draws);

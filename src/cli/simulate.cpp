@@ -125,7 +125,12 @@ const bool registered = register_command({
       add_analysis_input(app, command->input, command->reading);
       app.add_option("--draws", command->draws, "Number of draws (1 to 10^12)")
           ->required()
-          ->check(whole_number_from(1, max_draws));
+          ->check(CLI::Validator(
+              [](std::string& text) {
+                // 0 is a whole number: run() says it must be at least 1, as the Python module does.
+                return text == "0" ? std::string() : whole_number_from(1, max_draws)(text);
+              },
+              "UINT"));
       app.add_option("--noise", command->noise, "Noise model: dirichlet:K, multinomial, swing:SD[,DSD]")->required();
       app.add_option("--threads", command->threads, "Worker threads (default 0: every core)");
       repeatable(app.add_option("--coalition", command->coalitions,

@@ -1,7 +1,6 @@
 // The explorer's routes: the page's embedded files, and the JSON API whose parameters are the
 // command line's flags (without the dashes) and whose errors are the command line's messages.
 #include "seatsim/explorer.hpp"
-#include "seatsim/lot_record.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -20,6 +19,7 @@
 #include "seatsim/json.hpp"
 #include "seatsim/rule_keys.hpp"
 #include "seatsim/system_file.hpp"
+#include "seatsim/lot_record.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/name_lookup.hpp"
