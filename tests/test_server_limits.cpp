@@ -21,6 +21,7 @@
 
 #include "seatsim/explorer.hpp"
 #include "seatsim/json.hpp"
+#include "seatsim/rule_keys.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {
@@ -142,33 +143,18 @@ std::string scenario_with_rule(const std::string& key, const std::string& value)
   return "base = \"../\"\n[rule]\n" + key + " = \"" + value + "\"\n" + leveling;
 }
 
-// Every key of a scenario's [rule] (interface.md): a request may set any of them to a path.
-const std::vector<std::string> all_rule_keys = {"method",
-                                                "first_divisor",
-                                                "divisors",
-                                                "threshold",
-                                                "threshold_scope",
-                                                "threshold_strict",
-                                                "threshold_exempt",
-                                                "party_thresholds",
-                                                "ties",
-                                                "seed",
-                                                "reserved",
-                                                "min_seats",
-                                                "max_seats",
-                                                "seat_bounds",
-                                                "leveling_seats",
-                                                "leveling_threshold",
-                                                "leveling_placement",
-                                                "leveling_per_district",
-                                                "biproportional",
-                                                "quorum_any_district",
-                                                "quorum_total",
-                                                "list_votes",
-                                                "winner_take_one"};
+// Every key of a scenario's [rule], from the key registry that the schema, the flags and the readers
+// come from: a request may set any of them to a path, and a key added later is covered here at once.
+const std::vector<std::string> all_rule_keys = rule_key_names();
 
-// The keys whose value names a file: each refused with the same message whether it exists or not.
-const std::vector<std::string> file_keys = {"party_thresholds", "seat_bounds", "leveling_per_district"};
+// The keys whose value may name a file (the registry says which): each refused with the same message
+// whether the file exists or not.
+const std::vector<std::string> file_keys = [] {
+  std::vector<std::string> keys;
+  for (const RuleKey& key : rule_keys())
+    if (key.file != FileUse::never) keys.emplace_back(key.name);
+  return keys;
+}();
 
 }  // namespace
 
