@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "common.hpp"
+#include "input_flags.hpp"
 #include "seatsim/paradoxes.hpp"
 #include "seatsim/paradoxes_report.hpp"
 
@@ -12,6 +13,7 @@ namespace {
 
 struct ParadoxesCommand {
   std::string input;
+  InputFlags reading;
   double max_seconds = 60;
   RuleFlags rule;
   OutputFlags output;

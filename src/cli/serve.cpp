@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "common.hpp"
 #include "seatsim/explorer.hpp"
 
 namespace seatsim::cli {
