@@ -99,8 +99,12 @@ TEST_SUITE("system model") {
 
   TEST_CASE("the schema file in the repository is the one derived from the key registry") {
     const Json checked_in = Json::parse(read(source_dir() / "docs" / "schema" / "system.schema.json"));
-    CHECK(checked_in == system_json_schema());
-    const Json& rule = system_json_schema()["properties"]["system"]["properties"]["rule"]["properties"];
+    Json derived = system_json_schema();
+    Json& rule = derived["properties"]["system"]["properties"]["rule"]["properties"];
+    // This test program registers a method of its own (above): the file knows the built-in ones only.
+    Json& methods = rule["method"]["enum"];
+    methods.erase(std::find(methods.begin(), methods.end(), Json("test-step-one-and-a-half")));
+    CHECK(checked_in == derived);
     std::vector<std::string> keys;
     for (const auto& [key, value] : rule.items()) keys.push_back(key);
     CHECK(keys == rule_key_names());
