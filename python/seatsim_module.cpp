@@ -480,7 +480,7 @@ struct Dataset {
     if (scenario && scenario->sweep)
       throw Error(scenario->path, scenario->sweep->line,
                   "this scenario sweeps '" + scenario->sweep->parameter +
-                      "'; margins and simulate take a scenario without a sweep (run `seatsim scenario` for sweeps)");
+                      "'; this command takes a scenario without a sweep (run `seatsim scenario` for sweeps)");
   }
 
   // `seatsim margins`: {"lists", "closest", "ranking"}, each the columns of that --view (missing

@@ -86,7 +86,7 @@ TEST_SUITE("cli hardening") {
   }
 
   TEST_CASE("seatsim serve's limits are flags with ranges") {
-    for (const std::vector<std::string>& flag : {std::vector<std::string>{"--max-seats", "0"},
+    for (const std::vector<std::string>& flag : {std::vector<std::string>{"--max-request-seats", "0"},
                                                  {"--max-lists", "-1"},
                                                  {"--max-sweep-values", "0"},
                                                  {"--max-reply", "10"},
@@ -99,7 +99,7 @@ TEST_SUITE("cli hardening") {
       CHECK_MESSAGE(run.err.find(flag[0]) != std::string::npos, run.err);
     }
     const RunResult help = run_cli({"serve", "--help"});
-    for (const std::string flag : {"--max-seats", "--max-lists", "--max-sweep-values", "--max-reply", "--max-time",
+    for (const std::string flag : {"--max-request-seats", "--max-lists", "--max-sweep-values", "--max-reply", "--max-time",
                                    "--max-body", "--read-time", "--backlog"})
       CHECK_MESSAGE(help.out.find(flag) != std::string::npos, flag);
   }
