@@ -25,17 +25,17 @@
 #include "seatsim/margins_report.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
-#include "seatsim/name_lookup.hpp"
 #include "seatsim/monte_carlo.hpp"
+#include "seatsim/name_lookup.hpp"
 #include "seatsim/noise_model.hpp"
 #include "seatsim/rule_keys.hpp"
 #include "seatsim/rule_settings.hpp"
-#include "seatsim/system_file.hpp"
 #include "seatsim/scenario.hpp"
 #include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
 #include "seatsim/simulation_report.hpp"
 #include "seatsim/sweep.hpp"
+#include "seatsim/system_file.hpp"
 #include "seatsim/table.hpp"
 #include "seatsim/threshold.hpp"
 
@@ -146,7 +146,8 @@ const RuleKey& rule_keyword(const std::string& name, const std::vector<std::stri
   std::vector<std::string> known = rule_key_names();
   known.insert(known.end(), others.begin(), others.end());
   const std::vector<std::string> close = closest_names(name, known, 1);
-  throw Error("unknown keyword '" + name + "'" + (close.empty() ? std::string() : " (did you mean '" + close.front() + "'?)"))
+  throw Error("unknown keyword '" + name + "'" +
+              (close.empty() ? std::string() : " (did you mean '" + close.front() + "'?)"))
       .with_key(name);
 }
 
@@ -633,7 +634,10 @@ PYBIND11_MODULE(seatsim, m) {
           },
           py::arg("value"), "From the dict to_dict() gives ({'system': {...}}, or the inner object).")
       .def("to_toml", &system_to_toml)
-      .def("to_json", [](const System& system) { return Json{{"system", system_to_json(system)}}.dump(2) + "\n"; })
+      .def("to_json",
+           [](const System& system) {
+             return Json{{"system", system_to_json(system)}}.dump(2) + "\n";
+           })
       .def("to_dict",
            [json_module](const System& system) {
              return json_module().attr("loads")(Json{{"system", system_to_json(system)}}.dump());
@@ -662,7 +666,8 @@ PYBIND11_MODULE(seatsim, m) {
           },
           "The rule's keys as a dict (decimals as str).")
       .def("__eq__", [](const System& a, const System& b) { return a == b; })
-      .def("__repr__", [](const System& s) { return "<seatsim.System '" + (s.name.empty() ? s.title : s.name) + "'>"; });
+      .def("__repr__",
+           [](const System& s) { return "<seatsim.System '" + (s.name.empty() ? s.title : s.name) + "'>"; });
   m.def(
       "systems",
       [] {

@@ -46,7 +46,8 @@ TEST_SUITE("system model") {
     for (const char* name : {"D'Hondt", "d'Hondt", "DHONDT", "Jefferson"}) CHECK(method_by_name(name).name == "dhondt");
     for (const char* name : {"Sainte-Laguë", "Sainte-Lague", "sainte lague", "Webster"})
       CHECK(method_by_name(name).name == "sainte-lague");
-    for (const char* name : {"Hamilton", "Hare-Niemeyer", "hare niemeyer", "HARE"}) CHECK(method_by_name(name).name == "hare");
+    for (const char* name : {"Hamilton", "Hare-Niemeyer", "hare niemeyer", "HARE"})
+      CHECK(method_by_name(name).name == "hare");
     CHECK_THROWS_WITH_AS(method_by_name("dhont"), doctest::Contains("unknown method 'dhont'"), Error);
   }
 
@@ -108,16 +109,19 @@ TEST_SUITE("system model") {
     };
     CHECK(error_of("[system]\n[system.rule]\nmethd = \"dhondt\"\n") ==
           "bad.toml:3: unknown key 'methd' in [system.rule] (did you mean 'method'?) [key methd]");
-    CHECK(error_of("[system]\nnmae = \"x\"\n") == "bad.toml:2: unknown key 'nmae' in [system] (did you mean 'name'?) [key nmae]");
+    CHECK(error_of("[system]\nnmae = \"x\"\n") ==
+          "bad.toml:2: unknown key 'nmae' in [system] (did you mean 'name'?) [key nmae]");
     CHECK(error_of("[system]\n[system.rule]\nthreshold_strict = \"yes\"\n") ==
           "bad.toml:3: threshold_strict: expected true or false [key threshold_strict]");
     CHECK(error_of("[system]\n[system.rule]\nmethod = \"hare\"\nfirst_divisor = \"1.4\"\n")
               .find("bad.toml:4: first-divisor:") == 0);
-    CHECK(error_of("[system]\nschema_version = 2\n").find("bad.toml:2: schema_version 2 is not one this seatsim reads") ==
-          0);
-    CHECK(error_of("[system]\n[system.statutes]\nmethd = \"x\"\n").find("'methd' is not a rule key (did you mean 'method'?)") !=
-          std::string::npos);
-    CHECK_THROWS_WITH_AS(load_system("norway-storting"), doctest::Contains("did you mean 'norway-storting-2005'"), Error);
+    CHECK(
+        error_of("[system]\nschema_version = 2\n").find("bad.toml:2: schema_version 2 is not one this seatsim reads") ==
+        0);
+    CHECK(error_of("[system]\n[system.statutes]\nmethd = \"x\"\n")
+              .find("'methd' is not a rule key (did you mean 'method'?)") != std::string::npos);
+    CHECK_THROWS_WITH_AS(load_system("norway-storting"), doctest::Contains("did you mean 'norway-storting-2005'"),
+                         Error);
   }
 
   TEST_CASE("layers: flags over --system over the data set's [rule]; meta.system is the system as applied") {
@@ -152,7 +156,8 @@ TEST_SUITE("system model") {
     seats.seats = 11;
     CHECK_THROWS_WITH_AS(prepare_election(votes, sources, seats),
                          "threshold_exempt: no list 'Purpel' in the data (did you mean 'Purple'?)", Error);
-    const RunResult cli = run_cli({"allocate", votes, "--seats", "11", "--threshold", "5%", "--threshold-exempt", "Purpel"});
+    const RunResult cli =
+        run_cli({"allocate", votes, "--seats", "11", "--threshold", "5%", "--threshold-exempt", "Purpel"});
     CHECK(cli.status == 2);
     CHECK(cli.err.find("did you mean 'Purple'?") != std::string::npos);
   }

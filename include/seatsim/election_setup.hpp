@@ -25,9 +25,9 @@ namespace seatsim {
 enum class FileAccess { allowed, refused };
 
 struct RuleSources {
-  std::optional<std::string> system;  // --system NAME|FILE
+  std::optional<std::string> system;   // --system NAME|FILE
   std::optional<System> system_value;  // a system already in memory (Python's seatsim.System), instead
-  RuleSettings overrides;             // the top layer
+  RuleSettings overrides;              // the top layer
   FileAccess file_access = FileAccess::allowed;
 };
 

@@ -80,7 +80,7 @@ class Explorer {
   std::string data_set_;  // as given on the command line
   ExplorerLimits limits_;
   ScenarioBase base_;
-  System system_;  // the system the explorer starts from (meta.system)
+  System system_;                       // the system the explorer starts from (meta.system)
   std::optional<std::string> quality_;  // QUALITY.md
 };
 

@@ -15,8 +15,8 @@
 namespace seatsim {
 
 struct LoadedInput {
-  Election election;                                          // seat totals not yet applied
-  RuleSettings rule;                                          // from a manifest; empty for a plain votes file
+  Election election;                  // seat totals not yet applied
+  RuleSettings rule;                  // from a manifest; empty for a plain votes file
   std::optional<std::string> system;  // a manifest's `system = "NAME|FILE"`, under its [rule]
   std::size_t system_line = 0;
   std::optional<std::map<std::string, SeatTotal>> districts;  // a data set's districts.csv

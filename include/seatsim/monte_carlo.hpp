@@ -102,10 +102,10 @@ class Simulation {
 
   std::vector<DistrictNoise> district_noise_;
   std::vector<std::string> parties_;
-  std::vector<std::vector<std::size_t>> list_party_;                    // district, list -> party
-  std::vector<std::vector<std::size_t>> general_lists_;                 // district -> lists in the general allocation
-  std::vector<std::vector<std::uint64_t>> general_keys_;                // district -> their tie keys
-  std::vector<std::vector<std::vector<std::size_t>>> groups_;           // district -> reserved groups' lists
+  std::vector<std::vector<std::size_t>> list_party_;           // district, list -> party
+  std::vector<std::vector<std::size_t>> general_lists_;        // district -> lists in the general allocation
+  std::vector<std::vector<std::uint64_t>> general_keys_;       // district -> their tie keys
+  std::vector<std::vector<std::vector<std::size_t>>> groups_;  // district -> reserved groups' lists
   // district, list: the list's own threshold; absent for lists the threshold does not concern
   // (exempt, reserved seats, or no threshold at all).
   std::vector<std::vector<std::optional<std::optional<ThresholdValue>>>> thresholds_;

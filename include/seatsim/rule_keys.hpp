@@ -27,9 +27,9 @@ enum class KeyType {
 };
 
 // Where a key's value lives in RuleSettings.
-using RuleField = std::variant<std::optional<std::string> RuleSettings::*, std::optional<bool> RuleSettings::*,
-                               std::optional<std::vector<std::string>> RuleSettings::*,
-                               std::optional<std::uint64_t> RuleSettings::*>;
+using RuleField =
+    std::variant<std::optional<std::string> RuleSettings::*, std::optional<bool> RuleSettings::*,
+                 std::optional<std::vector<std::string>> RuleSettings::*, std::optional<std::uint64_t> RuleSettings::*>;
 
 enum class FileUse {
   never,   // the value is never a file name
@@ -38,7 +38,7 @@ enum class FileUse {
 };
 
 struct RuleKey {
-  std::string_view name;   // the TOML/JSON key and Python keyword: "first_divisor"
+  std::string_view name;  // the TOML/JSON key and Python keyword: "first_divisor"
   KeyType type;
   FileUse file;
   std::string_view group;  // "rule" or "tiers", for --help

@@ -23,7 +23,7 @@ struct RuleSettings {
   std::optional<std::vector<std::string>> threshold_or;  // alternatives: "12% district"
   std::optional<std::string> coalition_threshold;
   std::optional<std::vector<std::string>> coalition_lists;  // names, or prefixes ending in '*'
-  std::optional<std::string> party_thresholds;  // a CSV file `party,threshold`
+  std::optional<std::string> party_thresholds;              // a CSV file `party,threshold`
   std::optional<std::string> ties;
   std::optional<std::uint64_t> seed;
   std::optional<std::string> reserved;

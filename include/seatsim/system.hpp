@@ -26,12 +26,12 @@ struct Verification {
 
 struct System {
   int schema_version = system_schema_version;
-  std::string name;      // the library's name: "norway-storting-2005"
-  std::string title;     // "Norway, Storting (since 2005)"
-  std::string body;      // "Storting"
-  std::string country;   // "Norway"
-  std::string in_force;  // "2005–" or "2013" or "2018–2022"
-  std::string statute;   // the law as a whole
+  std::string name;                             // the library's name: "norway-storting-2005"
+  std::string title;                            // "Norway, Storting (since 2005)"
+  std::string body;                             // "Storting"
+  std::string country;                          // "Norway"
+  std::string in_force;                         // "2005–" or "2013" or "2018–2022"
+  std::string statute;                          // the law as a whole
   std::map<std::string, std::string> statutes;  // rule key -> the article behind it
   std::vector<std::string> not_modelled;        // what the law says that the rule leaves out
   std::vector<std::string> notes;

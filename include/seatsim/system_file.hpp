@@ -24,7 +24,7 @@ System load_system(const std::string& name_or_path);
 System parse_system(const std::string& source, const std::string& text);
 
 std::string system_to_toml(const System& system);  // "[system]\n..." (a whole file)
-Json system_to_json(const System& system);          // the object inside {"system": ...}
+Json system_to_json(const System& system);         // the object inside {"system": ...}
 System system_from_json(const Json& json, const std::string& source);
 
 // Every system of the library, in name order.

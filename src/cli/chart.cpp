@@ -92,8 +92,10 @@ struct ChartCommand {
       emit(OutputFlags{"", output}, sweep_chart_svg());
       return 0;
     }
-    if (std::filesystem::path(input).extension() == ".toml")
-      throw Error(input, 0, "a scenario file is drawn with --kind sweep");
+    // A scenario without a sweep is an input like a data set (its operations applied); one with a sweep
+    // is a family of elections, drawn as one chart.
+    if (std::filesystem::path(input).extension() == ".toml" && load_scenario(input).sweep)
+      throw Error(input, 0, "this scenario sweeps a parameter: draw it with --kind sweep");
     if (is_parliament_json(input)) {
       drawn = parliament_from_json();
       svg = hemicycle_svg(drawn);

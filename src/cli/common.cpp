@@ -45,8 +45,10 @@ std::string joined(const std::vector<std::string>& names) {
 
 std::string help_of(const RuleKey& key) {
   std::string help(key.help);
-  if (key.name == "method") return help + ": " + joined(method_names()) + "; aliases as people write them (D'Hondt, "
-                                          "Sainte-Laguë, Webster, Jefferson, Hamilton, Hare-Niemeyer, ...)";
+  if (key.name == "method")
+    return help + ": " + joined(method_names()) +
+           "; aliases as people write them (D'Hondt, "
+           "Sainte-Laguë, Webster, Jefferson, Hamilton, Hare-Niemeyer, ...)";
   if (key.choices) help += " [" + joined(key.choices()) + "]";
   return help;
 }
@@ -85,10 +87,8 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
       option = app.add_flag(flag, flags.switches[name], help_of(key));
     } else {
       // One value per occurrence (amendment 3): a positional may follow, and names may hold commas.
-      option = app.add_option(flag, flags.values[name], help_of(key))
-                   ->expected(1)
-                   ->allow_extra_args(false)
-                   ->delimiter('\0');
+      option =
+          app.add_option(flag, flags.values[name], help_of(key))->expected(1)->allow_extra_args(false)->delimiter('\0');
       option->multi_option_policy(key.type == KeyType::names ? CLI::MultiOptionPolicy::TakeAll
                                                              : CLI::MultiOptionPolicy::TakeLast);
     }

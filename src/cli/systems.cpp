@@ -53,8 +53,8 @@ struct SystemsCommand {
   int run() const {
     if (show_app->parsed()) {
       const System system = shown_system(show);
-      const std::string text = show.format == "json" ? Json{{"system", system_to_json(system)}}.dump(2) + "\n"
-                                                     : system_to_toml(system);
+      const std::string text =
+          show.format == "json" ? Json{{"system", system_to_json(system)}}.dump(2) + "\n" : system_to_toml(system);
       emit(OutputFlags{"", show.output}, text);
       return 0;
     }

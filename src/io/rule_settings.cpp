@@ -259,7 +259,8 @@ Rule RuleSettings::build(const std::string& base_folder) const {
   if (threshold_strict) rule.threshold.strict = *threshold_strict;
   if (threshold_exempt) rule.threshold.exempt.insert(threshold_exempt->begin(), threshold_exempt->end());
   if (coalition_threshold)
-    rule.threshold.coalition = keyed("coalition-threshold", [&] { return ThresholdValue::parse(*coalition_threshold); });
+    rule.threshold.coalition =
+        keyed("coalition-threshold", [&] { return ThresholdValue::parse(*coalition_threshold); });
   if (coalition_lists) rule.threshold.coalition_patterns = *coalition_lists;
   if (coalition_threshold.has_value() != coalition_lists.has_value())
     throw Error(std::string(coalition_threshold ? "coalition-threshold: give coalition-lists too"

@@ -207,7 +207,8 @@ System system_from_json(const Json& json, const std::string& source) {
   for (const auto& [key, value] : json.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       std::string message = "unknown key '" + key + "' in system";
-      if (const auto suggestion = toml_reading::closest(key, known)) message += " (did you mean '" + *suggestion + "'?)";
+      if (const auto suggestion = toml_reading::closest(key, known))
+        message += " (did you mean '" + *suggestion + "'?)";
       throw Error(source, 0, message).with_key(key);
     }
   }
@@ -268,10 +269,14 @@ System system_from_json(const Json& json, const std::string& source) {
       Verification verification;
       for (const auto& [key, value] : item.items()) {
         if (!value.is_string()) throw fail("verified", key + ": expected a string");
-        if (key == "election") verification.election = value.get<std::string>();
-        else if (key == "data") verification.data = value.get<std::string>();
-        else if (key == "matched") verification.matched = value.get<std::string>();
-        else throw fail("verified", "unknown key '" + key + "' (known: election, data, matched)");
+        if (key == "election")
+          verification.election = value.get<std::string>();
+        else if (key == "data")
+          verification.data = value.get<std::string>();
+        else if (key == "matched")
+          verification.matched = value.get<std::string>();
+        else
+          throw fail("verified", "unknown key '" + key + "' (known: election, data, matched)");
       }
       system.verified.push_back(verification);
     }
@@ -311,7 +316,8 @@ Json system_to_json(const System& system) {
 std::string system_to_toml(const System& system) {
   std::string out = "[system]\nschema_version = " + std::to_string(system.schema_version) + "\n";
   for (const TextField& field : text_fields())
-    if (!(system.*field.member).empty()) out += std::string(field.key) + " = " + toml_quoted(system.*field.member) + "\n";
+    if (!(system.*field.member).empty())
+      out += std::string(field.key) + " = " + toml_quoted(system.*field.member) + "\n";
   if (!system.not_modelled.empty()) out += "not_modelled = " + toml_quoted_list(system.not_modelled) + "\n";
   if (!system.notes.empty()) out += "notes = " + toml_quoted_list(system.notes) + "\n";
   out += "\n[system.rule]\n";
@@ -387,9 +393,8 @@ Json system_json_schema() {
   system_properties["rule"] = {{"type", "object"}, {"additionalProperties", false}, {"properties", rule_properties}};
   Json statute_keys = Json::array();
   for (const RuleKey& key : rule_keys()) statute_keys.push_back(std::string(key.name));
-  system_properties["statutes"] = {{"type", "object"},
-                                   {"propertyNames", {{"enum", statute_keys}}},
-                                   {"additionalProperties", {{"type", "string"}}}};
+  system_properties["statutes"] = {
+      {"type", "object"}, {"propertyNames", {{"enum", statute_keys}}}, {"additionalProperties", {{"type", "string"}}}};
   system_properties["verified"] = {
       {"type", "array"},
       {"items",

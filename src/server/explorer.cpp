@@ -17,15 +17,15 @@
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/json.hpp"
-#include "seatsim/rule_keys.hpp"
-#include "seatsim/system_file.hpp"
 #include "seatsim/lot_record.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/name_lookup.hpp"
+#include "seatsim/rule_keys.hpp"
 #include "seatsim/scenario_report.hpp"
 #include "seatsim/scenario_run.hpp"
 #include "seatsim/sweep.hpp"
+#include "seatsim/system_file.hpp"
 #include "seatsim/table.hpp"
 #include "seatsim/tie_rule.hpp"
 #include "seatsim/utf8.hpp"
@@ -151,7 +151,6 @@ bool parse_flag(const std::string& name, const std::string& value) {
   if (value == "false" || value == "0") return false;
   throw Error(name + ": '" + value + "' is not true or false");
 }
-
 
 // The rule parameters given, as `RuleFlags::sources` reads them on the command line; the request path
 // reads no file (FileAccess::refused: a file-valued key or a system file is an error).

@@ -19,8 +19,7 @@ const bool registered_test_method = register_method({
     {"Test Step 1.5"},
     "1, 2.5, 4, ...",
     [] {
-      return divisor_method("test-step-one-and-a-half",
-                            DivisorRule::custom({Rational(1), Rational(5, 2)}));
+      return divisor_method("test-step-one-and-a-half", DivisorRule::custom({Rational(1), Rational(5, 2)}));
     },
 });
 
@@ -56,13 +55,13 @@ TEST_SUITE("method registration") {
     CHECK(rule.method.name == "test-step-one-and-a-half");
     CHECK(seats_of(allocate(election, rule)) == std::vector<std::int64_t>{3, 1, 1});
 
-    const System system = parse_system("test.toml", "[system]\nname = \"t\"\n[system.rule]\n"
-                                                    "method = \"test-step-one-and-a-half\"\n");
+    const System system = parse_system("test.toml",
+                                       "[system]\nname = \"t\"\n[system.rule]\n"
+                                       "method = \"test-step-one-and-a-half\"\n");
     CHECK(seats_of(allocate(election, system.rule.build())) == std::vector<std::int64_t>{3, 1, 1});
     CHECK_THROWS_WITH_AS(register_method({"TEST step one and a half", {}, "", [] { return method_by_name("dhondt"); }}),
                          doctest::Contains("already registered"), Error);
   }
-
 }
 
 }  // namespace seatsim
