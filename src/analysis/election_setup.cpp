@@ -22,7 +22,7 @@ std::string suggestion(const std::string& name, const std::vector<std::string>& 
 
 void require_name(const std::string& key, const std::string& what, const std::string& name,
                   const std::set<std::string>& known, const std::vector<std::string>& ordered) {
-  if (known.count(name) > 0) return;
+  if (known.contains(name)) return;
   throw Error(key + ": no " + what + " '" + name + "' in the data" + suggestion(name, ordered)).with_key(key);
 }
 
@@ -149,7 +149,8 @@ void check_rule_names(const Election& election, const Rule& rule) {
   for (const auto& [party, value] : rule.threshold.per_party)
     require_name("party_thresholds", "list", party, parties, party_order);
   for (const std::string& pattern : rule.threshold.coalition_patterns)
-    if (pattern.empty() || pattern.back() != '*') require_name("coalition_lists", "list", pattern, parties, party_order);
+    if (pattern.empty() || pattern.back() != '*')
+      require_name("coalition_lists", "list", pattern, parties, party_order);
   for (const auto& [party, bound] : rule.bounds.per_list)
     require_name("seat_bounds", "list", party, parties, party_order);
   for (const auto& [district, seats] : rule.leveling.per_district_of)

@@ -104,7 +104,7 @@ bool Threshold::passes(const std::optional<ThresholdValue>& own, const Threshold
 }
 
 bool Threshold::exempts(std::string_view party) const {
-  if (exempt.count(std::string(party)) > 0) return true;
+  if (exempt.contains(std::string(party))) return true;
   const auto it = per_party.find(std::string(party));
   return it != per_party.end() && !it->second;
 }
@@ -121,7 +121,7 @@ bool Threshold::is_coalition(std::string_view party) const {
 }
 
 std::optional<ThresholdValue> Threshold::for_party(std::string_view party) const {
-  if (exempt.count(std::string(party)) > 0) return std::nullopt;
+  if (exempt.contains(std::string(party))) return std::nullopt;
   if (const auto it = per_party.find(std::string(party)); it != per_party.end()) return it->second;
   if (coalition && is_coalition(party)) return coalition;
   return value;
