@@ -29,7 +29,7 @@ ElectionCharts election_charts(const Election& election, const ElectionOutcome& 
 struct SweepResult;
 // A scenario's sweep: seats per party (summed over districts) at each value, sorted by value,
 // with the sweep's exact break points; parties in seating order, coloured by `styles`.
-SweepChart sweep_chart(const SweepResult& sweep, const PartyStyles& styles, const std::string& title);
+SweepChart sweep_chart(const SweepResult& result, const PartyStyles& styles, const std::string& title);
 
 // Fills in missing colours (palette, in order) and labels of a parliament read from JSON.
 Parliament styled(Parliament parliament, const PartyStyles& styles);

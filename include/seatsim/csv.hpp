@@ -108,7 +108,7 @@ class CsvParser {
   void choose_delimiter(const std::string& line, std::size_t first_line);
   void end_field();
   void end_row();
-  void start_header(std::vector<std::string> fields, std::size_t line);
+  void start_header(const std::vector<std::string>& fields, std::size_t line);
 
   std::string source_;
   HeaderHandler on_header_;

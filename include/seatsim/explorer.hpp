@@ -45,11 +45,11 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
 // The work one request may ask for (docs/explorer.md, "Limits"; `seatsim serve --max-...`). A
 // request beyond one gets HTTP 422 and a message that names the limit and its flag.
 struct ExplorerLimits {
-  std::int64_t max_seats = 100'000;            // seats of the election allocated, all districts
-  std::size_t max_lists = 10'000;              // lists of that election, all districts
-  std::size_t max_sweep_values = 1'000;        // values of a scenario's [sweep]
-  std::size_t max_reply = 16 * 1024 * 1024;    // bytes of a reply's body
-  std::chrono::milliseconds max_time{10'000};  // of work per request
+  std::int64_t max_seats = 100'000;                       // seats of the election allocated, all districts
+  std::size_t max_lists = 10'000;                         // lists of that election, all districts
+  std::size_t max_sweep_values = 1'000;                   // values of a scenario's [sweep]
+  std::size_t max_reply = std::size_t{16} * 1024 * 1024;  // bytes of a reply's body
+  std::chrono::milliseconds max_time{10'000};             // of work per request
 };
 
 class Explorer {
@@ -75,7 +75,7 @@ class Explorer {
   ExplorerResponse allocate_request(const ExplorerRequest& request) const;
   ExplorerResponse compare_request(const ExplorerRequest& request) const;
   ExplorerResponse scenario_request(const ExplorerRequest& request) const;
-  ExplorerResponse margins_request(const ExplorerRequest& request) const;
+  static ExplorerResponse margins_request(const ExplorerRequest& request);
 
   std::string data_set_;  // as given on the command line
   ExplorerLimits limits_;
@@ -87,12 +87,12 @@ class Explorer {
 // The transport's limits (docs/reliability.md, "The explorer under load").
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;                               // 0: any free port
-  std::size_t max_body = 256 * 1024;             // bytes; a longer request body (chunked too) is refused with 413
-  std::chrono::milliseconds read_time{5'000};    // to read a whole request (line, headers, body); then 408
-  std::chrono::milliseconds write_time{10'000};  // to write a reply, from its first byte
-  int backlog = 128;                             // connections waiting to be accepted
-  unsigned threads = 32;                         // requests served at once
+  int port = 8080;                                 // 0: any free port
+  std::size_t max_body = std::size_t{256} * 1024;  // bytes; a longer request body (chunked too) is refused with 413
+  std::chrono::milliseconds read_time{5'000};      // to read a whole request (line, headers, body); then 408
+  std::chrono::milliseconds write_time{10'000};    // to write a reply, from its first byte
+  int backlog = 128;                               // connections waiting to be accepted
+  unsigned threads = 32;                           // requests served at once
 };
 
 // 127.0.0.1 (any 127.x.y.z), ::1 and localhost: reachable from this machine only.

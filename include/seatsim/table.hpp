@@ -66,10 +66,10 @@ Table ordered_for_people(const Table& table);
 // for people; where a line would pass `max_width` columns, the cells of the `wrap` columns are
 // wrapped at spaces onto continuation lines.
 constexpr std::size_t text_width = 120;
-std::string render_text(const Table& table, const std::vector<std::string>& footer = {},
+std::string render_text(const Table& unordered, const std::vector<std::string>& footer = {},
                         std::size_t max_width = text_width);
 // A GitHub table, rows in the order for people; `footer` lines follow it, a paragraph each.
-std::string render_markdown(const Table& table, const std::vector<std::string>& footer = {});
+std::string render_markdown(const Table& unordered, const std::vector<std::string>& footer = {});
 // One JSON object per row, keyed by column.
 Json to_records(const Table& table);
 

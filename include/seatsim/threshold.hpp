@@ -75,8 +75,8 @@ struct Threshold {
   bool exempts(std::string_view party) const;
   // Whether any part of the threshold is measured nationally (the caller must then sum parties).
   bool needs_national() const noexcept;
-  // Does a list whose own threshold is `value` (for_party) pass, alternatives included?
-  bool passes(const std::optional<ThresholdValue>& value, const ThresholdVotes& votes) const noexcept;
+  // Does a list whose own threshold is `own` (for_party) pass, alternatives included?
+  bool passes(const std::optional<ThresholdValue>& own, const ThresholdVotes& votes) const noexcept;
 
   // The threshold that applies to `party`, or none (no threshold or exempt).
   std::optional<ThresholdValue> for_party(std::string_view party) const;

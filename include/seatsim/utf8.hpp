@@ -12,7 +12,7 @@ class Utf8Validator {
  public:
   // Takes the next byte; false when it makes the text invalid (the sequence that starts at
   // sequence_offset() on sequence_line() is the one at fault).
-  bool accept(unsigned char byte) noexcept;
+  bool accept(unsigned char c) noexcept;
   // Takes `count` bytes known to be ASCII other than '\n', at a sequence boundary (complete()).
   void accept_plain_ascii(std::size_t count) noexcept { offset_ += count; }
   // At the end of the text: false when a multi-byte sequence is cut short.

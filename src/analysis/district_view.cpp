@@ -1,5 +1,7 @@
 #include "district_view.hpp"
 
+#include <utility>
+
 namespace seatsim::analysis {
 
 Rule district_rule(Rule rule) {
@@ -31,7 +33,7 @@ DistrictView isolate(const Election& election, std::size_t d, const Rule& rule) 
 }
 
 DistrictOutcome DistrictView::allocate(Rule rule_variant) const {
-  return seatsim::allocate(single, district_rule(rule_variant)).districts.front();
+  return seatsim::allocate(single, district_rule(std::move(rule_variant))).districts.front();
 }
 
 bool DistrictView::reproduces(const DistrictOutcome& outcome, const District& full) const {

@@ -22,7 +22,7 @@ std::string suggestion(const std::string& name, const std::vector<std::string>& 
 
 void require_name(const std::string& key, const std::string& what, const std::string& name,
                   const std::set<std::string>& known, const std::vector<std::string>& ordered) {
-  if (known.count(name) > 0) return;
+  if (known.contains(name)) return;
   throw Error(key + ": no " + what + " '" + name + "' in the data" + suggestion(name, ordered)).with_key(key);
 }
 

@@ -138,7 +138,7 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
 
   for (const std::string& text : coalitions) {
     std::vector<std::string> names;
-    if (party_index.count(trimmed(text))) {
+    if (party_index.contains(trimmed(text))) {
       names.push_back(trimmed(text));
     } else {
       for (std::size_t start = 0;;) {
@@ -151,7 +151,13 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
     std::vector<std::size_t> members;
     for (const std::string& name : names) {
       const auto it = party_index.find(name);
-      if (it == party_index.end()) throw Error("--coalition '" + text + "': no list named '" + name + "' in the input");
+      if (it == party_index.end()) {
+        std::string message = "--coalition '" + text;
+        message += "': no list named '";
+        message += name;
+        message += "' in the input";
+        throw Error(message);
+      }
       if (std::find(members.begin(), members.end(), it->second) == members.end()) members.push_back(it->second);
     }
     coalition_names_.push_back(text);

@@ -16,11 +16,11 @@ Error noise_error(std::string_view text, const std::string& what) {
   return Error("--noise '" + std::string(text) + "': " + what);
 }
 
-double parse_number(std::string_view model, std::string_view text, const char* what) {
+double parse_number(std::string_view noise, std::string_view number, const char* what) {
   double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
-    throw noise_error(model, std::string(what) + " '" + std::string(text) + "' is not a number");
+  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+  if (number.empty() || error != std::errc() || end != number.data() + number.size() || !std::isfinite(value))
+    throw noise_error(noise, std::string(what) + " '" + std::string(number) + "' is not a number");
   return value;
 }
 

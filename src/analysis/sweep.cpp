@@ -175,6 +175,7 @@ BreakPoint make_break(const SweepModel& model, const SweepStep& before, const Sw
 // Distinct values of the sweep, ascending, each with its step (the steps are exact allocations).
 std::vector<const SweepStep*> sorted_steps(const std::vector<SweepStep>& steps) {
   std::vector<const SweepStep*> sorted;
+  sorted.reserve(steps.size());
   for (const SweepStep& step : steps) sorted.push_back(&step);
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const SweepStep* a, const SweepStep* b) { return a->exact < b->exact; });
@@ -411,8 +412,8 @@ void threshold_break_points(const SweepModel& model, const std::vector<SweepStep
   for (const District& district : election.districts) {
     for (const ListResult& list : district.lists) {
       // Only lists that the swept threshold governs (not exempt, no threshold of their own).
-      if (!list.quota_group.empty() || rule.threshold.exempt.count(list.party) > 0 ||
-          rule.threshold.per_party.count(list.party) > 0)
+      if (!list.quota_group.empty() || rule.threshold.exempt.contains(list.party) ||
+          rule.threshold.per_party.contains(list.party))
         continue;
       const std::int64_t votes = national ? national_votes[list.party] : list.votes;
       const std::int64_t base = national ? election.total_votes() : district.total_votes();

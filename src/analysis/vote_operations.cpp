@@ -186,7 +186,7 @@ class DistrictEdit {
         return "kind";
     }
   }
-  std::string clamp_hint() const { return " (set clamp = true to cap the change at zero votes)"; }
+  static std::string clamp_hint() { return " (set clamp = true to cap the change at zero votes)"; }
 
   District& district_;
   const Context& ctx_;

@@ -28,9 +28,7 @@ std::string printable(const std::string& message) {
   return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_command_line(int argc, char** argv) {
   using namespace seatsim::cli;
   CLI::App app{
       "seatsim: exact seat allocation for elections, with comparison against published results,\n"
@@ -68,4 +66,18 @@ int main(int argc, char** argv) {
     return 3;
   }
   return 2;
+}
+
+}  // namespace
+
+// Building the command line can throw too (CLI11, allocation); that is an internal error, not a crash.
+int main(int argc, char** argv) {
+  try {
+    return run_command_line(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "seatsim: internal error: " << error.what() << '\n';
+  } catch (...) {
+    std::cerr << "seatsim: internal error\n";
+  }
+  return 3;
 }

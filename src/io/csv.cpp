@@ -402,7 +402,7 @@ void CsvParser::end_field() {
   field_started_ = after_quote_ = false;
 }
 
-void CsvParser::start_header(std::vector<std::string> fields, std::size_t line) {
+void CsvParser::start_header(const std::vector<std::string>& fields, std::size_t line) {
   CsvHeader header{source_, {}, line};
   for (const std::string& name : fields) header.names.push_back(trim(name));
   if (header.names.size() == 1 && header.names.front().find_first_of(";\t,") != std::string::npos)

@@ -199,7 +199,7 @@ struct Seats {
 std::string land_key_of_unit(const std::string& unit, const std::string& file, std::size_t line) {
   if (unit == "de.bund") return {};
   const std::string prefix = "de.bund.land.";
-  const std::string key = unit.rfind(prefix, 0) == 0 ? unit.substr(prefix.size()) : std::string();
+  std::string key = unit.rfind(prefix, 0) == 0 ? unit.substr(prefix.size()) : std::string();
   if (key.size() != 2 || !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
     throw Error(file, line, "unit '" + unit + "' is neither 'de.bund' nor 'de.bund.land.NN'");
   return key;
@@ -333,9 +333,12 @@ void check_seats(const Kerg2& k, const Seats& seats, const std::string& seats_fi
     for (const auto& [party, row] : parties) {
       land_sums[party] += row.seats;
       all_laender += row.seats;
-      if (land == k.laender.end())
-        report.finding("Land " + key + at_line(row.line) + " of " + seats_file + " has no rows in the votes file");
-      else if (!land->second.find(party))
+      if (land == k.laender.end()) {
+        std::string finding = "Land " + key + at_line(row.line) + " of ";
+        finding += seats_file;
+        finding += " has no rows in the votes file";
+        report.finding(std::move(finding));
+      } else if (!land->second.find(party))
         report.finding(in_quotes(party) + " holds " + seats_text(row.seats) + " in " + land->second.name +
                        at_line(row.line) + " but has no second votes there");
     }
@@ -352,7 +355,7 @@ void check_seats(const Kerg2& k, const Seats& seats, const std::string& seats_fi
                      seats_text(sum) + " summed over its Land rows");
   }
   for (const auto& [party, row] : seats.national)
-    if (!land_sums.count(party))
+    if (!land_sums.contains(party))
       report.finding(in_quotes(party) + " holds national seats" + at_line(row.line) + " but no Land row");
   if (agreeing == land_sums.size())
     report.passed("every party's Land seats add up to its national seats (" + std::to_string(agreeing) + " parties, " +

@@ -1,5 +1,6 @@
 #include "seatsim/party_styles.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -22,9 +23,7 @@ bool is_valid_colour(std::string_view colour) noexcept {
     return true;
   }
   if (colour.size() > 30) return false;
-  for (const char c : colour)
-    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
-  return true;
+  return std::ranges::all_of(colour, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
 }
 
 PartyStyles read_party_styles(const CsvTable& table) {

@@ -101,7 +101,9 @@ void reject_foreign_keys(const Document& doc, const toml::table& table, Operatio
     }
     std::string keys;
     for (const std::string& k : names) keys += (keys.empty() ? "" : ", ") + k;
-    throw Error(doc.path, line_of(node), message + "; its keys: " + keys);
+    message += "; its keys: ";
+    message += keys;
+    throw Error(doc.path, line_of(node), message);
   }
 }
 
@@ -121,6 +123,7 @@ std::vector<SplitPart> read_split_parts(const Document& doc, const toml::node& n
     return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
   });
   std::vector<SplitPart> result;
+  result.reserve(parts.size());
   for (auto& part : parts) result.push_back(std::move(part.second));
   return result;
 }
@@ -197,7 +200,8 @@ void check_required(const Document& doc, const VoteOperation& op, std::size_t in
       std::set<std::string> named;
       for (const std::string& party : op.parties)
         if (!named.insert(party).second)
-          throw Error(doc.path, op.line_of("parties"), label + ": '" + party + "' is named twice in 'parties'");
+          throw Error(doc.path, op.line_of("parties"),
+                      std::string(label).append(": '").append(party).append("' is named twice in 'parties'"));
       if (op.parties.size() == 1 && op.parties.front() == op.into)
         throw Error(doc.path, op.line_of("into"), label + ": merges '" + op.into + "' into itself");
       break;
@@ -486,7 +490,7 @@ Election scenario_start(const Scenario& scenario, const ScenarioBase& base) {
   std::vector<std::string> names;
   for (const District& district : election.districts) names.push_back(district.name);
   for (const auto& [name, seats] : scenario.seats) {
-    const std::size_t line = scenario.seats_lines.count(name) ? scenario.seats_lines.at(name) : 0;
+    const std::size_t line = scenario.seats_lines.contains(name) ? scenario.seats_lines.at(name) : 0;
     const auto it = std::find(names.begin(), names.end(), name);
     if (it == names.end())
       throw Error(scenario.path, line, "seats: no district '" + name + "' in the base" + did_you_mean(name, names));

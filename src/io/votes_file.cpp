@@ -379,7 +379,7 @@ void apply_seat_totals(Election& election, const SeatSources& sources) {
       district.reserved = it->second.reserved;
     }
     for (const auto& [name, total] : *sources.seats_file)
-      if (known.count(name) == 0)
+      if (!known.contains(name))
         throw Error(sources.seats_file_name, total.line, "district '" + name + "' has no votes in " + election.source);
     return;
   }

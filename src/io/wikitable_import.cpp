@@ -523,7 +523,7 @@ void check_national(const std::vector<Section>& sections, Report& report) {
       }
   }
   for (const Row& row : national.lists) {
-    if (!seats.count(row.party)) {
+    if (!seats.contains(row.party)) {
       report.fault(national.name, row.line,
                    in_quotes(row.party) + " (" + (row.seats ? seats_text(*row.seats) : std::string("no seats")) +
                        ") appears in no governorate table");
@@ -676,14 +676,14 @@ ImportedDataSet import_wikitable(std::string_view text, const std::string& sourc
     for (const Row& row : s.lists)
       if (!seen.insert(row.party).second)
         throw Error(source_name, row.line, "a second list '" + row.party + "' in section '" + s.name + "'");
-    const auto reserved = plan.reserved.count(s.name) ? plan.reserved.at(s.name) : 0;
+    const auto reserved = plan.reserved.contains(s.name) ? plan.reserved.at(s.name) : 0;
     if (reserved > *s.total->seats)
       throw Error(source_name, s.total->line,
                   "section '" + s.name + "' has " + std::to_string(reserved) +
                       " reserved seats but its Total row says " + seats_text(*s.total->seats));
-    const auto unfilled = plan.unfilled.count(s.name) ? plan.unfilled.at(s.name) : 0;
+    const auto unfilled = plan.unfilled.contains(s.name) ? plan.unfilled.at(s.name) : 0;
     check_names(s, report);
-    check_seats(s, unfilled, plan.unfilled_groups.count(s.name) ? plan.unfilled_groups.at(s.name) : "", reserved,
+    check_seats(s, unfilled, plan.unfilled_groups.contains(s.name) ? plan.unfilled_groups.at(s.name) : "", reserved,
                 report);
     check_votes(s, report);
     if (s.tables > 1)

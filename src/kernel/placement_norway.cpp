@@ -36,7 +36,7 @@ Placement place_norway(const PlacementInput& input) {
     const u128 total_votes = static_cast<u128>(district.total_votes());
     for (std::size_t i = 0; i < district.lists.size(); ++i) {
       const ListResult& list = district.lists[i];
-      if (list.votes <= 0 || input.leveling_seats.count(list.party) == 0) continue;
+      if (list.votes <= 0 || !input.leveling_seats.contains(list.party)) continue;
       const u128 n = static_cast<u128>(input.district_seats[d][i]);
       candidates.push_back(
           {{static_cast<u128>(list.votes) * static_cast<u128>(district_seats), (2 * n + 1) * total_votes}, d, i});

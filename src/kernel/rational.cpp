@@ -76,7 +76,7 @@ std::string Rational::to_string() const {
   std::string digits = seatsim::to_string(static_cast<u128>(negative ? -scaled : scaled));
   if (places > 0) {
     if (static_cast<int>(digits.size()) <= places)
-      digits.insert(0, static_cast<std::size_t>(places - static_cast<int>(digits.size()) + 1), '0');
+      digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
     digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
   }
   return negative ? "-" + digits : digits;

@@ -1,5 +1,7 @@
 #include "seatsim/threshold.hpp"
 
+#include <algorithm>
+
 #include "seatsim/error.hpp"
 #include "seatsim/int128.hpp"
 
@@ -87,9 +89,9 @@ std::string ThresholdAlternative::to_string() const {
 
 bool Threshold::needs_national() const noexcept {
   if (!empty() && scope == ThresholdScope::national) return true;
-  for (const ThresholdAlternative& alternative : alternatives)
-    if (alternative.scope == ThresholdScope::national) return true;
-  return false;
+  return std::ranges::any_of(alternatives, [](const ThresholdAlternative& alternative) {
+    return alternative.scope == ThresholdScope::national;
+  });
 }
 
 bool Threshold::passes(const std::optional<ThresholdValue>& own, const ThresholdVotes& votes) const noexcept {
@@ -98,30 +100,27 @@ bool Threshold::passes(const std::optional<ThresholdValue>& own, const Threshold
                                              : bar.passes(votes.party_national, votes.national_total, strict);
   };
   if (own && measured(*own, scope)) return true;
-  for (const ThresholdAlternative& alternative : alternatives)
-    if (measured(alternative.value, alternative.scope)) return true;
-  return false;
+  return std::ranges::any_of(alternatives, [&](const ThresholdAlternative& alternative) {
+    return measured(alternative.value, alternative.scope);
+  });
 }
 
 bool Threshold::exempts(std::string_view party) const {
-  if (exempt.count(std::string(party)) > 0) return true;
+  if (exempt.contains(std::string(party))) return true;
   const auto it = per_party.find(std::string(party));
   return it != per_party.end() && !it->second;
 }
 
 bool Threshold::is_coalition(std::string_view party) const {
-  for (const std::string& pattern : coalition_patterns) {
-    if (!pattern.empty() && pattern.back() == '*') {
-      if (party.substr(0, pattern.size() - 1) == std::string_view(pattern).substr(0, pattern.size() - 1)) return true;
-    } else if (party == pattern) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(coalition_patterns, [&](const std::string& pattern) {
+    if (!pattern.empty() && pattern.back() == '*')  // a prefix pattern
+      return party.substr(0, pattern.size() - 1) == std::string_view(pattern).substr(0, pattern.size() - 1);
+    return party == pattern;
+  });
 }
 
 std::optional<ThresholdValue> Threshold::for_party(std::string_view party) const {
-  if (exempt.count(std::string(party)) > 0) return std::nullopt;
+  if (exempt.contains(std::string(party))) return std::nullopt;
   if (const auto it = per_party.find(std::string(party)); it != per_party.end()) return it->second;
   if (coalition && is_coalition(party)) return coalition;
   return value;

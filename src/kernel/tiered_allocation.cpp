@@ -35,7 +35,8 @@ void check_placement(const Election& election, const std::map<std::string, std::
     if (in_district > capacity[d]) throw broken("'" + district.name + "' gets more leveling seats than it can take");
   }
   for (const auto& [party, count] : per_party)
-    if (count != (to_place.count(party) ? to_place.at(party) : 0)) throw broken("'" + party + "' gets a wrong number");
+    if (count != (to_place.contains(party) ? to_place.at(party) : 0))
+      throw broken("'" + party + "' gets a wrong number");
 }
 
 struct Matrix {
@@ -187,6 +188,7 @@ ElectionOutcome allocate_biproportional(const Election& election, const Rule& ru
     upper = seatsim::allocate(votes, house, rule.method, upper_ties);
   } else {
     std::vector<SeatBound> bounds;
+    bounds.reserve(columns.size());
     for (const std::size_t p : columns) bounds.push_back(rule.bounds.for_list(m.parties[p]));
     upper = allocate_bounded(votes, house, rule.method.divisor(), bounds, upper_ties);
   }

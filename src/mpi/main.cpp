@@ -114,7 +114,15 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);
-  const int status = run(argc, argv);
+  int status = 3;
+  try {
+    status = run(argc, argv);
+  } catch (...) {
+    // Building the command line threw (CLI11, allocation): the other ranks may be waiting in a
+    // collective, so end them all, as an uncaught exception would have, but with a message.
+    std::cerr << "seatsim-mpi: internal error\n";
+    MPI_Abort(MPI_COMM_WORLD, status);
+  }
   MPI_Finalize();
   return status;
 }

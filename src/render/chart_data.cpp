@@ -17,6 +17,7 @@ struct PartyTotals {
 
 std::vector<std::string> parties_by_weight(const std::map<std::string, PartyTotals>& totals) {
   std::vector<std::string> names;
+  names.reserve(totals.size());
   for (const auto& [name, total] : totals) names.push_back(name);
   std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
     const PartyTotals& x = totals.at(a);

@@ -37,7 +37,8 @@ Json rule_to_json(const Rule& rule) {
   }
   if (!threshold.alternatives.empty()) {
     Json alternatives = Json::array();
-    for (const ThresholdAlternative& alternative : threshold.alternatives) alternatives.push_back(alternative.to_string());
+    for (const ThresholdAlternative& alternative : threshold.alternatives)
+      alternatives.push_back(alternative.to_string());
     json["threshold_or"] = alternatives;
   }
   json["ties"] = std::string(tie_rule_name(rule.ties));
@@ -117,7 +118,7 @@ std::string threshold_words(const std::string& value) {
 }
 
 std::string method_words(const Json& rule) {
-  const std::string method = text_of(rule, "method");
+  std::string method = text_of(rule, "method");
   if (method == "custom" && rule.contains("divisors")) {
     std::string divisors;
     for (const Json& d : rule["divisors"]) divisors += d.get<std::string>() + ", ";

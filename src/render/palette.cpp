@@ -19,11 +19,11 @@ std::vector<StyledParty> style_parties(const std::vector<std::string>& parties, 
   const std::set<std::string> present(parties.begin(), parties.end());
   std::vector<std::string> order;
   for (const std::string& party : styles.order)
-    if (present.count(party)) order.push_back(party);
+    if (present.contains(party)) order.push_back(party);
   const std::set<std::string> styled(order.begin(), order.end());
   std::set<std::string> seen;
   for (const std::string& party : parties)
-    if (!styled.count(party) && seen.insert(party).second) order.push_back(party);
+    if (!styled.contains(party) && seen.insert(party).second) order.push_back(party);
 
   const std::vector<std::string>& palette = colour_blind_palette();
   std::size_t next = 0;

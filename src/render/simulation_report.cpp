@@ -36,7 +36,7 @@ std::vector<Cell> summary_row(const std::string& name, std::int64_t cast_seats, 
 
 // One row per seat count from the fewest seen to the most seen (below the fewest, the
 // probability of at least k is 1; above the most, 0).
-void add_distribution(Table& table, std::vector<Cell> prefix, const SeatDistribution& seats) {
+void add_distribution(Table& table, const std::vector<Cell>& prefix, const SeatDistribution& seats) {
   for (std::int64_t k = seats.min_seen(); k <= seats.max_seen(); ++k) {
     std::vector<Cell> row = prefix;
     const std::uint64_t count = seats.counts[static_cast<std::size_t>(k)];

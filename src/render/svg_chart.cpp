@@ -71,6 +71,7 @@ struct LegendEntry {
 
 // Entries in rows of `columns`, starting at (x, y); returns the height used.
 double legend_height(std::size_t entries, std::size_t columns) {
+  // NOLINTNEXTLINE(bugprone-integer-division): a whole number of rows, rounded up, on purpose
   return 22.0 * static_cast<double>((entries + columns - 1) / columns);
 }
 
@@ -81,7 +82,7 @@ std::string draw_legend(const std::vector<LegendEntry>& entries, double x, doubl
   const auto max_chars = static_cast<std::size_t>(std::max(8.0, (column_width - 24) / (13 * 0.6)));
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const double ex = x + column_width * static_cast<double>(i % columns);
-    const double ey = y + 22.0 * static_cast<double>(i / columns);
+    const double ey = y + 22.0 * static_cast<double>(i / columns);  // NOLINT(bugprone-integer-division): the row
     out += "<g class=\"legend-entry\"><title>" + escape(entries[i].tooltip) + "</title><rect class=\"swatch\" x=\"" +
            num(ex) + "\" y=\"" + num(ey) + "\" width=\"14\" height=\"14\" rx=\"3\" fill=\"" +
            escape(entries[i].colour) + "\"/>" +

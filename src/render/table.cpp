@@ -277,10 +277,12 @@ std::string render_text(const Table& unordered, const std::vector<std::string>& 
   };
   emit(table.columns);
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (const std::size_t w : widths) rule.emplace_back(w, '-');
   emit(rule);
   for (const auto& row : table.rows) {
     std::vector<std::string> cells;
+    cells.reserve(row.size());
     for (const Cell& cell : row) cells.push_back(cell.text);
     emit(cells);
   }

@@ -139,7 +139,11 @@ void reject_unknown(const Params& params, const std::vector<std::string>& known,
       if (seats) candidates.push_back("seats.<district>");
       std::string list;
       for (const std::string& k : candidates) list += (list.empty() ? "" : ", ") + k;
-      throw Error("unknown parameter '" + raw + "'" + did_you_mean(name, candidates) + " (known: " + list + ")");
+      std::string message = "unknown parameter '" + raw + "'" + did_you_mean(name, candidates);
+      message += " (known: ";
+      message += list;
+      message += ")";
+      throw Error(message);
     }
     if (name != "threshold-exempt" && !seen.insert(name).second)
       throw Error("parameter '" + raw + "' is given more than once");
@@ -482,7 +486,7 @@ ExplorerResponse Explorer::info() const {
                          {"reserved", district.reserved},
                          {"votes", district.total_votes()}});
     for (const ListResult& list : district.lists) {
-      if (!votes.count(list.party)) order.push_back(list.party);
+      if (!votes.contains(list.party)) order.push_back(list.party);
       votes[list.party] += list.votes;
     }
   }
@@ -557,7 +561,7 @@ ExplorerResponse Explorer::scenario_request(const ExplorerRequest& request) cons
   return json_response(document(meta, "results", scenario_table(compare_with_base(result), false), extra));
 }
 
-ExplorerResponse Explorer::margins_request(const ExplorerRequest&) const {
+ExplorerResponse Explorer::margins_request(const ExplorerRequest&) {
   return error_response(501, "margins: not available in this build yet");
 }
 

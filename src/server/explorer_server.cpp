@@ -57,7 +57,7 @@ void add_security_headers(httplib::Response& res) {
 void send_response(const ExplorerResponse& response, httplib::Response& res) {
   res.status = response.status;
   add_security_headers(res);
-  res.set_content(response.body, response.content_type.c_str());
+  res.set_content(response.body, response.content_type);
 }
 
 // "localhost:8080" -> "localhost", "[::1]:8080" -> "::1".
@@ -78,7 +78,7 @@ bool local_name(const std::string& host) {
 using Clock = std::chrono::steady_clock;
 
 // Bytes a request may take beyond its body: the request line and headers.
-constexpr std::size_t header_allowance = 64 * 1024;
+constexpr std::size_t header_allowance = std::size_t{64} * 1024;
 
 // The state of the request being read on one connection; the handlers see it through `current`
 // (they run on the connection's thread).
@@ -370,7 +370,7 @@ void explain_refusal(const ServeOptions& options, httplib::Response& res) {
 // glibc keeps freed memory; after a large request, give it back.
 void release_memory(Clock::duration took, std::size_t reply_bytes) {
 #ifdef __GLIBC__
-  if (took > std::chrono::milliseconds(200) || reply_bytes > 1024 * 1024) ::malloc_trim(0);
+  if (took > std::chrono::milliseconds(200) || reply_bytes > std::size_t{1024} * 1024) ::malloc_trim(0);
 #else
   (void)took, (void)reply_bytes;
 #endif
@@ -421,7 +421,7 @@ struct ExplorerServer::Impl {
     server.Options(".*", handler);
     server.set_error_handler(
         [this](const httplib::Request&, httplib::Response& res) { explain_refusal(options, res); });
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
       res.status = 500;
       add_security_headers(res);
       res.set_content("{\"error\": \"internal error\"}\n", "application/json");

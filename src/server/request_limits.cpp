@@ -10,7 +10,8 @@ constexpr int limit_status = 422;
 }
 
 std::string mib(std::size_t bytes) {
-  return bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB" : std::to_string(bytes) + " bytes";
+  constexpr std::size_t one_mib = std::size_t{1024} * 1024;
+  return bytes % one_mib == 0 ? std::to_string(bytes / one_mib) + " MiB" : std::to_string(bytes) + " bytes";
 }
 
 }  // namespace
