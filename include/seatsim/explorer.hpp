@@ -75,7 +75,7 @@ class Explorer {
   ExplorerResponse allocate_request(const ExplorerRequest& request) const;
   ExplorerResponse compare_request(const ExplorerRequest& request) const;
   ExplorerResponse scenario_request(const ExplorerRequest& request) const;
-  static ExplorerResponse margins_request(const ExplorerRequest& request);
+  ExplorerResponse margins_request(const ExplorerRequest& request) const;
 
   std::string data_set_;  // as given on the command line
   ExplorerLimits limits_;

@@ -45,10 +45,12 @@ std::string joined(const std::vector<std::string>& names) {
 
 std::string help_of(const RuleKey& key) {
   std::string help(key.help);
-  if (key.name == "method")
-    return help + ": " + joined(method_names()) +
-           "; aliases as people write them (D'Hondt, "
-           "Sainte-Laguë, Webster, Jefferson, Hamilton, Hare-Niemeyer, ...)";
+  if (key.name == "method") {
+    std::string aliases;
+    for (const auto& [alias, name] : method_aliases()) aliases += (aliases.empty() ? "" : ", ") + alias + " = " + name;
+    return help + ": " + joined(method_names()) + ". Also: " + aliases +
+           ". Case, accents, apostrophes and dashes do not matter (D'Hondt, Sainte-Laguë, Hare-Niemeyer)";
+  }
   if (key.choices) help += " [" + joined(key.choices()) + "]";
   return help;
 }

@@ -17,6 +17,8 @@
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/json.hpp"
+#include "seatsim/margins.hpp"
+#include "seatsim/margins_report.hpp"
 #include "seatsim/lot_record.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
@@ -561,8 +563,19 @@ ExplorerResponse Explorer::scenario_request(const ExplorerRequest& request) cons
   return json_response(document(meta, "results", scenario_table(compare_with_base(result), false), extra));
 }
 
-ExplorerResponse Explorer::margins_request(const ExplorerRequest&) {
-  return error_response(501, "margins: not available in this build yet");
+// `seatsim margins DATASET [flags] --format json`: the lists' margins, with the closest seat of each district and
+// the ranking of fragile seats, under the served rule with the request's parameters over it.
+ExplorerResponse Explorer::margins_request(const ExplorerRequest& request) const {
+  const server::WorkBudget budget(limits_, request.client_gone);
+  const Prepared prepared = prepare(base_, request_params(request), budget);
+  const Margins margins = compute_margins(prepared.election, prepared.rule);
+  const auto [lists, closest, ranking] = margins_tables(prepared.election, margins);
+  Json extra;
+  extra["closest"] = to_records(closest);
+  extra["ranking"] = to_records(ranking);
+  extra["notes"] = margins.outcome.notes;
+  return json_response(
+      document(request_meta("margins", base_, prepared.rule, prepared.system), "results", lists, extra));
 }
 
 }  // namespace seatsim
