@@ -47,7 +47,12 @@ std::string help_of(const RuleKey& key) {
   std::string help(key.help);
   if (key.name == "method") {
     std::string aliases;
-    for (const auto& [alias, name] : method_aliases()) aliases += (aliases.empty() ? "" : ", ") + alias + " = " + name;
+    for (const auto& [alias, name] : method_aliases()) {
+      if (!aliases.empty()) aliases += ", ";
+      aliases += alias;
+      aliases += " = ";
+      aliases += name;
+    }
     return help + ": " + joined(method_names()) + ". Also: " + aliases +
            ". Case, accents, apostrophes and dashes do not matter (D'Hondt, Sainte-Laguë, Hare-Niemeyer)";
   }
