@@ -226,7 +226,8 @@ TEST_SUITE("server hardening") {
         const auto result = client.Post("/api/scenario", scenario_with_rule(key, path), "application/toml");
         REQUIRE_MESSAGE(result, (key + " = " + path));
         CHECK(result->status == 400);
-        CHECK(Clock::now() - start < std::chrono::seconds(2));
+        // Answered, not held: the old server never answered (the bound is loose for sanitizer builds).
+        CHECK(Clock::now() - start < std::chrono::seconds(20));
       }
     }
     const auto info = client.Get("/api/info");
@@ -314,7 +315,7 @@ TEST_SUITE("server hardening") {
         Explorer(iraq_set, tight).handle({"POST", "/api/scenario", {}, "application/toml", divisor_sweep, {}});
     CHECK(slow.status == 422);
     CHECK(slow.body.find("--max-time") != std::string::npos);
-    CHECK(Clock::now() - start < std::chrono::seconds(5));
+    CHECK(Clock::now() - start < std::chrono::seconds(30));  // stopped, not run to the end
   }
 
   TEST_CASE("serve: the work stops when the client has gone") {
@@ -347,7 +348,9 @@ TEST_SUITE("server hardening") {
 
   TEST_CASE("serve: slow clients do not hold the server, and get 408 at the read deadline") {
     ServeOptions options;
-    options.read_time = std::chrono::milliseconds(2000);
+    // The slow clients hold their connections until the 5 s deadline: a request answered well before it was
+    // not queued behind them (loose bounds, so that a sanitizer build on two cores passes too).
+    options.read_time = std::chrono::milliseconds(5000);
     Server server(options);
     std::atomic<int> timed_out{0};
     std::vector<std::thread> slow;
@@ -356,8 +359,8 @@ TEST_SUITE("server hardening") {
         const int fd = connect_to(server.port);
         if (fd < 0) return;
         send_all(fd, "GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-        // A header line every 300 ms for up to 3 s, until the reply comes: the request is not in by 2 s.
-        for (int line = 0; line < 10 && !readable(fd, 300); ++line)
+        // A header line every 300 ms for up to 6 s, until the reply comes: the request is not in by 5 s.
+        for (int line = 0; line < 20 && !readable(fd, 300); ++line)
           if (!send_all(fd, "X-Slow-" + std::to_string(line) + ": 1\r\n")) break;
         if (status_of(read_reply(fd)) == 408) ++timed_out;
         ::close(fd);
@@ -369,7 +372,7 @@ TEST_SUITE("server hardening") {
       const auto info = client.Get("/api/info");
       REQUIRE(info);
       CHECK(info->status == 200);
-      CHECK(Clock::now() - start < std::chrono::milliseconds(1500));
+      CHECK(Clock::now() - start < std::chrono::milliseconds(4000));
     }
     for (std::thread& thread : slow) thread.join();
     CHECK(timed_out == 10);
