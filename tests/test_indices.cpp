@@ -6,29 +6,16 @@
 #include <cmath>
 #include <random>
 
+#include "district_of.hpp"
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/indices.hpp"
 #include "seatsim/input.hpp"
 #include "seatsim/rule_settings.hpp"
 
 using namespace seatsim;
+using seatsim::test::district_of;
 
 namespace {
-
-// A district built in place (the aggregate has more members than a test names).
-District district_of(const std::string& name, std::int64_t seats,
-                     const std::vector<std::pair<std::string, std::int64_t>>& lists) {
-  District district;
-  district.name = name;
-  district.seats = seats;
-  for (const auto& [party, votes] : lists) {
-    ListResult list;
-    list.party = party;
-    list.votes = votes;
-    district.lists.push_back(list);
-  }
-  return district;
-}
 
 enum Index { gallagher, loosemore_hanby, sainte_lague, dhondt, rae, enp_votes, enp_seats, wasted_share };
 

@@ -3,28 +3,15 @@
 // allocating the witness's election with the public `allocate`.
 #include <doctest/doctest.h>
 
+#include "district_of.hpp"
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/paradoxes.hpp"
 #include "seatsim/rule_settings.hpp"
 
 using namespace seatsim;
+using seatsim::test::district_of;
 
 namespace {
-
-// A district built in place (the aggregate has more members than a test names).
-District district_of(const std::string& name, std::int64_t seats,
-                     const std::vector<std::pair<std::string, std::int64_t>>& lists) {
-  District district;
-  district.name = name;
-  district.seats = seats;
-  for (const auto& [party, votes] : lists) {
-    ListResult list;
-    list.party = party;
-    list.votes = votes;
-    district.lists.push_back(list);
-  }
-  return district;
-}
 
 std::int64_t seats_of(const ElectionOutcome& outcome, const Election& election, const std::string& party) {
   std::int64_t total = 0;

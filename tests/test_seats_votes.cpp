@@ -1,27 +1,15 @@
 // Seats–votes curves: the pieces and their exact break points on elections worked by hand.
 #include <doctest/doctest.h>
 
+#include "district_of.hpp"
 #include "seatsim/rule_settings.hpp"
 #include "seatsim/seats_votes.hpp"
 #include "seatsim/seats_votes_report.hpp"
 
 using namespace seatsim;
+using seatsim::test::district_of;
 
 namespace {
-
-District district_of(const std::string& name, std::int64_t seats,
-                     const std::vector<std::pair<std::string, std::int64_t>>& lists) {
-  District district;
-  district.name = name;
-  district.seats = seats;
-  for (const auto& [party, votes] : lists) {
-    ListResult list;
-    list.party = party;
-    list.votes = votes;
-    district.lists.push_back(list);
-  }
-  return district;
-}
 
 Rule rule_of(const std::string& method, const std::string& ties) {
   RuleSettings settings;

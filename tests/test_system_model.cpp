@@ -5,6 +5,7 @@
 
 #include <regex>
 
+#include "district_of.hpp"
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/election_setup.hpp"
 #include "seatsim/error.hpp"
@@ -15,21 +16,6 @@
 
 namespace seatsim::test {
 namespace {
-
-Election one_district(const std::vector<std::pair<std::string, std::int64_t>>& lists, std::int64_t seats) {
-  Election election;
-  District district;
-  district.name = "";
-  district.seats = seats;
-  for (const auto& [party, votes] : lists) {
-    ListResult list;
-    list.party = party;
-    list.votes = votes;
-    district.lists.push_back(list);
-  }
-  election.districts.push_back(district);
-  return election;
-}
 
 std::vector<std::int64_t> seats_of(const ElectionOutcome& outcome) {
   std::vector<std::int64_t> seats;

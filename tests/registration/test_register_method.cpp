@@ -4,6 +4,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include "../district_of.hpp"
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/method.hpp"
@@ -11,6 +12,8 @@
 
 namespace seatsim {
 namespace {
+
+using test::one_district;
 
 // A divisor method that the library does not know: one definition, one registration.
 // d(k) = 1, 2.5, 4, 5.5, ... (step 1.5), named "test-step-one-and-a-half".
@@ -22,20 +25,6 @@ const bool registered_test_method = register_method({
       return divisor_method("test-step-one-and-a-half", DivisorRule::custom({Rational(1), Rational(5, 2)}));
     },
 });
-
-Election one_district(const std::vector<std::pair<std::string, std::int64_t>>& lists, std::int64_t seats) {
-  Election election;
-  District district;
-  district.seats = seats;
-  for (const auto& [party, votes] : lists) {
-    ListResult list;
-    list.party = party;
-    list.votes = votes;
-    district.lists.push_back(list);
-  }
-  election.districts.push_back(district);
-  return election;
-}
 
 std::vector<std::int64_t> seats_of(const ElectionOutcome& outcome) {
   std::vector<std::int64_t> seats;
