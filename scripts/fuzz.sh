@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses of fuzz/ with clang (ASan + UBSan + libFuzzer) into
-# ${SEATSIM_FUZZ_BUILD_DIR:-build-fuzz} and runs each for SECONDS seconds (default 60).
+# ${SEATSIM_FUZZ_BUILD_DIR:-build-fuzz} and runs each for SECONDS seconds (default 60), as many at once as
+# there are cores (${SEATSIM_FUZZ_JOBS:-nproc}).
 #   ./scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. ./scripts/fuzz.sh 600 csv
 # Each run starts from the seed corpus fuzz/corpus/<target>/ and the kept regressions
 # fuzz/regressions/<target>/, growing a working corpus in the build folder (the repository's
@@ -26,24 +27,39 @@ fi
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# One harness per core at a time: libFuzzer runs on one thread.
+jobs=${SEATSIM_FUZZ_JOBS:-$(nproc)}
+run_one() {
+  local target=$1 program="$build/fuzz/fuzz_$1"
+  [ -x "$program" ] || { echo "seatsim: no harness fuzz/fuzz_$target.cpp" >&2; return 2; }
+  local corpus="$build/corpus/$target" artifacts="$build/artifacts/$target"
+  mkdir -p "$corpus" "$artifacts"
+  local seeds=("$root/fuzz/corpus/$target")
+  [ -d "$root/fuzz/regressions/$target" ] && seeds+=("$root/fuzz/regressions/$target")
+  local dictionary=()
+  [ -f "$root/fuzz/$target.dict" ] && dictionary=(-dict="$root/fuzz/$target.dict")
+  "$program" "$corpus" "${seeds[@]}" "${dictionary[@]}" -max_total_time="$seconds" -timeout=20 \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>"$build/fuzz-$target.log"
+}
+for target in "${targets[@]}"; do
+  echo "== fuzz $target for ${seconds} s"
+  rm -f "$build/fuzz-$target.status"
+  (
+    set +e
+    run_one "$target"
+    echo $? >"$build/fuzz-$target.status"
+  ) &
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+done
+wait
 status=0
 for target in "${targets[@]}"; do
-  program="$build/fuzz/fuzz_$target"
-  [ -x "$program" ] || { echo "seatsim: no harness fuzz/fuzz_$target.cpp" >&2; exit 2; }
-  corpus="$build/corpus/$target"
-  artifacts="$build/artifacts/$target"
-  mkdir -p "$corpus" "$artifacts"
-  seeds=("$root/fuzz/corpus/$target")
-  [ -d "$root/fuzz/regressions/$target" ] && seeds+=("$root/fuzz/regressions/$target")
-  dictionary=()
-  [ -f "$root/fuzz/$target.dict" ] && dictionary=(-dict="$root/fuzz/$target.dict")
-  echo "== fuzz $target for ${seconds} s"
-  if ! "$program" "$corpus" "${seeds[@]}" "${dictionary[@]}" -max_total_time="$seconds" -timeout=20 \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>"$build/fuzz-$target.log"; then
+  if [ "$(cat "$build/fuzz-$target.status" 2>/dev/null)" != 0 ]; then
     tail -n 60 "$build/fuzz-$target.log" >&2
-    echo "seatsim: fuzz $target FAILED; the input is in $artifacts/" >&2
+    echo "seatsim: fuzz $target FAILED; the input is in $build/artifacts/$target/" >&2
     status=1
   else
+    echo "-- $target:"
     grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+.*DONE)" "$build/fuzz-$target.log" || true
   fi
 done

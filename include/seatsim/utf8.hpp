@@ -32,4 +32,13 @@ class Utf8Validator {
 // Throws seatsim::Error(source, line, "invalid UTF-8 (byte N)") at the first invalid sequence.
 void require_utf8(std::string_view text, const std::string& source);
 
+// Control characters seatsim refuses in any text it reads: C0 other than tab, LF and CR, DEL, and
+// C1 (U+0080-U+009F, two bytes in UTF-8). They are never data, and a name carrying a terminal
+// escape would reach every table seatsim prints. `previous` is the byte before `c` (0 at the start).
+bool is_refused_control(unsigned char previous, unsigned char c) noexcept;
+// "control character U+001B (ESC, a terminal escape)": the start of the message for code point `code`.
+std::string control_character_text(unsigned code);
+// Throws seatsim::Error(source, line, ...) at the first invalid UTF-8 sequence or refused control character.
+void require_clean_text(std::string_view text, const std::string& source);
+
 }  // namespace seatsim

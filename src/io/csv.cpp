@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 #include "seatsim/error.hpp"
+#include "seatsim/utf8.hpp"
 
 namespace seatsim {
 namespace {
@@ -116,21 +116,6 @@ std::optional<std::vector<std::string>> split_record(std::string_view line, char
 
 std::string delimiter_name(char delimiter) { return delimiter == '\t' ? "tab" : std::string("'") + delimiter + "'"; }
 
-std::string control_name(unsigned code) {
-  switch (code) {
-    case 0x00:
-      return " (NUL)";
-    case 0x1B:
-      return " (ESC, a terminal escape)";
-    case 0x7F:
-      return " (DEL)";
-    case 0x9B:
-      return " (CSI, a terminal escape)";
-    default:
-      return "";
-  }
-}
-
 }  // namespace
 
 char csv_delimiter_by_name(std::string_view name) {
@@ -234,9 +219,8 @@ void CsvParser::text(std::string_view bytes) {
 
 void CsvParser::byte(unsigned char c) {
   if (!utf8_.accept(c)) invalid_utf8();
-  if (previous_byte_ == 0xC2 && c >= 0x80 && c <= 0x9F) control_character(c);  // U+0080-U+009F
+  if (is_refused_control(previous_byte_, c)) control_character(c);
   previous_byte_ = c;
-  if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) control_character(c);
   count_row_bytes(1);
   if (gathering_header())
     header_byte(static_cast<char>(c));
@@ -252,10 +236,8 @@ void CsvParser::invalid_utf8() const {
 }
 
 void CsvParser::control_character(unsigned code) const {
-  char shown[8];
-  std::snprintf(shown, sizeof shown, "U+%04X", code);
   throw Error(source_, line_,
-              std::string("control character ") + shown + control_name(code) +
+              control_character_text(code) +
                   ": seatsim refuses NUL bytes and terminal escapes in its input (is this a CSV file?)");
 }
 

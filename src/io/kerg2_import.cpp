@@ -141,7 +141,7 @@ void take_second_votes(Area& area, const std::vector<std::string>& fields, const
 }
 
 Kerg2 read_kerg2(const SourceText& source) {
-  require_utf8(source.text, source.name);
+  require_clean_text(source.text, source.name);
   Kerg2 k;
   std::optional<Kerg2Columns> columns;
   std::string_view text = source.text;

@@ -1,5 +1,7 @@
 #include "seatsim/utf8.hpp"
 
+#include <cstdio>
+
 #include "seatsim/error.hpp"
 
 namespace seatsim {
@@ -45,6 +47,50 @@ void require_utf8(std::string_view text, const std::string& source) {
   if (!valid || !utf8.complete())
     throw Error(source, utf8.sequence_line(),
                 "invalid UTF-8 (byte " + std::to_string(utf8.sequence_offset() + 1) + ")");
+}
+
+bool is_refused_control(unsigned char previous, unsigned char c) noexcept {
+  if (previous == 0xC2 && c >= 0x80 && c <= 0x9F) return true;  // U+0080-U+009F
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+namespace {
+
+std::string control_name(unsigned code) {
+  switch (code) {
+    case 0x00:
+      return " (NUL)";
+    case 0x1B:
+      return " (ESC, a terminal escape)";
+    case 0x7F:
+      return " (DEL)";
+    case 0x9B:
+      return " (CSI, a terminal escape)";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string control_character_text(unsigned code) {
+  char shown[8];
+  std::snprintf(shown, sizeof shown, "U+%04X", code);
+  return std::string("control character ") + shown + control_name(code);
+}
+
+void require_clean_text(std::string_view text, const std::string& source) {
+  require_utf8(text, source);
+  std::size_t line = 1;
+  unsigned char previous = 0;
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (is_refused_control(previous, c))
+      throw Error(source, line,
+                  control_character_text(c) + ": seatsim refuses NUL bytes and terminal escapes in its input");
+    if (c == '\n') ++line;
+    previous = c;
+  }
 }
 
 }  // namespace seatsim

@@ -651,8 +651,9 @@ std::optional<ImportRecipe> matching_builtin_recipe(std::string_view text) {
 
 ImportedDataSet import_wikitable(std::string_view text, const std::string& source_name,
                                  const std::optional<ImportRecipe>& recipe) {
-  // Names are copied into the data set: invalid UTF-8 would make it unreadable by seatsim itself.
-  require_utf8(text, source_name);
+  // Names are copied into the data set: invalid UTF-8 or a control character would make it unreadable
+  // by seatsim itself.
+  require_clean_text(text, source_name);
   std::vector<Section> sections = parse_sections(text, source_name);
   if (sections.size() < 2) throw Error(source_name, 0, "no '## ' sections: nothing to import");
   Report report;
