@@ -293,6 +293,7 @@ TEST_CASE("explorer: malformed requests do not stop the server") {
       "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
       "GET / HTTP/1.1\r\n" + std::string(100, 'X') + "\r\n\r\n",
       std::string(nul_in_path, sizeof nul_in_path - 1),
+      "GET ? HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",  // an empty path (found by fuzz_http)
       "",
   };
   for (const std::string& request : requests) {

@@ -17,9 +17,9 @@
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/json.hpp"
+#include "seatsim/lot_record.hpp"
 #include "seatsim/margins.hpp"
 #include "seatsim/margins_report.hpp"
-#include "seatsim/lot_record.hpp"
 #include "seatsim/meta.hpp"
 #include "seatsim/method.hpp"
 #include "seatsim/name_lookup.hpp"
@@ -267,6 +267,7 @@ std::string content_type_of(std::string_view name) {
 
 // Only the names compiled in are served: a path is looked up, never opened.
 std::optional<ExplorerResponse> page_file(const std::string& path) {
+  if (path.empty() || path.front() != '/') return std::nullopt;  // "GET ?" reaches here with an empty path
   const std::string name = path == "/" ? "index.html" : path.substr(1);
   for (const embedded::File& file : embedded::web_files())
     if (file.path == name) return ExplorerResponse{200, content_type_of(file.path), std::string(file.content)};
