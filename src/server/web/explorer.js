@@ -424,8 +424,9 @@ function showDistrictSummary(rows) {
     const mine = rows.filter((r) => r.level === 'district' && r.district === d.name);
     const seats = mine.reduce((s, r) => s + r.seats, 0);
     const changed = seatsMoved(mine, 'base_seats');
-    const published = mine.every((r) => known(r.published_seats) || !known(r.base_votes));
-    const differs = published ? seatsMoved(mine, 'published_seats') : '?';
+    // Lists without published seats are left out of the count, as `seatsim compare` leaves them out.
+    const differs = seatsMoved(mine, 'published_seats');
+    const missing = mine.some((r) => !known(r.published_seats) && known(r.base_votes));
     const tr = body.insertRow();
     tr.dataset.district = d.name;
     tr.addEventListener('click', () => selectDistrict(d.name));
@@ -439,7 +440,8 @@ function showDistrictSummary(rows) {
     name.appendChild(button);
     cell(tr, seats, 'num');
     cell(tr, changed || '', 'num' + (changed ? ' down' : ''));
-    cell(tr, differs || '', 'num differs');
+    const differsCell = cell(tr, differs || '', 'num differs');
+    if (missing) differsCell.title = 'Some lists of this district have no published seats (left out of the count)';
   }
 }
 
