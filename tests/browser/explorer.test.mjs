@@ -262,7 +262,7 @@ async function main() {
     check(!(await page.textContent('#toml')).includes('"Baghdad Governorate" = 60') &&
       (await page.textContent('#status')).includes(`${baseTotal} seats`), 'undo takes Baghdad\'s 60 seats back');
     check(await page.inputValue('#first-divisor') === '1.6', 'undo goes back one step only');
-    await page.click('#redo');
+    await page.keyboard.press('Control+Shift+Z');  // redo from the keyboard (the focus is on the Undo button)
     await settled(page);
     check((await page.textContent('#toml')).includes('"Baghdad Governorate" = 60') &&
       (await page.textContent('#status')).includes(`${baseTotal + 2} seats`), 'redo gives Baghdad its 60 seats again');
@@ -349,6 +349,7 @@ async function main() {
     check(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') &&
       (svg.match(/<circle /g) || []).length === 2 * baseTotal + 2 && (svg.match(/class="majority"/g) || []).length === 2,
       `the chart SVG holds both hemicycles (${(svg.match(/<circle /g) || []).length} seats) and the majority lines`);
+    check(svg.includes(`>${largest[0].party} — `) && svg.includes('(coalition)'), 'the chart SVG has a legend with the coalition');
     const national = new Map(rows.filter((r) => r.level === 'national').map((r) => [r.party, Number(r.seats)]));
     for (const [party, seats] of shown.national)
       check(national.get(party) === seats, `national ${party}: page ${seats}, seatsim scenario ${national.get(party)}`);

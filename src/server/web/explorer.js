@@ -345,7 +345,7 @@ function parliamentTitle() { return `${info.name}: ${describe()}`; }
 
 function showParliament() {
   const rows = parliamentRows();
-  $('hemicycle').innerHTML = rows.length ? parliamentSvg(rows, coalition, parliamentTitle()) : '';
+  $('hemicycle').innerHTML = rows.length ? parliamentSvg(rows, coalition, parliamentTitle(), false) : '';
   const members = rows.filter((r) => coalition.has(r.name));
   const note = $('coalition-note');
   if (!members.length) {
@@ -975,7 +975,8 @@ function exportCsv() {
 }
 
 function exportSvg() {
-  if (lastResult) download('parliament.svg', 'image/svg+xml', parliamentSvg(parliamentRows(), coalition, parliamentTitle()));
+  if (lastResult)
+    download('parliament.svg', 'image/svg+xml', parliamentSvg(parliamentRows(), coalition, parliamentTitle(), true));
 }
 
 // ---- caveats: the manifest's, then QUALITY.md ----

@@ -121,13 +121,14 @@ function drawHemicycle(parties, coalition, cx, cy, radius, caption) {
   return out + '</g>';
 }
 
-// The whole chart as a standalone SVG document: the base and the what-if side by side, and a
-// legend (name, base → what-if seats). `rows` [{name, colour, base, seats}] in seating order.
-function parliamentSvg(rows, coalition, title) {
+// The whole chart as a standalone SVG document: the base and the what-if side by side and, with
+// `legend` (the exported file; on the page the national table is the legend), each list's name
+// and seats (base → what-if). `rows` [{name, colour, base, seats}] in seating order.
+function parliamentSvg(rows, coalition, title, legend) {
   const width = 1000, radius = 210, top = 90, cy = top + radius;
-  const shown = rows.filter((r) => r.base > 0 || r.seats > 0);
+  const shown = legend ? rows.filter((r) => r.base > 0 || r.seats > 0) : [];
   const columns = 2, rowHeight = 22, legendTop = cy + 48;
-  const height = legendTop + Math.ceil(shown.length / columns) * rowHeight + 10;
+  const height = legendTop + Math.ceil(shown.length / columns) * rowHeight + (shown.length ? 10 : -10);
   let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" ` +
     `height="${height}" role="img" font-family="system-ui, sans-serif"><title>${xmlText(title)}</title>` +
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`;
