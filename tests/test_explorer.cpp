@@ -117,7 +117,8 @@ TEST_CASE("explorer: the page and its files are served from the binary, nothing 
   CHECK(page->get_header_value("Content-Type").rfind("text/html", 0) == 0);
   CHECK(page->body.find("explorer.js") != std::string::npos);
   CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'self'") != std::string::npos);
-  for (const std::string file : {"/explorer.js", "/explorer.css", "/favicon.svg", "/index.html"}) {
+  CHECK(page->body.find("parliament.js") != std::string::npos);
+  for (const std::string file : {"/explorer.js", "/parliament.js", "/explorer.css", "/favicon.svg", "/index.html"}) {
     const auto got = client.Get(file);
     REQUIRE(got);
     CHECK_MESSAGE(got->status == 200, file);
@@ -392,6 +393,7 @@ TEST_CASE("explorer: info, quality and concurrent requests") {
   CHECK(info["districts"].size() == 14);
   CHECK(info["rule"]["method"] == "sainte-lague");
   CHECK(info["quality"] == true);
+  CHECK(info["data_set_folder"] == true);  // the page's exported scenario then says base = "../"
   CHECK(info["parties"][0]["name"] == "State of Law Coalition");
   const auto quality = client.Get("/api/quality");
   REQUIRE(quality);

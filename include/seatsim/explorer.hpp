@@ -77,7 +77,8 @@ class Explorer {
   ExplorerResponse scenario_request(const ExplorerRequest& request) const;
   ExplorerResponse margins_request(const ExplorerRequest& request) const;
 
-  std::string data_set_;  // as given on the command line
+  std::string data_set_;          // as given on the command line
+  bool data_set_folder_ = false;  // a data set folder, not one votes file: where an exported scenario's base points
   ExplorerLimits limits_;
   ScenarioBase base_;
   System system_;                       // the system the explorer starts from (meta.system)

@@ -387,6 +387,8 @@ Explorer::Explorer(const std::string& data_set, ExplorerLimits limits, const Rul
   base_.rule = std::move(setup.rule);
   system_ = std::move(setup.system);
   quality_ = read_quality(data_set);
+  std::error_code ec;
+  data_set_folder_ = fs::is_directory(data_set, ec);
 }
 
 ExplorerResponse Explorer::handle(const ExplorerRequest& request) const {
@@ -457,6 +459,7 @@ ExplorerResponse Explorer::info() const {
   std::error_code ec;
   const fs::path absolute = fs::absolute(data_set_, ec);
   json["data_set_absolute"] = ec ? data_set_ : absolute.lexically_normal().string();
+  json["data_set_folder"] = data_set_folder_;
   json["caveats"] = base_.input.caveats;
   json["quality"] = quality_.has_value();
   json["rule"] = rule_controls(base_.rule);

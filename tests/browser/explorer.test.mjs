@@ -1,13 +1,16 @@
 // The explorer in a real browser: Playwright (playwright-core from npm) drives Debian's chromium
 // against `seatsim serve scenarios/iraq-2013`. It moves sliders and changes a seat total, then
 // checks that the seats the page shows (nationally and in every district) equal what
-// `seatsim scenario` computes from the file the page exports, that the caveats open, that the page
-// fits a phone's width and loads nothing from elsewhere. Screenshots go to the test artifacts;
+// `seatsim scenario` computes from the file the page exports, that "Differs from published" is what
+// `seatsim compare` counts, that the parliament (base and what-if, majority line, a coalition) is
+// drawn, that undo/redo and a link with the URL's fragment reproduce the page, that the seats CSV
+// and the chart SVG export, that the caveats open, that the page fits 400 px without scrolling
+// sideways, that Tab reaches every control, and that it loads nothing from elsewhere. Screenshots go to the test artifacts;
 // with SEATSIM_UPDATE_DOCS=1 the desktop one also replaces docs/images/explorer.png.
 //
 //   SEATSIM=build/seatsim SEATSIM_SOURCE_DIR=. SEATSIM_ARTIFACTS=build/test-artifacts node explorer.test.mjs
 // Prints "SKIPPED: ..." and exits 0 when chromium or playwright-core is absent.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +105,75 @@ async function shownSeats(page) {
   return { national, districts };
 }
 
+// The number in a cell ('' counts as 0).
+function cellNumber(text) { return Number(String(text).trim() || '0'); }
+
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// The "Differs from published" column, district by district, against `seatsim compare`'s count.
+async function checkDiffersColumn(page, url) {
+  const compared = await fetchJson(url + 'api/compare');
+  // `seatsim compare` exits 1 when it finds differences, as it does here.
+  const run = spawnSync(seatsim, ['compare', dataSet, '--format', 'json'], { encoding: 'utf8' });
+  check(run.status === 1, `seatsim compare finds differences (exit ${run.status}): ${run.stderr}`);
+  const cli = JSON.parse(run.stdout);
+  const shown = Object.fromEntries(await page.$$eval('#districts tbody tr', (rows) =>
+    rows.map((r) => [r.dataset.district, r.querySelector('td.differs').textContent])));
+  check(JSON.stringify(compared.districts) === JSON.stringify(cli.districts), 'the API\'s compare is seatsim compare\'s');
+  for (const d of cli.districts) {
+    const name = d.district;
+    check(cellNumber(shown[name]) === Number(d.seats_differing),
+      `${name}: "Differs from published" shows '${shown[name]}', seatsim compare ${d.seats_differing}`);
+  }
+  for (const name of ['Dhi Qar Governorate', 'Najaf Governorate'])
+    check(cellNumber(shown[name]) > 0, `${name} differs from the published seats (shown '${shown[name]}')`);
+}
+
+// The parliament: two hemicycles (base, what-if) with their seats and the majority line.
+async function parliament(page) {
+  return page.$$eval('#hemicycle svg g.panel', (panels) => panels.map((p) => ({
+    seats: Number(p.dataset.seats),
+    circles: p.querySelectorAll('circle.seat').length,
+    majority: p.querySelectorAll('line.majority').length,
+    label: [...p.querySelectorAll('text')].map((t) => t.textContent).join(' | '),
+    coalition: p.querySelectorAll('g.party.coalition circle').length,
+  })));
+}
+
+async function downloadText(page, selector, file) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  await download.saveAs(file);
+  return fs.readFileSync(file, 'utf8');
+}
+
+// Every visible control (details opened) is reached by pressing Tab from the top of the page.
+async function checkTabReachesAll(page) {
+  const controls = await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const all = [...document.querySelectorAll('button, select, input, textarea, summary, a[href], [tabindex]')];
+    const shown = all.filter((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0 &&
+      getComputedStyle(e).visibility !== 'hidden' && !e.closest('dialog:not([open])'));
+    shown.forEach((e, i) => { e.dataset.tab = String(i); });
+    document.activeElement.blur();
+    window.scrollTo(0, 0);
+    return shown.map((e) => e.id || e.getAttribute('aria-label') || e.title || e.textContent.trim().slice(0, 30));
+  });
+  const reached = new Set();
+  for (let i = 0; i < controls.length + 15; i++) {
+    await page.keyboard.press('Tab');
+    const tab = await page.evaluate(() => document.activeElement && document.activeElement.dataset.tab);
+    if (tab !== undefined) reached.add(Number(tab));
+  }
+  const missed = controls.filter((_, i) => !reached.has(i));
+  check(controls.length > 50 && missed.length === 0,
+    `Tab reaches every one of the ${controls.length} controls (missed: ${missed.join(', ')})`);
+  console.log(`Tab reached ${reached.size} of ${controls.length} controls`);
+}
+
 async function dragSlider(page, selector, fraction) {
   const box = await page.locator(selector).boundingBox();
   const y = box.y + box.height / 2;
@@ -147,6 +219,12 @@ async function main() {
     await page.waitForSelector('#national tbody tr');
     await settled(page);
     check((await page.textContent('#status')).includes(`${baseTotal} seats`), `the base result shows ${baseTotal} seats`);
+    await checkDiffersColumn(page, url);
+    const majority = Math.floor(baseTotal / 2) + 1;
+    const drawn = await parliament(page);
+    check(drawn.length === 2 && drawn.every((p) => p.seats === baseTotal && p.circles === baseTotal && p.majority === 1 &&
+      p.label.includes(`majority ${majority}`)), `two hemicycles of ${baseTotal} seats with the majority line: ` +
+      JSON.stringify(drawn));
 
     // The swing: State of Law gives a share of its votes to the Citizens Alliance (the defaults).
     check(await page.inputValue('#transfer-from') === 'State of Law Coalition', 'transfer from the largest list');
@@ -174,24 +252,104 @@ async function main() {
     await baghdad.dispatchEvent('change');
     await settled(page);
     check((await page.textContent('#status')).includes(`${baseTotal + 2} seats`), 'the seats follow Baghdad\'s 60');
+    const after = await parliament(page);
+    check(after.length === 2 && after[0].circles === baseTotal && after[1].circles === baseTotal + 2,
+      `the hemicycles show the base (${baseTotal}) and the what-if (${baseTotal + 2}): ${JSON.stringify(after)}`);
 
-    const shown = await shownSeats(page);
+    // Undo and redo: Baghdad's 60 seats go and come back.
+    await page.click('#undo');
+    await settled(page);
+    check(!(await page.textContent('#toml')).includes('"Baghdad Governorate" = 60') &&
+      (await page.textContent('#status')).includes(`${baseTotal} seats`), 'undo takes Baghdad\'s 60 seats back');
+    check(await page.inputValue('#first-divisor') === '1.6', 'undo goes back one step only');
+    await page.keyboard.press('Control+Shift+Z');  // redo from the keyboard (the focus is on the Undo button)
+    await settled(page);
+    check((await page.textContent('#toml')).includes('"Baghdad Governorate" = 60') &&
+      (await page.textContent('#status')).includes(`${baseTotal + 2} seats`), 'redo gives Baghdad its 60 seats again');
+
+    let shown = await shownSeats(page);
     const changesBase = await page.$$eval('#changes-base li:not(.none)', (items) => items.length);
     check(changesBase > 0, 'seats changed against the base are listed');
 
-    // Export, and let seatsim scenario recompute the file.
+    // A coalition of the two largest lists: its seats against the majority, in both hemicycles.
+    const largest = await page.$$eval('#national tbody tr', (rows) => rows.slice(0, 2).map((r) =>
+      ({ party: r.dataset.party, seats: Number(r.dataset.seats) })));
+    for (const r of largest) await page.check(`#national tbody tr[data-party="${r.party}"] input.coalition`);
+    const held = largest.reduce((s, r) => s + r.seats, 0);
+    const withCoalition = await parliament(page);
+    check(withCoalition[1].coalition === held &&
+      withCoalition[1].label.includes(`coalition ${held} of ${baseTotal + 2}: ${held >= majority + 1 ? 'a majority' : 'no majority'}`),
+      `the what-if hemicycle shows the coalition's ${held} seats against the majority: ${JSON.stringify(withCoalition[1])}`);
+    check((await page.textContent('#coalition-note')).includes(`what-if ${held} of ${baseTotal + 2}`),
+      'the coalition note counts its seats');
+
+    // The URL's fragment reproduces the page in a new tab.
+    await page.selectOption('#district-select', 'Baghdad Governorate');
+    const link = page.url();
+    check(/first-divisor=1\.6/.test(link) && link.includes('seats.Baghdad+Governorate=60') && link.includes('coalition=') &&
+      link.includes('district=Baghdad+Governorate') && link.includes('share='), 'the fragment holds the scenario: ' + link);
+    const second = await context.newPage();
+    second.on('pageerror', (error) => consoleErrors.push(String(error)));
+    await second.goto(link);
+    await second.waitForSelector('#national tbody tr');
+    await settled(second);
+    check(await second.textContent('#toml') === await page.textContent('#toml'), 'the link gives the same scenario file');
+    check(await second.inputValue('#district-select') === 'Baghdad Governorate', 'the link shows the same district');
+    // The first 12 lists: the first tab shows them all ("Show all" is not part of the scenario).
+    const rowsOf = (p) => p.$$eval('#national tbody tr', (rows) => rows.slice(0, 12).map((r) =>
+      [r.dataset.party, r.dataset.seats, r.querySelector('input.coalition').checked]));
+    check(JSON.stringify(await rowsOf(second)) === JSON.stringify(await rowsOf(page)),
+      'the link shows the same seats and the same coalition');
+    check(JSON.stringify(await parliament(second)) === JSON.stringify(await parliament(page)), 'the link draws the same parliament');
+    await second.close();
+
+    // Votes edited in the page (Baghdad's largest list down to 1 vote) and uploaded as CSV: the seats follow at
+    // once, the fragment carries no votes.
+    const baghdadRows = () => page.$$eval('#district tbody tr', (rows) => rows.map((r) =>
+      ({ party: r.dataset.party, seats: Number(r.dataset.seats) })));
+    const before = await baghdadRows();
+    const top = before.reduce((a, b) => (b.seats > a.seats ? b : a));
+    const votesField = page.locator(`#district tbody tr[data-party="${top.party}"] input.votes`);
+    await votesField.fill('1');
+    await votesField.dispatchEvent('change');
+    await settled(page);
+    const edited = (await baghdadRows()).find((r) => r.party === top.party);
+    check(edited.seats === 0 && (await page.textContent('#toml')).includes('kind = "set"'),
+      `an edited vote count changes the seats at once (${top.party}: ${top.seats} → ${edited.seats})`);
+    check(page.url() === link, 'edited votes stay out of the fragment');
+    const second2 = before.find((r) => r.party !== top.party);
+    await page.setInputFiles('#votes-file', { name: 'votes.csv', mimeType: 'text/csv', buffer: Buffer.from(
+      `district,party,votes\n"Baghdad Governorate","${top.party}",1\nBaghdad Governorate,"${second2.party}",1000\n`) });
+    await page.waitForFunction(() => (document.querySelector('#toml').textContent.match(/kind = "set"/g) || []).length === 2);
+    await settled(page);
+    check(await page.locator(`#district tbody tr[data-party="${second2.party}"] input.votes`).inputValue() === '1000',
+      'uploaded votes show in the district table');
+    shown = await shownSeats(page);
+
+    // Export into a copy of the data set's what-if/ folder (base = "../"), and let seatsim scenario recompute it.
     await page.click('#export-preview summary');
     await page.selectOption('#export-base', { index: 0 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-    const file = path.join(work, 'scenario.toml');
-    await download.saveAs(file);
-    const toml = fs.readFileSync(file, 'utf8');
+    const copy = path.join(work, 'iraq-2013');
+    fs.cpSync(dataSet, copy, { recursive: true });
+    const file = path.join(copy, 'what-if', 'explorer-export.toml');
+    const toml = await downloadText(page, '#export', file);
     check(toml === await page.textContent('#toml'), 'the export is the file the page shows');
+    check(toml.includes('base = "../"') && !toml.includes(source) && !toml.includes(os.homedir() + '/'),
+      'the export\'s base is relative to the data set, not a local path:\n' + toml);
     fs.copyFileSync(file, path.join(artifacts, 'explorer-scenario.toml'));
     check(toml.includes('kind = "transfer"') && toml.includes('first_divisor = "1.6"') &&
       toml.includes('"Baghdad Governorate" = 60'), 'the export holds the swing, the rule and the seats:\n' + toml);
     const csv = execFileSync(seatsim, ['scenario', file, '--format', 'csv'], { encoding: 'utf8' });
     const rows = csvRecords(csv);
+    const seatsCsv = await downloadText(page, '#export-csv', path.join(work, 'seats.csv'));
+    check(seatsCsv === csv, 'the seats CSV is seatsim scenario --format csv on the exported file:\n' +
+      seatsCsv.slice(0, 300) + '\n---\n' + csv.slice(0, 300));
+    const svg = await downloadText(page, '#export-svg', path.join(work, 'parliament.svg'));
+    fs.copyFileSync(path.join(work, 'parliament.svg'), path.join(artifacts, 'explorer-parliament.svg'));
+    check(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') &&
+      (svg.match(/<circle /g) || []).length === 2 * baseTotal + 2 && (svg.match(/class="majority"/g) || []).length === 2,
+      `the chart SVG holds both hemicycles (${(svg.match(/<circle /g) || []).length} seats) and the majority lines`);
+    check(svg.includes(`>${largest[0].party} — `) && svg.includes('(coalition)'), 'the chart SVG has a legend with the coalition');
     const national = new Map(rows.filter((r) => r.level === 'national').map((r) => [r.party, Number(r.seats)]));
     for (const [party, seats] of shown.national)
       check(national.get(party) === seats, `national ${party}: page ${seats}, seatsim scenario ${national.get(party)}`);
@@ -228,10 +386,13 @@ async function main() {
     }
 
     // A phone: nothing wider than the screen, the result first, the controls still there.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    check(overflow <= 1, `the page fits a 390 px phone (${overflow} px too wide)`);
+    for (const width of [400, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.waitForTimeout(200);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 0, `the page fits ${width} px without scrolling sideways (${overflow} px too wide)`);
+    }
+    await checkTabReachesAll(page);
     const order = await page.evaluate(() =>
       document.querySelector('#results').getBoundingClientRect().top < document.querySelector('#controls').getBoundingClientRect().top);
     check(order, 'on a phone the result comes before the controls');

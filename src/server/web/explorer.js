@@ -16,6 +16,7 @@ let breakTimer = null;
 let breakSeq = 0;
 let lastResult = null;
 let allLists = false;     // the national table shows every list, not the first ones
+const coalition = new Set();  // lists ticked in the national table
 const firstLists = 12;
 
 // ---- exact text from whole slider steps ----
@@ -92,7 +93,7 @@ function firstDivisorMax(name) {
 
 // The operations the swing controls make; `force` keeps one at zero (a sweep varies it).
 function operations(force) {
-  const ops = [];
+  const ops = votesOperations();
   const districts = selectedDistricts();
   if (districts.length === 0) return ops;
   const all = districts.length === info.districts.length;
@@ -139,8 +140,19 @@ function seatLines() {
   return lines;
 }
 
+// A scenario file's `base`, relative to where the file is saved: never this machine's absolute path,
+// so that the file works in anyone's copy of the data set.
 function baseValue() {
-  return $('export-base').value || info.data_set_absolute;
+  return $('export-base').value || '../';
+}
+
+function baseOptions() {
+  const name = info.data_set_absolute.replace(/\/+$/, '').split('/').pop();
+  if (info.data_set_folder)
+    return [['../', '"../"  (save the file in the data set\'s what-if/ folder)'],
+      [name, `"${name}"  (save the file in the folder that holds the data set)`]];
+  return [[name, `"${name}"  (save the file beside the data set)`],
+    ['../' + name, `"../${name}"  (save the file in a folder beside the data set, such as what-if/)`]];
 }
 
 // The scenario file; `sweep` adds a [sweep] table for the break points of a slider.
@@ -176,6 +188,7 @@ function describe() {
   const rule = ruleLines();
   if (rule.length) parts.push(rule.join(', ').replace(/"/g, ''));
   if (seatLines().length) parts.push('seat totals changed');
+  if (votesEdits.size) parts.push(`votes of ${votesEdits.size} list(s) edited`);
   return parts.length ? parts.join('; ') : 'the data set as it stands';
 }
 
@@ -258,7 +271,7 @@ function showResult(result, ms) {
     const tr = body.insertRow();
     tr.dataset.party = r.party;
     tr.dataset.seats = r.seats;
-    cell(tr, r.party);
+    partyCell(tr, r.party);
     cell(tr, r.votes === '' ? '' : Number(r.votes).toLocaleString('en'), 'num');
     cell(tr, total && r.votes !== '' ? (100 * r.votes / total).toFixed(2) : '', 'num');
     cell(tr, r.seats, 'num seats');
@@ -273,13 +286,81 @@ function showResult(result, ms) {
   showSummary(national);
   const seats = national.reduce((s, r) => s + r.seats, 0);
   $('status').textContent = `${seats} seats · recomputed in ${Math.round(ms)} ms · ${describe()}`;
-  $('hemicycle').innerHTML = result.hemicycle_svg || '';
+  showParliament();
   showChanges(rows);
   showDistrictSummary(rows);
   showDistrict();
   const notes = (result.notes || []).concat((result.operations || []).flatMap((o) => o.skipped.map((s) => 'skipped ' + s)));
   $('meta').textContent = (notes.length ? notes.join(' · ') + ' · ' : '') +
     `seatsim ${info.version} · ${result.meta.rule.method || ''}`;
+}
+
+// The list's name with its colour in the parliament and a box that puts it in the coalition.
+function partyCell(row, party) {
+  const td = cell(row, '');
+  const label = document.createElement('label');
+  label.className = 'party';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.className = 'coalition';
+  box.checked = coalition.has(party);
+  box.title = 'In the coalition';
+  box.addEventListener('change', () => {
+    if (box.checked) coalition.add(party);
+    else coalition.delete(party);
+    showParliament();
+    remember();
+  });
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  swatch.style.background = colourOf(party);
+  label.append(box, swatch, party);
+  td.appendChild(label);
+}
+
+// ---- the parliament (parliament.js draws it) ----
+
+let colours = null;
+
+// Colours in the order of the lists by votes, so that a list keeps its colour whatever the what-if.
+function colourOf(party) {
+  if (!colours) colours = new Map(info.parties.map((p, i) => [p.name, parliamentPalette[i % parliamentPalette.length]]));
+  return colours.get(party) || '#999999';
+}
+
+// The lists in seating order: the coalition first (from the left, so that the majority line in the
+// middle shows whether it holds a majority), then by seats after the what-if, then by votes.
+function parliamentRows() {
+  if (!lastResult) return [];
+  const national = lastResult.results.filter((r) => r.level === 'national');
+  const order = new Map(info.parties.map((p, i) => [p.name, i]));
+  const rows = national.map((r) => ({ name: r.party, colour: colourOf(r.party), base: Number(r.base_seats) || 0,
+    seats: Number(r.seats) || 0 }));
+  rows.sort((a, b) => (coalition.has(b.name) - coalition.has(a.name)) || b.seats - a.seats || b.base - a.base ||
+    (order.get(a.name) ?? 1e9) - (order.get(b.name) ?? 1e9));
+  return rows;
+}
+
+function parliamentTitle() { return `${info.name}: ${describe()}`; }
+
+function showParliament() {
+  const rows = parliamentRows();
+  $('hemicycle').innerHTML = rows.length ? parliamentSvg(rows, coalition, parliamentTitle(), false) : '';
+  const members = rows.filter((r) => coalition.has(r.name));
+  const note = $('coalition-note');
+  if (!members.length) {
+    note.textContent = 'Tick lists in the national table to form a coalition.';
+    return;
+  }
+  const line = (key, label) => {
+    const total = rows.reduce((s, r) => s + r[key], 0);
+    const held = members.reduce((s, r) => s + r[key], 0);
+    const majority = majorityOf(total);
+    const margin = held - majority;
+    return `${label} ${held} of ${total} (majority ${majority}: ${margin >= 0 ? 'reached, ' + signed(margin) : 'short by ' + -margin})`;
+  };
+  note.textContent = `Coalition of ${members.map((r) => r.name).join(', ')}: ` + line('base', 'base') + '; ' +
+    line('seats', 'what-if');
 }
 
 // On a phone the largest lists stay in view above the controls (a sticky bar).
@@ -320,23 +401,54 @@ function showChanges(rows) {
   changeItems($('changes-published'), rows, 'published_seats');
 }
 
+function known(value) { return value !== '' && value !== null && value !== undefined; }
+
+// The seats of a district that differ from `key` (base_seats, published_seats): the larger of the
+// seats gained and the seats lost, as `seatsim compare` counts them. Counting only the seats gained
+// missed a seat that one list lost and no list with a published count won (Dhi Qar, Najaf).
+function seatsMoved(rows, key) {
+  let gained = 0, lost = 0;
+  for (const r of rows) {
+    if (!known(r[key])) continue;
+    const diff = r.seats - r[key];
+    if (diff > 0) gained += diff;
+    else lost -= diff;
+  }
+  return Math.max(gained, lost);
+}
+
 function showDistrictSummary(rows) {
   const body = $('districts').tBodies[0];
   body.replaceChildren();
   for (const d of info.districts) {
     const mine = rows.filter((r) => r.level === 'district' && r.district === d.name);
     const seats = mine.reduce((s, r) => s + r.seats, 0);
-    const changed = mine.reduce((s, r) => s + Math.max(0, r.seats - r.base_seats), 0);
-    const known = mine.every((r) => r.published_seats !== '' || r.base_votes === '');
-    const differs = known ? mine.reduce((s, r) => s + Math.max(0, r.seats - (r.published_seats || 0)), 0) : '?';
+    const changed = seatsMoved(mine, 'base_seats');
+    // Lists without published seats are left out of the count, as `seatsim compare` leaves them out.
+    const differs = seatsMoved(mine, 'published_seats');
+    const missing = mine.some((r) => !known(r.published_seats) && known(r.base_votes));
     const tr = body.insertRow();
     tr.dataset.district = d.name;
-    tr.addEventListener('click', () => { $('district-select').value = d.name; showDistrict(); });
-    cell(tr, d.name);
+    tr.addEventListener('click', () => selectDistrict(d.name));
+    // A button, so that the keyboard reaches it too (the row's click is for the mouse).
+    const name = cell(tr, '');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link';
+    button.textContent = d.name;
+    button.addEventListener('click', (event) => { event.stopPropagation(); selectDistrict(d.name); });
+    name.appendChild(button);
     cell(tr, seats, 'num');
     cell(tr, changed || '', 'num' + (changed ? ' down' : ''));
-    cell(tr, differs || '', 'num');
+    const differsCell = cell(tr, differs || '', 'num differs');
+    if (missing) differsCell.title = 'Some lists of this district have no published seats (left out of the count)';
   }
+}
+
+function selectDistrict(name) {
+  $('district-select').value = name;
+  showDistrict();
+  remember();
 }
 
 function showDistrict() {
@@ -350,12 +462,97 @@ function showDistrict() {
     tr.dataset.party = r.party;
     tr.dataset.seats = r.seats;
     cell(tr, r.party);
+    votesCell(tr, name, r);
     cell(tr, r.votes === '' ? '' : Number(r.votes).toLocaleString('en'), 'num');
     cell(tr, r.seats, 'num seats');
     cell(tr, r.base_seats, 'num');
     cell(tr, r.change ? signed(r.change) : '', 'num ' + (r.change > 0 ? 'up' : r.change < 0 ? 'down' : ''));
     cell(tr, r.published_seats, 'num');
   }
+}
+
+// ---- votes edited in the page: `set` operations of the scenario, before the swing ----
+// They stay out of the URL's fragment and of undo (a link carries no votes).
+
+const votesEdits = new Map();  // "district\u0000party" -> whole number of votes, as text
+
+function editKey(district, party) { return district + '\u0000' + party; }
+
+// The list's votes in the data (or as edited), in a field; a change recomputes the seats at once.
+function votesCell(row, district, r) {
+  const td = cell(row, '', 'num');
+  if (!known(r.base_votes)) return;
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.inputMode = 'numeric';
+  input.className = 'votes';
+  input.spellcheck = false;
+  input.value = votesEdits.get(editKey(district, r.party)) ?? String(r.base_votes);
+  input.setAttribute('aria-label', `Votes of ${r.party} in ${district}`);
+  input.classList.toggle('edited', votesEdits.has(editKey(district, r.party)));
+  input.addEventListener('change', () => editVotes(district, r.party, String(r.base_votes), input));
+  td.appendChild(input);
+}
+
+function editVotes(district, party, original, input) {
+  const text = input.value.trim().replace(/[,_ ]/g, '');
+  if (!/^\d{1,15}$/.test(text)) {
+    showError(`votes of ${party} in ${district}: '${input.value}' is not a whole number of votes`);
+    input.value = votesEdits.get(editKey(district, party)) ?? original;
+    return;
+  }
+  const votes = String(Number(text));
+  if (votes === original) votesEdits.delete(editKey(district, party));
+  else votesEdits.set(editKey(district, party), votes);
+  changed();
+}
+
+function votesOperations() {
+  return [...votesEdits].map(([key, votes]) => {
+    const [district, party] = key.split('\u0000');
+    return { kind: 'set', lines: ['kind = "set"', 'party = ' + tomlString(party), 'votes = ' + votes,
+      'districts = [' + tomlString(district) + ']'] };
+  });
+}
+
+// A CSV of votes (`district,party,votes`, a header first) read into the page as edits.
+async function uploadVotes(file) {
+  const lines = (await file.text()).split(/\r?\n/).filter((l) => l.trim());
+  const header = (lines.shift() || '').split(',').map((h) => h.trim().toLowerCase());
+  const at = (name) => header.indexOf(name);
+  if (at('district') < 0 || at('party') < 0 || at('votes') < 0)
+    throw new Error(`${file.name}: the first line must name the columns district, party and votes`);
+  const lists = new Map();
+  for (const r of lastResult.results) if (r.level === 'district' && known(r.base_votes))
+    lists.set(editKey(r.district, r.party), String(r.base_votes));
+  const edits = new Map();
+  lines.forEach((line, i) => {
+    const fields = csvLine(line);
+    const district = fields[at('district')] || '', party = fields[at('party')] || '';
+    const votes = (fields[at('votes')] || '').trim();
+    const where = `${file.name}:${i + 2}`;
+    if (!lists.has(editKey(district, party))) throw new Error(`${where}: no list '${party}' in district '${district}'`);
+    if (!/^\d{1,15}$/.test(votes)) throw new Error(`${where}: '${votes}' is not a whole number of votes`);
+    if (String(Number(votes)) !== lists.get(editKey(district, party))) edits.set(editKey(district, party), String(Number(votes)));
+  });
+  votesEdits.clear();
+  for (const [key, votes] of edits) votesEdits.set(key, votes);
+  changed();
+}
+
+// One line of CSV (RFC 4180 quotes; no line breaks inside a field).
+function csvLine(line) {
+  const fields = [];
+  let field = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') { field += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) { fields.push(field); field = ''; }
+    else field += c;
+  }
+  fields.push(field);
+  return fields;
 }
 
 // ---- break points of the slider in use ----
@@ -485,8 +682,7 @@ function fillControls() {
     label.append(d.name + (d.reserved ? ` (${d.reserved} reserved)` : ''), input);
     seats.appendChild(label);
   }
-  option($('export-base'), info.data_set_absolute, info.data_set_absolute + '  (the file works from anywhere here)');
-  option($('export-base'), '../', '"../"  (save the file in the data set\'s what-if/ folder)');
+  for (const [value, label] of baseOptions()) option($('export-base'), value, label);
   resetControls();
 }
 
@@ -527,15 +723,157 @@ function updateDerived() {
   $('seats-changed').textContent = changed ? `${changed} district(s) changed` : 'none changed';
 }
 
-function changed(slider) {
+// `dragging`: a slider moving; its steps become one undo step once it rests.
+function changed(slider, dragging) {
   if (slider) lastSlider = slider;
   updateDerived();
   recompute();
+  if (dragging) remember();
+  else commitState();
+}
+
+// ---- the state in the URL's fragment; undo and redo ----
+// The fragment holds what differs from the data set: the rule, the swing, the districts it applies
+// to, seat totals, the district shown and the coalition (#method=sainte-lague&share=10%25&...).
+// A link with it reproduces the page. Votes edited in the page stay out of it.
+
+let defaults = null;     // the controls' state after a reset
+const undoStack = [];    // fragments, oldest first
+let undoAt = -1;
+let rememberTimer = null;
+const scalarKeys = ['method', 'first-divisor', 'threshold', 'scope', 'strict', 'ties', 'from', 'to', 'share', 'party',
+  'points', 'clamp', 'district'];
+
+function readState() {
+  return {
+    method: $('method').value,
+    'first-divisor': $('first-divisor').value.trim(),
+    threshold: $('threshold').value.trim(),
+    scope: $('threshold-scope').value,
+    strict: $('threshold-strict').checked ? '1' : '0',
+    ties: $('ties').value,
+    from: $('transfer-from').value,
+    to: $('transfer-to').value,
+    share: $('transfer-share').value.trim(),
+    party: $('uniform-party').value,
+    points: $('uniform-points').value.trim(),
+    clamp: $('clamp').checked ? '1' : '0',
+    district: $('district-select').value,
+    in: selectedDistricts(),
+    coalition: [...coalition],
+    seats: Object.fromEntries([...document.querySelectorAll('#seats-list input')]
+      .map((input) => [input.dataset.district, input.value.trim()])),
+  };
+}
+
+function fragmentOf(state) {
+  const p = new URLSearchParams();
+  for (const key of scalarKeys) if (state[key] !== defaults[key]) p.append(key, state[key]);
+  if (state.in.join('\n') !== defaults.in.join('\n')) {
+    if (!state.in.length) p.append('in', '');
+    for (const d of state.in) p.append('in', d);
+  }
+  for (const party of state.coalition) p.append('coalition', party);
+  for (const [d, seats] of Object.entries(state.seats)) if (seats !== defaults.seats[d]) p.append('seats.' + d, seats);
+  return p.toString();
+}
+
+// The state a fragment describes; what it does not name keeps the data set's value.
+function stateOf(fragment) {
+  const state = structuredClone(defaults);
+  const p = new URLSearchParams(fragment);
+  if (p.has('in')) state.in = p.getAll('in').filter((d) => d);
+  state.coalition = p.getAll('coalition');
+  for (const [key, value] of p) {
+    if (scalarKeys.includes(key)) state[key] = value;
+    else if (key.startsWith('seats.') && Object.hasOwn(state.seats, key.slice(6))) state.seats[key.slice(6)] = value;
+  }
+  return state;
+}
+
+function setSelect(id, value) {
+  if ([...$(id).options].some((o) => o.value === value)) $(id).value = value;
+}
+
+function applyState(state) {
+  setSelect('method', state.method);
+  $('first-divisor').value = state['first-divisor'];
+  $('threshold').value = state.threshold;
+  setSelect('threshold-scope', state.scope);
+  $('threshold-strict').checked = state.strict === '1';
+  setSelect('ties', state.ties);
+  setSelect('transfer-from', state.from);
+  setSelect('transfer-to', state.to);
+  $('transfer-share').value = state.share;
+  setSelect('uniform-party', state.party);
+  $('uniform-points').value = state.points;
+  $('clamp').checked = state.clamp !== '0';
+  setSelect('district-select', state.district);
+  const inSwing = new Set(state.in);
+  for (const box of document.querySelectorAll('#filter-list input')) box.checked = inSwing.has(box.value);
+  for (const input of document.querySelectorAll('#seats-list input')) input.value = state.seats[input.dataset.district];
+  const names = new Set(info.parties.map((p) => p.name));
+  coalition.clear();
+  for (const party of state.coalition) if (names.has(party)) coalition.add(party);
+  for (const key of Object.keys(sliders)) placeSlider(key);
+  updateDerived();
+}
+
+function remember() {
+  clearTimeout(rememberTimer);
+  rememberTimer = setTimeout(commitState, 300);
+}
+
+// The controls as they are become the newest undo step and the URL's fragment.
+function commitState() {
+  clearTimeout(rememberTimer);
+  rememberTimer = null;
+  if (!defaults) return;
+  const fragment = fragmentOf(readState());
+  if (undoStack[undoAt] !== fragment) {
+    undoStack.splice(undoAt + 1);
+    undoStack.push(fragment);
+    if (undoStack.length > 500) undoStack.shift();
+    undoAt = undoStack.length - 1;
+  }
+  showFragment(fragment);
+}
+
+function showFragment(fragment) {
+  history.replaceState(null, '', fragment ? '#' + fragment : location.pathname + location.search);
+  $('undo').disabled = undoAt <= 0;
+  $('redo').disabled = undoAt >= undoStack.length - 1;
+}
+
+function undoRedo(step) {
+  if (rememberTimer) commitState();
+  const to = undoAt + step;
+  if (to < 0 || to >= undoStack.length) return;
+  undoAt = to;
+  showState(undoStack[undoAt]);
+}
+
+function showState(fragment) {
+  applyState(stateOf(fragment));
+  showFragment(fragment);
+  lastSlider = null;
+  recompute();
+  showDistrict();
+}
+
+// Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, except where a text field has its own undo.
+function undoKeys(event) {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+  if (event.target.matches && event.target.matches('input[type=text], input[type=number], textarea')) return;
+  const key = event.key.toLowerCase();
+  if (key !== 'z' && key !== 'y') return;
+  event.preventDefault();
+  undoRedo(key === 'y' || event.shiftKey ? 1 : -1);
 }
 
 function wire() {
   for (const [key, s] of Object.entries(sliders)) {
-    $(s.slider).addEventListener('input', () => { $(s.text).value = sliderText(key); changed(key); });
+    $(s.slider).addEventListener('input', () => { $(s.text).value = sliderText(key); changed(key, true); });
     $(s.text).addEventListener('change', () => { placeSlider(key); changed(key); });
   }
   for (const id of ['method', 'threshold-scope', 'threshold-strict', 'ties', 'transfer-from', 'transfer-to',
@@ -559,14 +897,44 @@ function wire() {
   $('filter-all').addEventListener('click', () => { setFilter(true); changed(); });
   $('filter-none').addEventListener('click', () => { setFilter(false); changed(); });
   $('seats-list').addEventListener('change', () => changed());
-  $('district-select').addEventListener('change', showDistrict);
+  $('district-select').addEventListener('change', () => { showDistrict(); commitState(); });
   $('all-lists').addEventListener('click', () => {
     allLists = !allLists;
     if (lastResult) showResult(lastResult, lastMs);
   });
   $('export-base').addEventListener('change', () => { $('toml').textContent = scenarioToml(null); });
-  $('reset').addEventListener('click', () => { lastSlider = null; resetControls(); recompute(); });
+  $('reset').addEventListener('click', () => {
+    lastSlider = null;
+    votesEdits.clear();
+    resetControls();
+    recompute();
+    commitState();
+  });
+  $('votes-file').addEventListener('change', async () => {
+    const file = $('votes-file').files[0];
+    $('votes-file').value = '';
+    if (!file) return;
+    try {
+      await uploadVotes(file);
+    } catch (error) {
+      showError(error.message);
+    }
+  });
   $('export').addEventListener('click', exportScenario);
+  $('export-csv').addEventListener('click', exportCsv);
+  $('export-svg').addEventListener('click', exportSvg);
+  $('undo').addEventListener('click', () => undoRedo(-1));
+  $('redo').addEventListener('click', () => undoRedo(1));
+  document.addEventListener('keydown', undoKeys);
+  // A link pasted into this tab, or the fragment edited by hand.
+  window.addEventListener('hashchange', () => {
+    const fragment = location.hash.slice(1);
+    if (fragment === undoStack[undoAt]) return;
+    applyState(stateOf(fragment));
+    recompute();
+    showDistrict();
+    commitState();
+  });
   $('show-caveats').addEventListener('click', showCaveats);
 }
 
@@ -574,16 +942,41 @@ function setFilter(on) {
   for (const box of document.querySelectorAll('#filter-list input')) box.checked = on;
 }
 
-function exportScenario() {
-  const toml = scenarioToml(null);
-  const blob = new Blob([toml], { type: 'application/toml' });
+function download(name, type, text) {
+  const blob = new Blob([text], { type });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = 'scenario.toml';
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+function exportScenario() { download('scenario.toml', 'application/toml', scenarioToml(null)); }
+
+function csvField(value) {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+// The seats shown, as `seatsim scenario FILE --format csv` writes them: the server's records, column
+// for column, numbers as the server wrote them.
+function resultsCsv(records) {
+  if (!records.length) return '';
+  const columns = Object.keys(records[0]);
+  const lines = [columns.map(csvField).join(',')];
+  for (const r of records) lines.push(columns.map((c) => csvField(r[c])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+function exportCsv() {
+  if (lastResult) download('seats.csv', 'text/csv', resultsCsv(lastResult.results));
+}
+
+function exportSvg() {
+  if (lastResult)
+    download('parliament.svg', 'image/svg+xml', parliamentSvg(parliamentRows(), coalition, parliamentTitle(), true));
 }
 
 // ---- caveats: the manifest's, then QUALITY.md ----
@@ -636,7 +1029,12 @@ async function init() {
     info = await response.json();
     if (!response.ok) throw new Error(info.error);
     fillControls();
+    defaults = readState();
+    defaults.coalition = [];
     wire();
+    const fragment = location.hash.slice(1);
+    if (fragment) applyState(stateOf(fragment));
+    commitState();
     recompute();
   } catch (error) {
     showError(error.message);
