@@ -27,5 +27,8 @@ fi
 browser="$here/../tests/browser"
 if command -v npm >/dev/null && [ ! -d "$browser/node_modules" ]; then
   echo "seatsim: installing playwright-core for the browser test (npm ci in tests/browser)" >&2
-  (cd "$browser" && npm ci --no-audit --no-fund)
+  # Without the npm registry (offline) the browser test reports itself skipped: say so loudly, but the
+  # rest of the build and tests need nothing from the network.
+  (cd "$browser" && npm ci --no-audit --no-fund) ||
+    echo "seatsim: WARNING: npm ci failed in tests/browser; the browser test will report itself skipped" >&2
 fi
