@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "bench_inputs.hpp"
-#include "seatsim/simd.hpp"
+#include "seatsim/kernel/simd.hpp"
 
 namespace seatsim::bench {
 namespace {

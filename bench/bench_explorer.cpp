@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "seatsim/explorer.hpp"
+#include "seatsim/server/explorer.hpp"
 
 namespace {
 

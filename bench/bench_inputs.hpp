@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/batch.hpp"
-#include "seatsim/method.hpp"
+#include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/batch.hpp"
+#include "seatsim/kernel/method.hpp"
 
 namespace seatsim::bench {
 

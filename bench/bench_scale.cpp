@@ -19,10 +19,10 @@
 #include <map>
 #include <random>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 namespace fs = std::filesystem;
 using namespace seatsim;

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <random>
 
-#include "seatsim/input.hpp"
-#include "seatsim/monte_carlo.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/analysis/monte_carlo.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/votes_file.hpp"
 
 namespace {
 

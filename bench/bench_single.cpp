@@ -9,7 +9,7 @@
 #include <tuple>
 
 #include "bench_inputs.hpp"
-#include "seatsim/simd.hpp"
+#include "seatsim/kernel/simd.hpp"
 
 namespace seatsim::bench {
 namespace {

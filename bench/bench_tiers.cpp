@@ -7,9 +7,9 @@
 
 #include <random>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/monte_carlo.hpp"
-#include "seatsim/seat_bounds.hpp"
+#include "seatsim/analysis/monte_carlo.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/seat_bounds.hpp"
 
 namespace {
 

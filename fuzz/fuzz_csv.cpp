@@ -12,11 +12,11 @@
 #include <sstream>
 
 #include "fuzz_support.hpp"
-#include "seatsim/csv.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/table.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/csv.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/render/table.hpp"
 
 using namespace seatsim;
 using seatsim::fuzz::Stream;

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "fuzz_support.hpp"
-#include "seatsim/explorer.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/server/explorer.hpp"
 
 using namespace seatsim;
 

@@ -7,11 +7,11 @@
 #include <set>
 
 #include "fuzz_support.hpp"
-#include "seatsim/csv.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/votes_file.hpp"
-#include "seatsim/wikitable_import.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/csv.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/io/wikitable_import.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 using namespace seatsim;
 

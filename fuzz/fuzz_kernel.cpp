@@ -5,7 +5,7 @@
 // against the exact seat-by-seat reference among them.
 #include "allocation_properties.hpp"
 #include "fuzz_support.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 using namespace seatsim;
 using namespace seatsim::properties;

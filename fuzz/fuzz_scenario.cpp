@@ -6,11 +6,11 @@
 //  - Whatever runs keeps every vote count within 0..10^12 and places every seat of every
 //    district, in the scenario, in the base and in every step of a sweep.
 #include "fuzz_support.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/scenario.hpp"
-#include "seatsim/scenario_run.hpp"
-#include "seatsim/sweep.hpp"
+#include "seatsim/analysis/scenario_run.hpp"
+#include "seatsim/analysis/sweep.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/scenario.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 using namespace seatsim;
 

@@ -13,31 +13,31 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/batch.hpp"
-#include "seatsim/comparator.hpp"
-#include "seatsim/comparison_report.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/election_setup.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/margins.hpp"
-#include "seatsim/margins_report.hpp"
-#include "seatsim/meta.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/monte_carlo.hpp"
-#include "seatsim/name_lookup.hpp"
-#include "seatsim/noise_model.hpp"
-#include "seatsim/rule_keys.hpp"
-#include "seatsim/rule_settings.hpp"
-#include "seatsim/scenario.hpp"
-#include "seatsim/scenario_report.hpp"
-#include "seatsim/scenario_run.hpp"
-#include "seatsim/simulation_report.hpp"
-#include "seatsim/sweep.hpp"
-#include "seatsim/system_file.hpp"
-#include "seatsim/table.hpp"
-#include "seatsim/threshold.hpp"
+#include "seatsim/analysis/comparator.hpp"
+#include "seatsim/analysis/election_setup.hpp"
+#include "seatsim/analysis/margins.hpp"
+#include "seatsim/analysis/monte_carlo.hpp"
+#include "seatsim/analysis/noise_model.hpp"
+#include "seatsim/analysis/scenario_run.hpp"
+#include "seatsim/analysis/sweep.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/meta.hpp"
+#include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/rule_keys.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/io/scenario.hpp"
+#include "seatsim/io/system_file.hpp"
+#include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/batch.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/threshold.hpp"
+#include "seatsim/render/comparison_report.hpp"
+#include "seatsim/render/margins_report.hpp"
+#include "seatsim/render/scenario_report.hpp"
+#include "seatsim/render/simulation_report.hpp"
+#include "seatsim/render/table.hpp"
 
 namespace py = pybind11;
 using namespace seatsim;
@@ -111,7 +111,7 @@ Rational keyed_parse(const std::string& text, const std::string& key) {
   }
 }
 
-// A rule keyword (every key of seatsim/rule_keys.hpp is one) into `given`, converted as its type says.
+// A rule keyword (every key of seatsim/io/rule_keys.hpp is one) into `given`, converted as its type says.
 void set_keyword(const RuleKey& key, py::handle value, RuleSettings& given) {
   const std::string name(key.name);
   switch (key.type) {
@@ -356,7 +356,7 @@ struct Dataset {
         set_keyword(rule_keyword(key, {"system", "seats", "seats_file"}), value, given);
       }
     }
-    // The pipeline's layers (seatsim/election_setup.hpp): the data set's system and [rule] (a scenario's
+    // The pipeline's layers (seatsim/analysis/election_setup.hpp): the data set's system and [rule] (a scenario's
     // [rule] over them), then `system=`, then the keywords. Keyword files are relative to the working folder.
     sources.overrides = given;
     System applied;
@@ -604,7 +604,7 @@ PYBIND11_MODULE(seatsim, m) {
       "seatsim.TieWarning", "A tie decided a seat (the rule in force broke it).", note_warning.ptr(), nullptr));
   m.attr("TieWarning") = tie_warning;
 
-  // seatsim.System: the electoral system model (seatsim/system.hpp), read and written by the same code
+  // seatsim.System: the electoral system model (seatsim/io/system.hpp), read and written by the same code
   // as the command line's --system and the library in systems/.
   const auto json_module = [] { return py::module_::import("json"); };
   py::class_<System>(m, "System",

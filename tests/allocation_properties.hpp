@@ -21,12 +21,12 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/batch.hpp"
-#include "seatsim/election.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/method.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/batch.hpp"
+#include "seatsim/kernel/method.hpp"
 
 namespace seatsim::properties {
 

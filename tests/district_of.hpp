@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "seatsim/election.hpp"
+#include "seatsim/core/election.hpp"
 
 namespace seatsim::test {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/int128.hpp"
+#include "seatsim/core/int128.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "seatsim/int128.hpp"
+#include "seatsim/core/int128.hpp"
 
 namespace seatsim::test {
 

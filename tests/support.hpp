@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/csv.hpp"
-#include "seatsim/file_io.hpp"
+#include "seatsim/io/csv.hpp"
+#include "seatsim/io/file_io.hpp"
 
 namespace seatsim::test {
 

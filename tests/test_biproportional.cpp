@@ -8,11 +8,11 @@
 #include <map>
 #include <random>
 
-#include "seatsim/biproportional.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/kernel/biproportional.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/method.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

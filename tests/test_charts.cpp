@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "seatsim/chart_data.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/hemicycle.hpp"
-#include "seatsim/html_report.hpp"
-#include "seatsim/parliament.hpp"
-#include "seatsim/party_styles.hpp"
-#include "seatsim/svg_chart.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/parliament.hpp"
+#include "seatsim/io/party_styles.hpp"
+#include "seatsim/render/chart_data.hpp"
+#include "seatsim/render/hemicycle.hpp"
+#include "seatsim/render/html_report.hpp"
+#include "seatsim/render/svg_chart.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

@@ -2,7 +2,7 @@
 // and that nothing is written to -o when the command fails.
 #include <doctest/doctest.h>
 
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

@@ -2,7 +2,7 @@
 // scenario, `seatsim paradoxes`, `seatsim curves`; their columns, and that the default outputs do not change.
 #include <doctest/doctest.h>
 
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

@@ -7,8 +7,8 @@
 
 #include <doctest/doctest.h>
 
-#include "seatsim/file_io.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/io/file_io.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {
@@ -99,8 +99,8 @@ TEST_SUITE("cli hardening") {
       CHECK_MESSAGE(run.err.find(flag[0]) != std::string::npos, run.err);
     }
     const RunResult help = run_cli({"serve", "--help"});
-    for (const std::string flag : {"--max-request-seats", "--max-lists", "--max-sweep-values", "--max-reply", "--max-time",
-                                   "--max-body", "--read-time", "--backlog"})
+    for (const std::string flag : {"--max-request-seats", "--max-lists", "--max-sweep-values", "--max-reply",
+                                   "--max-time", "--max-body", "--read-time", "--backlog"})
       CHECK_MESSAGE(help.out.find(flag) != std::string::npos, flag);
   }
 

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "reference_allocation.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

@@ -3,7 +3,7 @@
 // code 2 with one line for bad input, nothing written to -o.
 #include <doctest/doctest.h>
 
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

@@ -2,8 +2,8 @@
 // seats, the explanations of a difference, bad data sets, and the shared real elections.
 #include <doctest/doctest.h>
 
-#include "seatsim/comparator.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/analysis/comparator.hpp"
+#include "seatsim/core/json.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

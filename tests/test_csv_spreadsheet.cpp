@@ -5,9 +5,9 @@
 
 #include <chrono>
 
-#include "seatsim/csv.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/csv.hpp"
+#include "seatsim/io/votes_file.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

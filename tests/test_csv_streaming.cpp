@@ -5,9 +5,9 @@
 
 #include <random>
 
-#include "seatsim/error.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/votes_file.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

@@ -9,11 +9,11 @@
 #include <string>
 #include <variant>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/batch.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/simd.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/batch.hpp"
+#include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/simd.hpp"
 
 using namespace seatsim;
 

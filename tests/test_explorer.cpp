@@ -13,8 +13,8 @@
 
 #include <thread>
 
-#include "seatsim/explorer.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/server/explorer.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {

@@ -1,8 +1,8 @@
 // The explorer's /api/margins gives the numbers of `seatsim margins --format json` for the same rule.
 #include <doctest/doctest.h>
 
-#include "seatsim/explorer.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/server/explorer.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {

@@ -2,8 +2,8 @@
 // the tie rule, empty sets, other methods, and the interval type itself.
 #include <doctest/doctest.h>
 
-#include "seatsim/quotient.hpp"
-#include "seatsim/rule_fit.hpp"
+#include "seatsim/analysis/rule_fit.hpp"
+#include "seatsim/kernel/quotient.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

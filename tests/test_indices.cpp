@@ -7,10 +7,10 @@
 #include <random>
 
 #include "district_of.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/indices.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/rule_settings.hpp"
+#include "seatsim/analysis/indices.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 using namespace seatsim;
 using seatsim::test::district_of;

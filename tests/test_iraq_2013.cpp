@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "iraq_support.hpp"
-#include "seatsim/json.hpp"
-#include "seatsim/quotient.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/kernel/quotient.hpp"
 
 using namespace seatsim::test;
 using seatsim::i128;

@@ -9,8 +9,8 @@
 #include <map>
 
 #include "reference_allocation.hpp"
-#include "seatsim/csv.hpp"
-#include "seatsim/rational.hpp"
+#include "seatsim/core/rational.hpp"
+#include "seatsim/io/csv.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

@@ -3,9 +3,9 @@
 
 #include <vector>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/method.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/method.hpp"
 
 using namespace seatsim;
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <tuple>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/leveling_placement.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
 
 using namespace seatsim;
 

@@ -9,12 +9,12 @@
 #include <random>
 #include <set>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/margins.hpp"
-#include "seatsim/rule_settings.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/analysis/margins.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

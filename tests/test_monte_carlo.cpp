@@ -5,14 +5,14 @@
 
 #include <cmath>
 
-#include "seatsim/error.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/margins.hpp"
-#include "seatsim/monte_carlo.hpp"
-#include "seatsim/progress_bar.hpp"
-#include "seatsim/rule_settings.hpp"
-#include "seatsim/simulation_report.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/analysis/margins.hpp"
+#include "seatsim/analysis/monte_carlo.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/render/progress_bar.hpp"
+#include "seatsim/render/simulation_report.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

@@ -4,9 +4,9 @@
 #include <doctest/doctest.h>
 
 #include "district_of.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/paradoxes.hpp"
-#include "seatsim/rule_settings.hpp"
+#include "seatsim/analysis/paradoxes.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 using namespace seatsim;
 using seatsim::test::district_of;

@@ -10,7 +10,7 @@
 #include <set>
 
 #include "allocation_properties.hpp"
-#include "seatsim/election_allocation.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 using namespace seatsim;
 using namespace seatsim::properties;

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 
-#include "seatsim/json.hpp"
-#include "seatsim/table.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/render/table.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

@@ -1,9 +1,9 @@
 // A scenario file without a sweep is a first-class input (issue 18, point 10): every command that takes a
-// data set takes it, through the one pipeline (seatsim/election_setup.hpp), its operations applied.
+// data set takes it, through the one pipeline (seatsim/analysis/election_setup.hpp), its operations applied.
 #include <doctest/doctest.h>
 
-#include "seatsim/explorer.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/server/explorer.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {

@@ -1,8 +1,8 @@
 // Scenario files: every key read exactly and checked, every error one line with file and line.
 #include <doctest/doctest.h>
 
-#include "seatsim/error.hpp"
-#include "seatsim/scenario.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/scenario.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

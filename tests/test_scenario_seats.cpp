@@ -4,11 +4,11 @@
 #include <doctest/doctest.h>
 
 #include "reference_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/rule_settings.hpp"
-#include "seatsim/scenario.hpp"
-#include "seatsim/scenario_run.hpp"
-#include "seatsim/sweep.hpp"
+#include "seatsim/analysis/scenario_run.hpp"
+#include "seatsim/analysis/sweep.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/io/scenario.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

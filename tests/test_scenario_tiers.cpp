@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;

@@ -7,11 +7,11 @@
 #include <functional>
 #include <random>
 
-#include "seatsim/csv.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/seat_bounds.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/io/csv.hpp"
+#include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/seat_bounds.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

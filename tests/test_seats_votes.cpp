@@ -2,9 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "district_of.hpp"
-#include "seatsim/rule_settings.hpp"
-#include "seatsim/seats_votes.hpp"
-#include "seatsim/seats_votes_report.hpp"
+#include "seatsim/analysis/seats_votes.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/render/seats_votes_report.hpp"
 
 using namespace seatsim;
 using seatsim::test::district_of;

@@ -19,9 +19,9 @@
 #include <chrono>
 #include <thread>
 
-#include "seatsim/explorer.hpp"
-#include "seatsim/json.hpp"
-#include "seatsim/rule_keys.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/io/rule_keys.hpp"
+#include "seatsim/server/explorer.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {

@@ -8,13 +8,13 @@
 #include <random>
 
 #include "reference_allocation.hpp"
-#include "seatsim/batch.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/election_batch.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/sweep.hpp"
-#include "seatsim/vote_operations.hpp"
+#include "seatsim/analysis/election_batch.hpp"
+#include "seatsim/analysis/sweep.hpp"
+#include "seatsim/analysis/vote_operations.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/batch.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

@@ -6,12 +6,12 @@
 #include <cctype>
 
 #include "district_of.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/election_setup.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/rule_keys.hpp"
-#include "seatsim/system_file.hpp"
+#include "seatsim/analysis/election_setup.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/rule_keys.hpp"
+#include "seatsim/io/system_file.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/method.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {

@@ -3,7 +3,7 @@
 // real election through `seatsim compare DATA --system NAME`.
 #include <doctest/doctest.h>
 
-#include "seatsim/system_file.hpp"
+#include "seatsim/io/system_file.hpp"
 #include "support.hpp"
 
 namespace seatsim::test {

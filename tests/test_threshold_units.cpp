@@ -4,10 +4,10 @@
 // option takes one value per occurrence, so that a positional may follow it, and names may hold commas.
 #include <doctest/doctest.h>
 
-#include "seatsim/error.hpp"
-#include "seatsim/json.hpp"
-#include "seatsim/scenario.hpp"
-#include "seatsim/threshold.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/io/scenario.hpp"
+#include "seatsim/kernel/threshold.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

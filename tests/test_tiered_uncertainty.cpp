@@ -6,16 +6,16 @@
 #include <algorithm>
 #include <fstream>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/margins.hpp"
-#include "seatsim/monte_carlo.hpp"
-#include "seatsim/noise_model.hpp"
-#include "seatsim/random_stream.hpp"
-#include "seatsim/rule_settings.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/analysis/margins.hpp"
+#include "seatsim/analysis/monte_carlo.hpp"
+#include "seatsim/analysis/noise_model.hpp"
+#include "seatsim/analysis/random_stream.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 #include "support.hpp"
 
 using namespace seatsim;

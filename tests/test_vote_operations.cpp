@@ -3,8 +3,8 @@
 // closest existing names.
 #include <doctest/doctest.h>
 
-#include "seatsim/error.hpp"
-#include "seatsim/vote_operations.hpp"
+#include "seatsim/analysis/vote_operations.hpp"
+#include "seatsim/core/error.hpp"
 
 using namespace seatsim;
 

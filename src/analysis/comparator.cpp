@@ -2,12 +2,12 @@
 // difference it is — published seats missing, published seats that cannot add up, or seats that
 // add up but differ — with the quotients of the disputed seats, the votes that would have had to
 // move, and the first divisors (if any) that reproduce the published seats.
-#include "seatsim/comparator.hpp"
+#include "seatsim/analysis/comparator.hpp"
 
 #include <algorithm>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 #include "votes_to_move.hpp"
 
 namespace seatsim {

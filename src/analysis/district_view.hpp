@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/election.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/rule.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/rule.hpp"
 
 namespace seatsim::analysis {
 

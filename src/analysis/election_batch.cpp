@@ -1,11 +1,11 @@
-#include "seatsim/election_batch.hpp"
+#include "seatsim/analysis/election_batch.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "seatsim/batch.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/batch.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 namespace seatsim {
 namespace {

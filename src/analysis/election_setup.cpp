@@ -1,14 +1,14 @@
-#include "seatsim/election_setup.hpp"
+#include "seatsim/analysis/election_setup.hpp"
 
 #include <filesystem>
 #include <set>
 
-#include "seatsim/error.hpp"
-#include "seatsim/name_lookup.hpp"
-#include "seatsim/rule_keys.hpp"
-#include "seatsim/scenario.hpp"
-#include "seatsim/system_file.hpp"
-#include "seatsim/vote_operations.hpp"
+#include "seatsim/analysis/vote_operations.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/rule_keys.hpp"
+#include "seatsim/io/scenario.hpp"
+#include "seatsim/io/system_file.hpp"
 
 namespace seatsim {
 namespace {

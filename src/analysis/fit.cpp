@@ -10,9 +10,9 @@
 #include <algorithm>
 
 #include "district_view.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/quotient.hpp"
-#include "seatsim/rule_fit.hpp"
+#include "seatsim/analysis/rule_fit.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/quotient.hpp"
 
 namespace seatsim {
 namespace {

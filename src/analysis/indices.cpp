@@ -3,13 +3,13 @@
 // V_i and S_i; each is evaluated as a ratio of integers, scaled by 10^6 and rounded to the nearest
 // with one 256-bit multiply-divide, so no floating point enters. Gallagher's square root is taken
 // exactly as an integer square root of the floor of (2·10^6·G)², which rounds G·10^6 exactly.
-#include "seatsim/indices.hpp"
+#include "seatsim/analysis/indices.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
 
 namespace seatsim {
 namespace {

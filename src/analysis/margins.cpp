@@ -38,15 +38,15 @@
 // under a seed that decides them for it finds where a lot alone would decide (gain_at_lot,
 // lose_at_lot). Under tiers, where the seed also draws the lots of every other district, the
 // configured draw stays (docs/uncertainty.md).
-#include "seatsim/margins.hpp"
+#include "seatsim/analysis/margins.hpp"
 
 #include <algorithm>
 #include <functional>
 #include <stdexcept>
 
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/tie_rule.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/tie_rule.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "seatsim/monte_carlo.hpp"
+#include "seatsim/analysis/monte_carlo.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -11,9 +11,9 @@
 #include <stdexcept>
 #include <thread>
 
-#include "seatsim/batch.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/batch.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "seatsim/noise_model.hpp"
+#include "seatsim/analysis/noise_model.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -6,8 +6,8 @@
 #include <numeric>
 #include <vector>
 
-#include "seatsim/election.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 namespace {

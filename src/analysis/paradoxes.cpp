@@ -4,7 +4,7 @@
 // "the result equals the one at the bracket's start", then the search goes on from it, so every
 // change inside a bracket is visited (up to a cap per bracket); seats need not be monotone here,
 // so bisection finds a change point of the bracket, not necessarily the first.
-#include "seatsim/paradoxes.hpp"
+#include "seatsim/analysis/paradoxes.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -13,9 +13,9 @@
 #include <set>
 #include <tuple>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "seatsim/random_stream.hpp"
+#include "seatsim/analysis/random_stream.hpp"
 
 namespace seatsim {
 namespace {

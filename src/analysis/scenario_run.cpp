@@ -1,4 +1,4 @@
-#include "seatsim/scenario_run.hpp"
+#include "seatsim/analysis/scenario_run.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,13 +1,13 @@
 // Seats–votes curves (seats_votes.hpp): the swing's integer parameter walked over a grid of 256
 // steps, every change of the party's seats between neighbours located by bisection.
-#include "seatsim/seats_votes.hpp"
+#include "seatsim/analysis/seats_votes.hpp"
 
 #include <algorithm>
 #include <functional>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 namespace seatsim {
 namespace {

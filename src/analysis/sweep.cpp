@@ -1,14 +1,14 @@
-#include "seatsim/sweep.hpp"
+#include "seatsim/analysis/sweep.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/election_batch.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/name_lookup.hpp"
-#include "seatsim/threshold.hpp"
-#include "seatsim/vote_operations.hpp"
+#include "seatsim/analysis/election_batch.hpp"
+#include "seatsim/analysis/vote_operations.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/name_lookup.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/threshold.hpp"
 
 namespace seatsim {
 namespace {

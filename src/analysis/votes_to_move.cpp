@@ -3,9 +3,9 @@
 #include <numeric>
 #include <optional>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/allocation.hpp"
 
 namespace seatsim::analysis {
 namespace {

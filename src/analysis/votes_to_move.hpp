@@ -12,9 +12,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "seatsim/comparator.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/tie_rule.hpp"
+#include "seatsim/analysis/comparator.hpp"
+#include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/tie_rule.hpp"
 
 namespace seatsim::analysis {
 

@@ -4,10 +4,10 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/indices.hpp"
-#include "seatsim/indices_report.hpp"
-#include "seatsim/lot_record.hpp"
+#include "seatsim/analysis/indices.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/lot_record.hpp"
+#include "seatsim/render/indices_report.hpp"
 
 namespace seatsim::cli {
 namespace {

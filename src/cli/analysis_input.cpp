@@ -10,7 +10,7 @@ void add_analysis_input(CLI::App& app, std::string& path, InputFlags& reading) {
   add_input_flags(app, reading);
 }
 
-// The pipeline takes scenario files as it takes data sets (seatsim/election_setup.hpp).
+// The pipeline takes scenario files as it takes data sets (seatsim/analysis/election_setup.hpp).
 Prepared prepare_analysis_input(const std::string& path, const RuleFlags& flags, const InputFlags& reading) {
   return prepare(path, flags, reading.options());
 }

@@ -6,12 +6,12 @@
 #include <iostream>
 #include <limits>
 
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/leveling_placement.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/rule_keys.hpp"
-#include "seatsim/system_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/rule_keys.hpp"
+#include "seatsim/io/system_file.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
+#include "seatsim/kernel/method.hpp"
 
 namespace seatsim::cli {
 

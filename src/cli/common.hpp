@@ -10,25 +10,25 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include "seatsim/json.hpp"
+#include "seatsim/core/json.hpp"
 
-#include "seatsim/election_setup.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/meta.hpp"
-#include "seatsim/rule.hpp"
-#include "seatsim/rule_settings.hpp"
-#include "seatsim/table.hpp"
+#include "seatsim/analysis/election_setup.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/meta.hpp"
+#include "seatsim/io/rule_settings.hpp"
+#include "seatsim/kernel/rule.hpp"
+#include "seatsim/render/table.hpp"
 
 namespace seatsim::cli {
 
-// The rule flags: one per key of seatsim/rule_keys.hpp, and `--system`. Only flags given on the
+// The rule flags: one per key of seatsim/io/rule_keys.hpp, and `--system`. Only flags given on the
 // command line override the input (and the system).
 struct RuleFlags {
   std::string system;
   CLI::Option* system_option = nullptr;
   std::map<std::string, std::vector<std::string>> values;  // key -> values given (names: one per flag)
-  std::map<std::string, bool> switches;                   // flag-valued keys
-  std::map<std::string, CLI::Option*> options;            // key -> its option, to ask which were given
+  std::map<std::string, bool> switches;                    // flag-valued keys
+  std::map<std::string, CLI::Option*> options;             // key -> its option, to ask which were given
   std::int64_t seats = 0;
   std::string seats_file;
   CLI::Option* seats_option = nullptr;
@@ -63,7 +63,7 @@ void one_value_per_occurrence(CLI::App& command);
 void add_input(CLI::App& app, std::string& path);
 
 // Input loaded (its CSV files read with `csv`; a scenario's operations applied), rule layered (input,
-// --system, flags), names checked, seat totals applied: seatsim/election_setup.hpp's pipeline.
+// --system, flags), names checked, seat totals applied: seatsim/analysis/election_setup.hpp's pipeline.
 using Prepared = ElectionSetup;
 Prepared prepare(const std::string& path, const RuleFlags& flags, const CsvOptions& csv = {});
 

@@ -4,11 +4,11 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
-#include "seatsim/comparator.hpp"
-#include "seatsim/comparison_report.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/indices.hpp"
-#include "seatsim/indices_report.hpp"
+#include "seatsim/analysis/comparator.hpp"
+#include "seatsim/analysis/indices.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/render/comparison_report.hpp"
+#include "seatsim/render/indices_report.hpp"
 
 namespace seatsim::cli {
 namespace {

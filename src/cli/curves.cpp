@@ -5,8 +5,8 @@
 #include "analysis_input.hpp"
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/seats_votes.hpp"
-#include "seatsim/seats_votes_report.hpp"
+#include "seatsim/analysis/seats_votes.hpp"
+#include "seatsim/render/seats_votes_report.hpp"
 
 namespace seatsim::cli {
 namespace {

@@ -2,8 +2,8 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
-#include "seatsim/comparison_report.hpp"
-#include "seatsim/rule_fit.hpp"
+#include "seatsim/analysis/rule_fit.hpp"
+#include "seatsim/render/comparison_report.hpp"
 
 namespace seatsim::cli {
 namespace {

@@ -7,10 +7,10 @@
 
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/kerg2_import.hpp"
-#include "seatsim/wikitable_import.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/kerg2_import.hpp"
+#include "seatsim/io/wikitable_import.hpp"
 
 namespace seatsim::cli {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "seatsim/csv.hpp"
+#include "seatsim/io/csv.hpp"
 
 namespace seatsim::cli {
 

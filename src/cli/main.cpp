@@ -5,8 +5,8 @@
 
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/meta.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/meta.hpp"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
-#include "seatsim/paradoxes.hpp"
-#include "seatsim/paradoxes_report.hpp"
+#include "seatsim/analysis/paradoxes.hpp"
+#include "seatsim/render/paradoxes_report.hpp"
 
 namespace seatsim::cli {
 namespace {

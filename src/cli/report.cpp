@@ -2,14 +2,14 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
-#include "seatsim/chart_data.hpp"
-#include "seatsim/comparator.hpp"
-#include "seatsim/comparison_report.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/html_report.hpp"
-#include "seatsim/party_styles.hpp"
-#include "seatsim/svg_chart.hpp"
-#include "seatsim/sweep.hpp"
+#include "seatsim/analysis/comparator.hpp"
+#include "seatsim/analysis/sweep.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/party_styles.hpp"
+#include "seatsim/render/chart_data.hpp"
+#include "seatsim/render/comparison_report.hpp"
+#include "seatsim/render/html_report.hpp"
+#include "seatsim/render/svg_chart.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -5,13 +5,13 @@
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
-#include "seatsim/indices.hpp"
-#include "seatsim/indices_report.hpp"
-#include "seatsim/lot_record.hpp"
-#include "seatsim/scenario.hpp"
-#include "seatsim/scenario_report.hpp"
-#include "seatsim/scenario_run.hpp"
-#include "seatsim/sweep.hpp"
+#include "seatsim/analysis/indices.hpp"
+#include "seatsim/analysis/scenario_run.hpp"
+#include "seatsim/analysis/sweep.hpp"
+#include "seatsim/io/scenario.hpp"
+#include "seatsim/kernel/lot_record.hpp"
+#include "seatsim/render/indices_report.hpp"
+#include "seatsim/render/scenario_report.hpp"
 
 namespace seatsim::cli {
 namespace {

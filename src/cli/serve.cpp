@@ -1,12 +1,12 @@
 // seatsim serve: the what-if explorer (docs/explorer.md) for one data set, in the browser. Wiring
-// only: the routes, the API and the page live in the seatsim_server library (seatsim/explorer.hpp).
+// only: the routes, the API and the page live in the seatsim_server library (seatsim/server/explorer.hpp).
 #include <chrono>
 #include <cstdint>
 #include <iostream>
 
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/explorer.hpp"
+#include "seatsim/server/explorer.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -77,7 +77,8 @@ const bool registered = register_command({
           "seats that change, the break points of a slider, the data set's caveats and an export to a scenario "
           "file; and a JSON API under /api/ (info, quality, allocate, compare, scenario, margins) for scripts. See "
           "docs/explorer.md.\nBinds to 127.0.0.1 (this machine only) unless --host says otherwise.\nExample: "
-          "seatsim serve scenarios/iraq-2013\nLimits: a request beyond --max-request-seats, --max-lists, --max-sweep-values, "
+          "seatsim serve scenarios/iraq-2013\nLimits: a request beyond --max-request-seats, --max-lists, "
+          "--max-sweep-values, "
           "--max-reply or --max-time gets HTTP 422, a body beyond --max-body 413, a request not sent within "
           "--read-time 408; each message names its limit (docs/explorer.md, docs/reliability.md).");
       app.add_option("DATASET", command->data_set,

@@ -9,9 +9,9 @@
 #include "analysis_input.hpp"
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/progress_bar.hpp"
-#include "seatsim/simulation_report.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/render/progress_bar.hpp"
+#include "seatsim/render/simulation_report.hpp"
 
 namespace seatsim::cli {
 

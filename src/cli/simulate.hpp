@@ -6,7 +6,7 @@
 #include <functional>
 #include <optional>
 
-#include "seatsim/monte_carlo.hpp"
+#include "seatsim/analysis/monte_carlo.hpp"
 
 namespace seatsim::cli {
 

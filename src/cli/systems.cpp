@@ -4,8 +4,8 @@
 
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/system_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/system_file.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -91,7 +91,7 @@ const bool registered = register_command({
       add_rule_flags(*command->show_app, command->show.rule, false);
       command->show_app->footer(
           "The rule flags override the system's rule key by key, so that a system file can be written from the "
-          "flags a command line uses. The output reads back to the same system (seatsim/system_file.hpp).");
+          "flags a command line uses. The output reads back to the same system (seatsim/io/system_file.hpp).");
       command->schema_app =
           app.add_subcommand("schema", "Print the JSON Schema of a system file ({\"system\": {...}} in JSON)");
       return [command] { return command->run(); };

@@ -1,10 +1,10 @@
-#include "seatsim/csv.hpp"
+#include "seatsim/io/csv.hpp"
 
 #include <algorithm>
 #include <array>
 
-#include "seatsim/error.hpp"
-#include "seatsim/utf8.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/utf8.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "seatsim/edit_distance.hpp"
+#include "seatsim/io/edit_distance.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "seatsim/file_io.hpp"
+#include "seatsim/io/file_io.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -13,7 +13,7 @@
 #include <streambuf>
 #include <vector>
 
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,10 +1,10 @@
-#include "seatsim/input.hpp"
+#include "seatsim/io/input.hpp"
 
 #include <filesystem>
 
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/system_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/system_file.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {
@@ -28,7 +28,8 @@ LoadedInput load_dataset(const fs::path& folder, const CsvOptions& options) {
   input.files.push_back({manifest_path.string(), sha256_hex(text)});
   const toml_reading::Document doc = toml_reading::parse(manifest_path.string(), std::move(text));
   toml_reading::reject_unknown_keys(
-      doc, doc.root, {"name", "date", "source", "rule_source", "rule_evidence", "caveats", "system", "rule"}, "election.toml");
+      doc, doc.root, {"name", "date", "source", "rule_source", "rule_evidence", "caveats", "system", "rule"},
+      "election.toml");
   input.name = toml_reading::optional_text(doc, doc.root, "name").value_or(folder.filename().string());
   input.caveats = toml_reading::optional_strings(doc, doc.root, "caveats").value_or(std::vector<std::string>{});
   if (const toml::node* system = doc.root.get("system")) {

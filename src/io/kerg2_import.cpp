@@ -4,7 +4,7 @@
 // checking is exhaustive (every sum the sources state is recomputed, and each disagreement becomes
 // one line of QUALITY.md). No number of the data set is computed: the seat total is the sum the
 // seats table's national rows give, and it is checked against the Länder rows.
-#include "seatsim/kerg2_import.hpp"
+#include "seatsim/io/kerg2_import.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -12,11 +12,11 @@
 #include <set>
 #include <vector>
 
-#include "seatsim/csv.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/quotient.hpp"
-#include "seatsim/utf8.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/csv.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/utf8.hpp"
+#include "seatsim/kernel/quotient.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {

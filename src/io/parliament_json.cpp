@@ -1,10 +1,10 @@
 #include <algorithm>
 
-#include "seatsim/election.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/json.hpp"
-#include "seatsim/parliament.hpp"
-#include "seatsim/party_styles.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/io/parliament.hpp"
+#include "seatsim/io/party_styles.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,11 +1,11 @@
-#include "seatsim/party_styles.hpp"
+#include "seatsim/io/party_styles.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 
-#include "seatsim/error.hpp"
-#include "seatsim/input.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/input.hpp"
 
 namespace seatsim {
 

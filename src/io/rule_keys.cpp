@@ -1,12 +1,12 @@
-#include "seatsim/rule_keys.hpp"
+#include "seatsim/io/rule_keys.hpp"
 
 #include <algorithm>
 #include <charconv>
 
-#include "seatsim/error.hpp"
-#include "seatsim/leveling_placement.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/tie_rule.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
+#include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/tie_rule.hpp"
 
 namespace seatsim {
 namespace {

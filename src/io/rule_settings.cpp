@@ -1,13 +1,13 @@
-#include "seatsim/rule_settings.hpp"
+#include "seatsim/io/rule_settings.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/input.hpp"
-#include "seatsim/leveling_placement.hpp"
-#include "seatsim/rule_keys.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/input.hpp"
+#include "seatsim/io/rule_keys.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
 
 namespace seatsim {
 namespace {

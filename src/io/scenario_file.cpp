@@ -4,12 +4,12 @@
 #include <filesystem>
 #include <set>
 
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/name_lookup.hpp"
-#include "seatsim/scenario.hpp"
-#include "seatsim/threshold.hpp"
-#include "seatsim/votes_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/scenario.hpp"
+#include "seatsim/io/votes_file.hpp"
+#include "seatsim/kernel/threshold.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {

@@ -1,13 +1,13 @@
-#include "seatsim/system_file.hpp"
+#include "seatsim/io/system_file.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 #include "embedded_files.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/name_lookup.hpp"
-#include "seatsim/rule_keys.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/rule_keys.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "seatsim/edit_distance.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/rule_keys.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/edit_distance.hpp"
+#include "seatsim/io/rule_keys.hpp"
 
 namespace seatsim::toml_reading {
 
@@ -107,7 +107,7 @@ void reject_unknown_keys(const Document& doc, const toml::table& table, std::ini
 
 namespace {
 
-// One key's value from TOML, by the key's type (seatsim/rule_keys.hpp).
+// One key's value from TOML, by the key's type (seatsim/io/rule_keys.hpp).
 void read_rule_key(const Document& doc, const toml::node& node, const RuleKey& key, RuleSettings& settings) {
   const std::string_view name = key.name;
   switch (key.type) {

@@ -12,7 +12,7 @@
 
 #include <toml++/toml.h>
 
-#include "seatsim/rule_settings.hpp"
+#include "seatsim/io/rule_settings.hpp"
 
 namespace seatsim::toml_reading {
 
@@ -41,7 +41,7 @@ std::optional<std::vector<std::string>> optional_strings(const Document& doc, co
 void reject_unknown_keys(const Document& doc, const toml::table& table, std::initializer_list<std::string_view> known,
                          std::string_view where);
 
-// The `[rule]` table of a manifest or scenario, or `[system.rule]` (the keys of seatsim/rule_keys.hpp);
+// The `[rule]` table of a manifest or scenario, or `[system.rule]` (the keys of seatsim/io/rule_keys.hpp);
 // `where` names the table in errors. Every value is checked, with its line.
 RuleSettings read_rule(const Document& doc, const toml::table& rule, std::string_view where = "[rule]");
 

@@ -1,8 +1,8 @@
-#include "seatsim/utf8.hpp"
+#include "seatsim/io/utf8.hpp"
 
 #include <cstdio>
 
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 

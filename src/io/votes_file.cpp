@@ -1,4 +1,4 @@
-#include "seatsim/votes_file.hpp"
+#include "seatsim/io/votes_file.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -6,8 +6,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "seatsim/edit_distance.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/edit_distance.hpp"
 
 namespace seatsim {
 namespace {

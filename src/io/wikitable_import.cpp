@@ -2,7 +2,7 @@
 // the import with its line) and lenient about layout (tables split by repeated header rows, HTML
 // tags, blank cells, spaces around names). Checking is exhaustive: every sum the text states is
 // recomputed and every disagreement becomes one line of QUALITY.md naming its section and line.
-#include "seatsim/wikitable_import.hpp"
+#include "seatsim/io/wikitable_import.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,14 +10,14 @@
 #include <set>
 
 #include "embedded_files.hpp"
-#include "seatsim/csv.hpp"
-#include "seatsim/edit_distance.hpp"
-#include "seatsim/election.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/file_io.hpp"
-#include "seatsim/quotient.hpp"
-#include "seatsim/rational.hpp"
-#include "seatsim/utf8.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/rational.hpp"
+#include "seatsim/io/csv.hpp"
+#include "seatsim/io/edit_distance.hpp"
+#include "seatsim/io/file_io.hpp"
+#include "seatsim/io/utf8.hpp"
+#include "seatsim/kernel/quotient.hpp"
 #include "toml_reading.hpp"
 
 namespace seatsim {

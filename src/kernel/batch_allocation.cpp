@@ -1,7 +1,7 @@
 // allocate_batch: scenarios split among threads in contiguous ranges; within a range the SIMD
 // kernel (batch_simd.cpp) takes what it can certify and the single kernel the rest. Columns are
 // independent, so the result never depends on the thread count.
-#include "seatsim/batch.hpp"
+#include "seatsim/kernel/batch.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "kernel/divisor_detail.hpp"
-#include "seatsim/allocation.hpp"
+#include "seatsim/kernel/allocation.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,14 +1,14 @@
 // Biproportional lower apportionment by alternating scaling with exact divisor intervals, a
 // feasibility check by maximum flow before it, and tie detection after it.
-#include "seatsim/biproportional.hpp"
+#include "seatsim/kernel/biproportional.hpp"
 
 #include <algorithm>
 #include <limits>
 #include <map>
 #include <queue>
 
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
 
 namespace seatsim {
 namespace {

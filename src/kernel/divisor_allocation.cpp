@@ -7,8 +7,8 @@
 #include <queue>
 
 #include "kernel/divisor_detail.hpp"
-#include "seatsim/allocation.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/allocation.hpp"
 
 namespace seatsim {
 namespace detail {

@@ -6,8 +6,8 @@
 #include <span>
 #include <vector>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/divisor_rule.hpp"
+#include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/divisor_rule.hpp"
 
 namespace seatsim::detail {
 

@@ -1,11 +1,11 @@
-#include "seatsim/divisor_rule.hpp"
+#include "seatsim/kernel/divisor_rule.hpp"
 
 #include <limits>
 #include <numeric>
 
-#include "seatsim/election.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
 
 namespace seatsim {
 

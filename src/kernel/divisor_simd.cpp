@@ -33,8 +33,8 @@
 #include <hwy/aligned_allocator.h>
 
 #include "kernel/divisor_detail.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/simd.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/simd.hpp"
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernel/divisor_simd.cpp"

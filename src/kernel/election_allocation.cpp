@@ -1,11 +1,11 @@
-#include "seatsim/election_allocation.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/lot_record.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/lot_record.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,12 +1,12 @@
 // The national tier of a leveling system: who takes part, every list's national total, and its
 // leveling seats (total − district seats), with the drop-and-repeat rule for lists whose district
 // seats exceed their national share.
-#include "seatsim/leveling.hpp"
+#include "seatsim/kernel/leveling.hpp"
 
 #include <unordered_map>
 
-#include "seatsim/allocation.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/allocation.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,10 +1,10 @@
 // The registry of leveling placement rules. Built-in rules are listed here (a static library
 // drops self-registering objects nobody references); others may be added at run time.
-#include "seatsim/leveling_placement.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
 
 #include <mutex>
 
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 namespace {

@@ -13,7 +13,7 @@
 
 #include <hwy/highway.h>
 
-#include "seatsim/divisor_rule.hpp"
+#include "seatsim/kernel/divisor_rule.hpp"
 
 HWY_BEFORE_NAMESPACE();
 namespace seatsim::detail::HWY_NAMESPACE {

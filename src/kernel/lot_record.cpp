@@ -1,4 +1,4 @@
-#include "seatsim/lot_record.hpp"
+#include "seatsim/kernel/lot_record.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,10 +1,10 @@
-#include "seatsim/method.hpp"
+#include "seatsim/kernel/method.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <functional>
 
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 namespace {

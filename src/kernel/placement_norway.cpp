@@ -3,9 +3,9 @@
 // (v / (2n + 1)) / (V / S) = v·S / ((2n + 1)·V), a ratio of integers.
 #include <algorithm>
 
-#include "seatsim/error.hpp"
-#include "seatsim/leveling_placement.hpp"
-#include "seatsim/priority.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/priority.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
 
 namespace seatsim {
 namespace {

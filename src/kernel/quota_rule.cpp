@@ -1,6 +1,6 @@
-#include "seatsim/quota_rule.hpp"
+#include "seatsim/kernel/quota_rule.hpp"
 
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 

@@ -1,4 +1,4 @@
-#include "seatsim/quotient.hpp"
+#include "seatsim/kernel/quotient.hpp"
 
 #include <cmath>
 

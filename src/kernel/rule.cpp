@@ -1,7 +1,7 @@
-#include "seatsim/rule.hpp"
+#include "seatsim/kernel/rule.hpp"
 
-#include "seatsim/error.hpp"
-#include "seatsim/leveling_placement.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
 
 namespace seatsim {
 

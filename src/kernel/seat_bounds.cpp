@@ -1,11 +1,11 @@
 // The bounded divisor method, seat by seat from the minimums. Exact: priorities are compared by
 // the kernel's cross-multiplication, and a tie at the decisive seat is settled by the tie rule as
 // in the unbounded kernel.
-#include "seatsim/seat_bounds.hpp"
+#include "seatsim/kernel/seat_bounds.hpp"
 
 #include <queue>
 
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 namespace {

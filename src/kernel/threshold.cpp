@@ -1,9 +1,9 @@
-#include "seatsim/threshold.hpp"
+#include "seatsim/kernel/threshold.hpp"
 
 #include <algorithm>
 
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
 
 namespace seatsim {
 

@@ -1,9 +1,9 @@
-#include "seatsim/tie_rule.hpp"
+#include "seatsim/kernel/tie_rule.hpp"
 
 #include <algorithm>
 
-#include "seatsim/error.hpp"
-#include "seatsim/lot_record.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/kernel/lot_record.hpp"
 
 namespace seatsim {
 namespace {

@@ -6,10 +6,10 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/leveling_placement.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
 
 namespace seatsim {
 namespace {

@@ -14,9 +14,9 @@
 
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/int128.hpp"
-#include "seatsim/meta.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
+#include "seatsim/io/meta.hpp"
 #include "simulate.hpp"
 
 namespace {

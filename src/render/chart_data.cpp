@@ -1,9 +1,9 @@
-#include "seatsim/chart_data.hpp"
+#include "seatsim/render/chart_data.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "seatsim/comparison_report.hpp"
+#include "seatsim/render/comparison_report.hpp"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
-#include "seatsim/hemicycle.hpp"
+#include "seatsim/render/hemicycle.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
-#include "seatsim/election.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/core/error.hpp"
 
 namespace seatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "seatsim/html_report.hpp"
+#include "seatsim/render/html_report.hpp"
 
 #include <algorithm>
 

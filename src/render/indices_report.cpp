@@ -1,4 +1,4 @@
-#include "seatsim/indices_report.hpp"
+#include "seatsim/render/indices_report.hpp"
 
 namespace seatsim {
 

@@ -1,4 +1,4 @@
-#include "seatsim/margins_report.hpp"
+#include "seatsim/render/margins_report.hpp"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // Colours of the lists in charts: the palette, and the seating order.
 #include <set>
 
-#include "seatsim/party_styles.hpp"
+#include "seatsim/io/party_styles.hpp"
 
 namespace seatsim {
 

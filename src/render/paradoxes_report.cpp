@@ -1,4 +1,4 @@
-#include "seatsim/paradoxes_report.hpp"
+#include "seatsim/render/paradoxes_report.hpp"
 
 #include <cstdio>
 

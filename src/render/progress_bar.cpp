@@ -1,4 +1,4 @@
-#include "seatsim/progress_bar.hpp"
+#include "seatsim/render/progress_bar.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "seatsim/scenario_report.hpp"
+#include "seatsim/render/scenario_report.hpp"
 
 #include <cstdio>
 

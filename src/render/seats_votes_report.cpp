@@ -1,6 +1,6 @@
-#include "seatsim/seats_votes_report.hpp"
+#include "seatsim/render/seats_votes_report.hpp"
 
-#include "seatsim/int128.hpp"
+#include "seatsim/core/int128.hpp"
 
 namespace seatsim {
 namespace {

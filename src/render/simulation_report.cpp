@@ -1,4 +1,4 @@
-#include "seatsim/simulation_report.hpp"
+#include "seatsim/render/simulation_report.hpp"
 
 #include <cstdio>
 

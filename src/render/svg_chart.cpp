@@ -1,10 +1,10 @@
-#include "seatsim/svg_chart.hpp"
+#include "seatsim/render/svg_chart.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "seatsim/error.hpp"
-#include "seatsim/hemicycle.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/render/hemicycle.hpp"
 #include "svg_writer.hpp"
 
 namespace seatsim {

@@ -4,8 +4,8 @@
 #include <map>
 #include <numeric>
 
-#include "seatsim/chart_data.hpp"
-#include "seatsim/sweep.hpp"
+#include "seatsim/analysis/sweep.hpp"
+#include "seatsim/render/chart_data.hpp"
 
 namespace seatsim {
 

@@ -1,9 +1,9 @@
-#include "seatsim/table.hpp"
+#include "seatsim/render/table.hpp"
 
 #include <algorithm>
 
-#include "seatsim/csv.hpp"
-#include "seatsim/error.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/csv.hpp"
 #include "text_wrap.hpp"
 
 namespace seatsim {

@@ -24,9 +24,9 @@
 #include <cstring>
 #include <thread>
 
-#include "seatsim/error.hpp"
-#include "seatsim/explorer.hpp"
-#include "seatsim/json.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/json.hpp"
+#include "seatsim/server/explorer.hpp"
 
 namespace seatsim {
 namespace {

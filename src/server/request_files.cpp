@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "seatsim/error.hpp"
-#include "seatsim/rule_keys.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/rule_keys.hpp"
 
 namespace seatsim::server {
 namespace {
@@ -16,7 +16,7 @@ std::string refusal(const std::string& key) {
 
 }  // namespace
 
-// From the key registry (seatsim/rule_keys.hpp): a key added there with a file value is refused here
+// From the key registry (seatsim/io/rule_keys.hpp): a key added there with a file value is refused here
 // without an edit.
 const std::vector<std::string>& file_valued_rule_keys() {
   static const std::vector<std::string> keys = [] {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/scenario.hpp"
+#include "seatsim/io/scenario.hpp"
 
 namespace seatsim::server {
 

@@ -8,9 +8,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "seatsim/election.hpp"
-#include "seatsim/explorer.hpp"
-#include "seatsim/table.hpp"
+#include "seatsim/core/election.hpp"
+#include "seatsim/render/table.hpp"
+#include "seatsim/server/explorer.hpp"
 
 namespace seatsim::server {
 

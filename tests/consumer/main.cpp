@@ -2,10 +2,10 @@
 #include <iostream>
 #include <vector>
 
-#include <seatsim/allocation.hpp>
-#include <seatsim/batch.hpp>
-#include <seatsim/hemicycle.hpp>
-#include <seatsim/method.hpp>
+#include <seatsim/kernel/allocation.hpp>
+#include <seatsim/kernel/batch.hpp>
+#include <seatsim/kernel/method.hpp>
+#include <seatsim/render/hemicycle.hpp>
 
 int main() {
   const std::vector<std::int64_t> votes = {100000, 80000, 30000, 20000};

@@ -5,10 +5,10 @@
 #include <doctest/doctest.h>
 
 #include "../district_of.hpp"
-#include "seatsim/election_allocation.hpp"
-#include "seatsim/error.hpp"
-#include "seatsim/method.hpp"
-#include "seatsim/system_file.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/system_file.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/method.hpp"
 
 namespace seatsim {
 namespace {

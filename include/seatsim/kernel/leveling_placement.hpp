@@ -1,0 +1,54 @@
+#pragma once
+// Where leveling seats go: placement rules as components, registered by name (as methods are in
+// method.hpp), so that another country's rule is one more function and one more registry entry,
+// and the leveling layer itself never changes. A rule receives the district tier's result and each
+// party's number of leveling seats, and returns the leveling seats per district and list.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "seatsim/core/election.hpp"
+#include "seatsim/kernel/tie_rule.hpp"
+
+namespace seatsim {
+
+struct PlacementInput {
+  const Election& election;
+  const std::vector<std::vector<std::int64_t>>& district_seats;  // [district][list], district tier
+  const std::map<std::string, std::int64_t>& leveling_seats;     // party -> seats to place (> 0 only)
+  const std::vector<std::int64_t>& capacity;                     // [district] leveling seats it can take
+  TieRule ties = TieRule::more_votes;
+  std::uint64_t seed = 0;
+};
+
+struct Placement {
+  std::vector<std::vector<std::int64_t>> seats;  // [district][list] leveling seats
+  std::vector<std::vector<std::uint8_t>> tie;    // 1 where a tie decided this list's leveling seat
+  std::vector<std::string> notes;                // ties, one line each
+};
+
+// Throws seatsim::Error when the seats cannot all be placed.
+using PlacementRule = std::function<Placement(const PlacementInput&)>;
+
+struct PlacementEntry {
+  std::string name;
+  std::string description;
+  PlacementRule place;
+};
+
+// Adds a rule (replacing one of the same name). The built-in rules are always registered.
+void register_leveling_placement(PlacementEntry entry);
+// A copy of the rule named `name`; throws seatsim::Error naming the known rules.
+PlacementEntry leveling_placement(std::string_view name);
+std::vector<std::string> leveling_placement_names();
+
+// Norway (valgloven § 11-6): for every party with leveling seats and every district, the quotient
+// votes / (2n + 1), n its district seats there, divided by the district's votes per district seat;
+// from the highest quotient down, each gives its party the district's leveling seat unless the
+// district has none left or the party has no leveling seat left.
+Placement place_norway(const PlacementInput& input);
+
+}  // namespace seatsim
