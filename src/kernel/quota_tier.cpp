@@ -230,12 +230,14 @@ LowerTier lower_tier(const Election& election, const Rule& rule, const std::vect
   return lower;
 }
 
-// Which parties take part in the national tier, and the votes it apportions.
-void upper_votes(const Election& election, const Rule& rule, const Parties& parties,
+// Which parties take part in the national tier, and the votes it apportions. Returns true when some
+// unused votes are fractions (an exact quota that is not whole), which the national tier cannot take.
+bool upper_votes(const Election& election, const Rule& rule, const Parties& parties,
                  const std::vector<std::vector<bool>>& passes, const LowerTier& lower, QuotaTierOutcome& out) {
   const std::size_t n = parties.names.size();
   std::vector<std::int64_t> all(n, 0);
   std::vector<bool> passed(n, false);
+  bool fractional = false;
   out.upper_votes.assign(n, 0);
   out.lower_seats.assign(n, 0);
   for (std::size_t d = 0; d < election.districts.size(); ++d)
@@ -247,9 +249,8 @@ void upper_votes(const Election& election, const Rule& rule, const Parties& part
       passed[p] = true;
       if (rule.quota_tier.upper_votes == QuotaTierRule::UpperVotes::all) continue;
       const Rational& unused = lower.unused[d][i];
-      if (!unused.is_integer())
-        throw Error("quota-tier-rounding: the votes passed up must be whole numbers; round the quota (up or nearest)");
-      out.upper_votes[p] += unused.num();
+      fractional = fractional || !unused.is_integer();
+      out.upper_votes[p] += unused.floor();
     }
   const std::int64_t total = election.total_votes();
   out.takes_part.assign(n, false);
@@ -258,6 +259,7 @@ void upper_votes(const Election& election, const Rule& rule, const Parties& part
     const auto& threshold = rule.quota_tier.upper_threshold;
     out.takes_part[p] = passed[p] && (!threshold || out.lower_seats[p] > 0 || threshold->passes(all[p], total, false));
   }
+  return fractional;
 }
 
 std::vector<std::int64_t> apportion(const std::vector<std::int64_t>& votes, const std::vector<bool>& active,
@@ -315,6 +317,7 @@ void upper_tier(const Rule& rule, const Parties& parties, std::int64_t house, Qu
 // Places each party's national seats in districts with room, where its unused votes are largest:
 // one seat per list and round, rounds until all are placed. Equal unused votes: input order.
 std::vector<std::vector<std::int64_t>> place(const Election& election, const Parties& parties, const LowerTier& lower,
+                                             const std::vector<std::vector<bool>>& passes,
                                              const std::vector<std::int64_t>& seats, const QuotaTierOutcome& out) {
   struct Candidate {
     std::size_t district, list, party;
@@ -328,7 +331,7 @@ std::vector<std::vector<std::int64_t>> place(const Election& election, const Par
     for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i) {
       room[d] -= lower.districts[d].seats[i];
       const std::size_t p = parties.of_list[d][i];
-      if (out.upper_seats[p] > 0) candidates.push_back({d, i, p, lower.unused[d][i]});
+      if (passes[d][i] && out.upper_seats[p] > 0) candidates.push_back({d, i, p, lower.unused[d][i]});
     }
   }
   std::stable_sort(candidates.begin(), candidates.end(),
@@ -363,9 +366,14 @@ ElectionOutcome allocate_quota_tier(const Election& election, const Rule& rule) 
   tier.quotas = lower.quotas;
   tier.parties = parties.names;
   for (const WholeQuotas& district : lower.districts) tier.excess.push_back(district.excess);
-  upper_votes(election, rule, parties, passes, lower, tier);
-  upper_tier(rule, parties, std::accumulate(seats.begin(), seats.end(), std::int64_t{0}), tier);
-  const std::vector<std::vector<std::int64_t>> placed = place(election, parties, lower, seats, tier);
+  const bool fractional = upper_votes(election, rule, parties, passes, lower, tier);
+  const std::int64_t house = std::accumulate(seats.begin(), seats.end(), std::int64_t{0});
+  const std::int64_t lower_total = std::accumulate(tier.lower_seats.begin(), tier.lower_seats.end(), std::int64_t{0});
+  if (fractional && rule.quota_tier.upper_votes == QuotaTierRule::UpperVotes::unused && house > lower_total)
+    throw Error(
+        "quota-tier-rounding: the unused votes passed up must be whole numbers; round the quota (up or nearest)");
+  upper_tier(rule, parties, house, tier);
+  const std::vector<std::vector<std::int64_t>> placed = place(election, parties, lower, passes, seats, tier);
 
   ElectionOutcome outcome;
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
