@@ -262,8 +262,10 @@ bool upper_votes(const Election& election, const Rule& rule, const Parties& part
   return fractional;
 }
 
+// The national tier's apportionment among the `active` parties; a tie that decided a seat is noted.
 std::vector<std::int64_t> apportion(const std::vector<std::int64_t>& votes, const std::vector<bool>& active,
-                                    std::int64_t seats, const Rule& rule, const Parties& parties) {
+                                    std::int64_t seats, const Rule& rule, const Parties& parties,
+                                    std::vector<std::string>& notes) {
   std::vector<std::int64_t> shares;
   std::vector<std::uint64_t> keys;
   std::vector<std::size_t> index;
@@ -279,18 +281,26 @@ std::vector<std::int64_t> apportion(const std::vector<std::int64_t>& votes, cons
     throw Error("quota tier: " + std::to_string(seats) + " seat(s) for the national tier but no list with votes");
   const TieBreak ties{rule.ties, rule.seed, stream_key("national tier"), "the national tier", keys};
   const DistrictSeats result = allocate(shares, seats, rule.quota_tier.upper_method, ties);
-  for (std::size_t k = 0; k < index.size(); ++k) seats_of[index[k]] = result.seats[k];
+  std::string tied;
+  for (std::size_t k = 0; k < index.size(); ++k) {
+    seats_of[index[k]] = result.seats[k];
+    if (result.tie[k]) tied += (tied.empty() ? "" : ", ") + parties.names[index[k]];
+  }
+  if (!tied.empty())
+    notes.push_back("national tier: a tie (" + std::string(tie_rule_name(rule.ties)) + ") decided the seats of " +
+                    tied);
   return seats_of;
 }
 
 // The national tier's seats per party: on unused votes, the seats left over; on all votes, each
 // party's share of the house less the seats it won (a party above its share keeps its seats and the
 // others share the rest again).
-void upper_tier(const Rule& rule, const Parties& parties, std::int64_t house, QuotaTierOutcome& out) {
+void upper_tier(const Rule& rule, const Parties& parties, std::int64_t house, QuotaTierOutcome& out,
+                std::vector<std::string>& notes) {
   const std::int64_t lower_total = std::accumulate(out.lower_seats.begin(), out.lower_seats.end(), std::int64_t{0});
   out.upper_total = std::max<std::int64_t>(0, house - lower_total);
   if (rule.quota_tier.upper_votes == QuotaTierRule::UpperVotes::unused) {
-    out.upper_seats = apportion(out.upper_votes, out.takes_part, out.upper_total, rule, parties);
+    out.upper_seats = apportion(out.upper_votes, out.takes_part, out.upper_total, rule, parties, notes);
     return;
   }
   std::vector<bool> active = out.takes_part;
@@ -298,7 +308,7 @@ void upper_tier(const Rule& rule, const Parties& parties, std::int64_t house, Qu
   for (std::size_t p = 0; p < active.size(); ++p)
     if (!active[p]) shared -= out.lower_seats[p];
   for (;;) {
-    const std::vector<std::int64_t> share = apportion(out.upper_votes, active, shared, rule, parties);
+    const std::vector<std::int64_t> share = apportion(out.upper_votes, active, shared, rule, parties, notes);
     bool dropped = false;
     for (std::size_t p = 0; p < active.size(); ++p)
       if (active[p] && out.lower_seats[p] > share[p]) {
@@ -372,7 +382,8 @@ ElectionOutcome allocate_quota_tier(const Election& election, const Rule& rule) 
   if (fractional && rule.quota_tier.upper_votes == QuotaTierRule::UpperVotes::unused && house > lower_total)
     throw Error(
         "quota-tier-rounding: the unused votes passed up must be whole numbers; round the quota (up or nearest)");
-  upper_tier(rule, parties, house, tier);
+  std::vector<std::string> national_notes;
+  upper_tier(rule, parties, house, tier, national_notes);
   const std::vector<std::vector<std::int64_t>> placed = place(election, parties, lower, passes, seats, tier);
 
   ElectionOutcome outcome;
@@ -391,6 +402,7 @@ ElectionOutcome allocate_quota_tier(const Election& election, const Rule& rule) 
       outcome.notes.push_back(election.districts[d].name + ": whole quotas exceed the seats by " +
                               std::to_string(tier.excess[d]) + "; withdrawn from the smallest remainders");
   }
+  outcome.notes.insert(outcome.notes.end(), national_notes.begin(), national_notes.end());
   outcome.quota_tier = std::move(tier);
   return outcome;
 }
