@@ -211,6 +211,25 @@ TEST_SUITE("quota tier") {
     CHECK(json["quota_tier"]["lists"][3]["takes_part"] == false);
   }
 
+  TEST_CASE("Austria: a party under 4% with a seat below takes part in the national tier (NRWO § 100)") {
+    // Land A, 10 seats, 1,000 votes: electoral number 100, P 9, S 1. Land B, 30 seats, 3,000 votes: 100, P 15
+    // (rest 50), Q 14 (rest 50), one seat left. Nationally S has 100 of 4,000 votes (2.5%) but a seat: it takes
+    // part. D'Hondt for 40 among P 2450, Q 1450, S 100: P 25, Q 14, S 1, so P takes the one national seat.
+    TempDir tmp;
+    tmp.write("at/election.toml", "name = \"Route\"\nsystem = \"austria-national-council\"\n");
+    tmp.write("at/districts.csv", "district,seats,reserved\nA,10,0\nB,30,0\n");
+    tmp.write("at/results.csv", "district,party,votes\nA,P,900\nA,S,100\nB,P,1550\nB,Q,1450\n");
+    const RunResult r = run_cli({"allocate", (tmp.path / "at").string(), "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const Json json = Json::parse(r.out);
+    const Json& lists = json["quota_tier"]["lists"];
+    CHECK(lists[1]["party"] == "S");
+    CHECK(lists[1]["takes_part"] == true);
+    CHECK(lists[1]["district_seats"] == 1);
+    CHECK(lists[0]["national_seats"] == 1);
+    CHECK(lists[2]["national_seats"] == 0);
+  }
+
   TEST_CASE("both systems are in the library with their statutes") {
     const RunResult list = run_cli({"systems", "--format", "csv"});
     REQUIRE(list.status == 0);
