@@ -130,6 +130,10 @@ void explain_differences(const Election& election, std::size_t d, const District
                          DistrictComparison& out) {
   const District& district = election.districts[d];
   std::string text = "the published seats add up but differ";
+  if (rule.quota_tier.enabled()) {
+    out.explanation = text + " (quota tier: `seatsim allocate` shows each district's quota and the national tier)";
+    return;
+  }
   if (rule.biproportional.enabled) {
     out.explanation = text +
                       " (biproportional: the districts are not allocated one by one; the district and list "

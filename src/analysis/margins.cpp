@@ -396,7 +396,9 @@ Margins compute_margins(const Election& election, const Rule& rule) {
   if (!result.proven_smallest)
     result.outcome.notes.push_back(
         "margins under " +
-        std::string(rule.biproportional.enabled ? "biproportional apportionment" : "leveling seats") +
+        std::string(rule.biproportional.enabled ? "biproportional apportionment"
+                    : rule.quota_tier.enabled() ? "a quota tier"
+                                                : "leveling seats") +
         ": each margin is a crossing confirmed by re-allocating the whole election (the seat is won at it and not one "
         "vote short), not proven the smallest: see docs/uncertainty.md");
   const NationalVotes national = national_votes(election);

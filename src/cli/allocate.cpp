@@ -26,7 +26,7 @@ void for_each_list(const Election& election, const ElectionOutcome& outcome, Vis
 
 // Elections with a tier above the districts add each list's district and leveling seats.
 Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
-  const bool tiers = outcome.leveling.has_value();
+  const bool tiers = outcome.leveling.has_value() || outcome.quota_tier.has_value();
   Table table;
   table.group_by = {"district"};
   table.rank_by = {"seats", "votes"};
@@ -40,6 +40,37 @@ Table allocation_table(const Election& election, const ElectionOutcome& outcome)
     table.add(std::move(row));
   });
   return table;
+}
+
+// The quota tier: each district's quota and the national remainder tier (leveling_seats are the
+// national tier's seats placed in a district).
+Json quota_tier_report(const Election& election, const QuotaTierOutcome& tier, std::vector<std::string>& footer) {
+  Json districts = Json::array(), lists = Json::array();
+  std::string quota_line = "quotas:";
+  for (std::size_t d = 0; d < election.districts.size(); ++d) {
+    districts.push_back({{"district", election.districts[d].name},
+                         {"seats", tier.district_seats[d]},
+                         {"quota", tier.quotas[d].to_string()},
+                         {"excess_withdrawn", tier.excess[d]}});
+    quota_line += " " + election.districts[d].name + " " + tier.quotas[d].to_string() + " (" +
+                  std::to_string(tier.district_seats[d]) + " seats);";
+  }
+  std::string upper_line = "national tier: " + std::to_string(tier.upper_total) + " seats;";
+  for (std::size_t p = 0; p < tier.parties.size(); ++p) {
+    lists.push_back({{"party", tier.parties[p]},
+                     {"takes_part", static_cast<bool>(tier.takes_part[p])},
+                     {"upper_votes", tier.upper_votes[p]},
+                     {"district_seats", tier.lower_seats[p]},
+                     {"national_seats", tier.upper_seats[p]}});
+    if (tier.takes_part[p])
+      upper_line += " " + tier.parties[p] + " " + std::to_string(tier.upper_seats[p]) + " (votes " +
+                    std::to_string(tier.upper_votes[p]) + "),";
+  }
+  quota_line.pop_back();
+  upper_line.pop_back();
+  footer.push_back(quota_line);
+  footer.push_back(upper_line);
+  return {{"upper_total", tier.upper_total}, {"districts", districts}, {"lists", lists}};
 }
 
 // The national tier and the divisors, for the table footer and the JSON output: with them a
@@ -90,6 +121,7 @@ Json tier_report(const Election& election, const ElectionOutcome& outcome, std::
     footer.push_back(list_line);
     json["biproportional"] = {{"district_divisors", districts}, {"lists", lists}};
   }
+  if (const auto& tier = outcome.quota_tier) json["quota_tier"] = quota_tier_report(election, *tier, footer);
   return json;
 }
 
@@ -150,7 +182,8 @@ struct AllocateCommand {
       emit(output, render(output, table, make_meta("allocate", prepared)));
       return 0;
     }
-    const bool tiers = outcome.leveling.has_value() || outcome.biproportional.has_value();
+    const bool tiers =
+        outcome.leveling.has_value() || outcome.biproportional.has_value() || outcome.quota_tier.has_value();
     // CSV and JSON stream (a large election is not held a second time); the table is for people.
     // A tiered result is small and carries its national tier beside the rows: it goes through render().
     if (!tiers) switch (chosen_format(output)) {

@@ -74,6 +74,7 @@ Json rule_to_json(const Rule& rule) {
     json["list_votes"] = bp.list_votes;
     json["winner_take_one"] = bp.winner_take_one;
   }
+  if (rule.quota_tier.enabled()) json["quota_tier"] = rule.quota_tier.describe();
   return json;
 }
 
@@ -156,6 +157,7 @@ std::string tiers_part(const Json& rule) {
       text += " (threshold " + threshold_words(threshold) + ")";
   }
   if (flag_of(rule, "biproportional")) text += ", biproportional";
+  if (const std::string quota_tier = text_of(rule, "quota_tier"); !quota_tier.empty()) text += ", " + quota_tier;
   return text;
 }
 

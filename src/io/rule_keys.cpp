@@ -6,6 +6,7 @@
 #include "seatsim/core/error.hpp"
 #include "seatsim/kernel/leveling_placement.hpp"
 #include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/quota_tier.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
 
 namespace seatsim {
@@ -177,6 +178,30 @@ std::vector<RuleKey> make_keys() {
        "Biproportional: a district's strongest list takes at least one seat there, when entitled to seats",
        &S::winner_take_one,
        {}},
+      {"quota_tier", T::text, F::never, tiers,
+       "Quota tier: each district gives whole quotas of this kind, the remainders go to a national tier",
+       &S::quota_tier, quota_kind_names},
+      {"quota_tier_rounding", T::text, F::never, tiers,
+       "The quota tier's quota: exact (default), up (Austria's electoral number) or nearest (half up)",
+       &S::quota_tier_rounding, quota_rounding_names},
+      {"quota_tier_base", T::text, F::never, tiers,
+       "The votes of the quota: of the lists that pass the threshold (default) or of all lists", &S::quota_tier_base,
+       quota_base_names},
+      {"remainder_method", T::text, F::never, tiers, "Quota tier: the national tier's method (default hare)",
+       &S::remainder_method, method_names},
+      {"remainder_votes", T::text, F::never, tiers,
+       "Quota tier: the national tier apportions unused votes (default) or all votes less seats won",
+       &S::remainder_votes, upper_votes_names},
+      {"remainder_threshold",
+       T::threshold,
+       F::never,
+       tiers,
+       "Quota tier: national share a list needs for the national tier, unless it won a district seat",
+       &S::remainder_threshold,
+       {}},
+      {"seats_by_votes", T::text, F::never, tiers,
+       "Quota tier: apportion the house to the districts by the votes cast there, by this method", &S::seats_by_votes,
+       method_names},
   };
 }
 

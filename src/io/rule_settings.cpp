@@ -164,6 +164,7 @@ namespace {
 
 void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_folder);
 void build_biproportional(const RuleSettings& s, Rule& rule);
+void build_quota_tier(const RuleSettings& s, Rule& rule);
 
 // The tier keys: seat bounds, leveling seats, biproportional apportionment.
 void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
@@ -192,6 +193,7 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
                 ": applies only with leveling-seats");
   if (rule.leveling.enabled()) build_leveling(s, rule, base_folder);
   build_biproportional(s, rule);
+  build_quota_tier(s, rule);
   rule.check();
 }
 
@@ -235,6 +237,36 @@ void build_biproportional(const RuleSettings& s, Rule& rule) {
     rule.biproportional.quorum_total = keyed("quorum-total", [&] { return ThresholdValue::parse(*quorum_total); });
   rule.biproportional.list_votes = list_votes.value_or(false);
   rule.biproportional.winner_take_one = winner_take_one.value_or(false);
+}
+
+// The quota tier (seatsim/kernel/quota_tier.hpp): its keys apply only with quota_tier.
+void build_quota_tier(const RuleSettings& s, Rule& rule) {
+  const auto& quota_tier = s.quota_tier;
+  const auto& rounding = s.quota_tier_rounding;
+  const auto& base = s.quota_tier_base;
+  const auto& method = s.remainder_method;
+  const auto& votes = s.remainder_votes;
+  const auto& threshold = s.remainder_threshold;
+  const auto& seats_by_votes = s.seats_by_votes;
+  if (!quota_tier) {
+    const char* stray = rounding         ? "quota-tier-rounding"
+                        : base           ? "quota-tier-base"
+                        : method         ? "remainder-method"
+                        : votes          ? "remainder-votes"
+                        : threshold      ? "remainder-threshold"
+                        : seats_by_votes ? "seats-by-votes"
+                                         : nullptr;
+    if (stray) throw Error(std::string(stray) + ": applies only with quota-tier");
+    return;
+  }
+  QuotaTierRule& tier = rule.quota_tier;
+  tier.quota = keyed("quota-tier", [&] { return quota_kind_by_name(*quota_tier); });
+  if (rounding) tier.rounding = keyed("quota-tier-rounding", [&] { return quota_rounding_by_name(*rounding); });
+  if (base) tier.base = keyed("quota-tier-base", [&] { return quota_base_by_name(*base); });
+  if (method) tier.upper_method = keyed("remainder-method", [&] { return method_by_name(*method); });
+  if (votes) tier.upper_votes = keyed("remainder-votes", [&] { return upper_votes_by_name(*votes); });
+  if (threshold) tier.upper_threshold = keyed("remainder-threshold", [&] { return ThresholdValue::parse(*threshold); });
+  if (seats_by_votes) tier.seats_by_votes = keyed("seats-by-votes", [&] { return method_by_name(*seats_by_votes); });
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/name_lookup.hpp"
 #include "seatsim/io/scenario.hpp"
+#include "seatsim/io/system_file.hpp"
 #include "seatsim/io/votes_file.hpp"
 #include "seatsim/kernel/threshold.hpp"
 #include "toml_reading.hpp"
@@ -448,8 +449,18 @@ ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& opti
     seats.seats_file_name = base.input.districts_file;
   }
   apply_seat_totals(base.input.election, seats);
-  base.settings = base.input.rule;
-  base.settings.resolve_files(base.input.folder);  // the data set's files are relative to its folder
+  // The base's own layers, as every other command takes them: its system (`system = ...`), then its [rule].
+  RuleSettings own = base.input.rule;
+  own.resolve_files(base.input.folder);  // the data set's files are relative to its folder
+  if (base.input.system) {
+    try {
+      base.settings = load_system(*base.input.system).rule;
+    } catch (const Error& error) {
+      if (!error.file().empty()) throw;
+      throw Error(base.input.folder + "/election.toml", base.input.system_line, error.message()).with_key("system");
+    }
+  }
+  base.settings.override_with(own);
   base.rule = base.settings.build();
   return base;
 }

@@ -196,6 +196,7 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
   rule.check();
   check_vote_limits(election);
   if (rule.biproportional.enabled) return allocate_biproportional(election, rule);
+  if (rule.quota_tier.enabled()) return allocate_quota_tier(election, rule);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
   ElectionOutcome result;
   for (std::size_t d = 0; d < election.districts.size(); ++d)

@@ -16,6 +16,8 @@ void Rule::check() const {
   if (!bounds.empty() && !method.is_divisor())
     throw Error("seat bounds (--min-seats, --max-seats, --seat-bounds) need a divisor method, not " + method.name);
   if (leveling.enabled()) (void)leveling_placement(leveling.placement);
+  if (quota_tier.enabled() && (leveling.enabled() || biproportional.enabled || !bounds.empty()))
+    throw Error("--quota-tier cannot be combined with leveling seats, a biproportional rule or seat bounds");
 }
 
 std::string Rule::describe() const {
@@ -25,6 +27,7 @@ std::string Rule::describe() const {
   if (!bounds.empty()) text += "; seat bounds " + bounds.describe();
   if (leveling.enabled()) text += "; " + leveling.describe();
   if (biproportional.enabled) text += "; " + biproportional.describe();
+  if (quota_tier.enabled()) text += "; " + quota_tier.describe();
   return text;
 }
 

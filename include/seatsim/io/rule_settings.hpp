@@ -40,6 +40,14 @@ struct RuleSettings {
   std::optional<std::string> quorum_total;
   std::optional<bool> list_votes;
   std::optional<bool> winner_take_one;
+  // The quota tier (seatsim/kernel/quota_tier.hpp).
+  std::optional<std::string> quota_tier;  // hare, droop, hagenbach-bischoff, imperiali
+  std::optional<std::string> quota_tier_rounding;
+  std::optional<std::string> quota_tier_base;
+  std::optional<std::string> remainder_method;
+  std::optional<std::string> remainder_votes;
+  std::optional<std::string> remainder_threshold;
+  std::optional<std::string> seats_by_votes;
 
   // Makes the file keys (party_thresholds, seat_bounds, a leveling_per_district file) that are
   // relative paths relative to `folder` (a manifest's files are relative to its folder).

@@ -53,6 +53,7 @@ struct ElectionOutcome {
   std::vector<std::string> notes;                       // ties and unfilled seats, one line each, for stderr
   std::optional<LevelingOutcome> leveling;              // with leveling seats
   std::optional<BiproportionalOutcome> biproportional;  // under a biproportional rule
+  std::optional<QuotaTierOutcome> quota_tier;           // under a quota tier
 
   std::int64_t seats(std::size_t district, std::size_t list) const { return districts[district].lists[list].seats; }
 };
@@ -83,6 +84,8 @@ std::vector<std::vector<bool>> threshold_passes(const Election& election, const 
 // (whose lists hold their district seats); and the biproportional apportionment of a whole election.
 void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& outcome);
 ElectionOutcome allocate_biproportional(const Election& election, const Rule& rule);
+// The quota tier and its national remainder tier (seatsim/kernel/quota_tier.hpp).
+ElectionOutcome allocate_quota_tier(const Election& election, const Rule& rule);
 
 // The bases of a national threshold: each party's votes over all districts, and all votes.
 struct NationalVotes {

@@ -8,6 +8,7 @@
 #include "seatsim/kernel/biproportional.hpp"
 #include "seatsim/kernel/leveling.hpp"
 #include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/quota_tier.hpp"
 #include "seatsim/kernel/seat_bounds.hpp"
 #include "seatsim/kernel/threshold.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
@@ -28,8 +29,9 @@ struct Rule {
   SeatBounds bounds;                  // per list, in the allocation that gives lists their seats
   LevelingRule leveling;              // a national leveling tier on top of the districts
   BiproportionalRule biproportional;  // lists nationally, then districts by alternating scaling
+  QuotaTierRule quota_tier;           // whole quotas in districts, the remainders nationally
 
-  bool tiered() const noexcept { return leveling.enabled() || biproportional.enabled; }
+  bool tiered() const noexcept { return leveling.enabled() || biproportional.enabled || quota_tier.enabled(); }
   // Throws seatsim::Error for tiers that cannot be combined (see docs/multi-tier.md).
   void check() const;
   std::string describe() const;  // one line, for the table footer
