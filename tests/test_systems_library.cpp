@@ -65,6 +65,11 @@ TEST_SUITE("systems library") {
                                 : system.rule.quota_tier ? source_dir() / "scenarios" / "czechia-2021"
                                                          : source_dir() / "scenarios" / "iraq-2013";
       if (!verified_data(system) && !fs::exists(fallback)) continue;
+      // Its election names the data (and --threshold-exempt lists) it needs: without ../shared/data, skip it.
+      if (!verified_data(system) && !system.verified.empty()) {
+        MESSAGE("SKIPPED: " << system.name << ": its verified election's data is absent");
+        continue;
+      }
       const std::string input = verified_data(system).value_or(fallback).string();
       std::vector<std::string> args = {"allocate", input, "--format", "csv"};
       const std::vector<std::string> extra = election_flags(system.name);
