@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "seatsim/alliance_rule.hpp"
 #include "seatsim/biproportional.hpp"
 #include "seatsim/leveling.hpp"
 #include "seatsim/method.hpp"
@@ -28,6 +29,7 @@ struct Rule {
   SeatBounds bounds;                  // per list, in the allocation that gives lists their seats
   LevelingRule leveling;              // a national leveling tier on top of the districts
   BiproportionalRule biproportional;  // lists nationally, then districts by alternating scaling
+  AllianceRule alliances;             // inside a district's list alliances, when the data has some
 
   bool tiered() const noexcept { return leveling.enabled() || biproportional.enabled; }
   // Throws seatsim::Error for tiers that cannot be combined (see docs/multi-tier.md).

@@ -40,6 +40,9 @@ struct RuleSettings {
   std::optional<std::string> quorum_total;
   std::optional<bool> list_votes;
   std::optional<bool> winner_take_one;
+  // List alliances (seatsim/alliance_rule.hpp).
+  std::optional<std::string> alliance_method;     // inside alliances; default: method
+  std::optional<std::string> alliance_threshold;  // "lists" (default) or "groups"
 
   // Makes the file keys (party_thresholds, seat_bounds, a leveling_per_district file) that are
   // relative paths relative to `folder` (a manifest's files are relative to its folder).

@@ -27,12 +27,14 @@ struct RuleFlags {
   std::string system;
   CLI::Option* system_option = nullptr;
   std::map<std::string, std::vector<std::string>> values;  // key -> values given (names: one per flag)
-  std::map<std::string, bool> switches;                   // flag-valued keys
-  std::map<std::string, CLI::Option*> options;            // key -> its option, to ask which were given
+  std::map<std::string, bool> switches;                    // flag-valued keys
+  std::map<std::string, CLI::Option*> options;             // key -> its option, to ask which were given
   std::int64_t seats = 0;
   std::string seats_file;
   CLI::Option* seats_option = nullptr;
   CLI::Option* seats_file_option = nullptr;
+  std::string alliances_file;
+  CLI::Option* alliances_option = nullptr;
 
   RuleSettings given() const;
   RuleSources sources() const;

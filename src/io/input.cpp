@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "seatsim/alliances_file.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/file_io.hpp"
 #include "seatsim/system_file.hpp"
@@ -28,7 +29,8 @@ LoadedInput load_dataset(const fs::path& folder, const CsvOptions& options) {
   input.files.push_back({manifest_path.string(), sha256_hex(text)});
   const toml_reading::Document doc = toml_reading::parse(manifest_path.string(), std::move(text));
   toml_reading::reject_unknown_keys(
-      doc, doc.root, {"name", "date", "source", "rule_source", "rule_evidence", "caveats", "system", "rule"}, "election.toml");
+      doc, doc.root, {"name", "date", "source", "rule_source", "rule_evidence", "caveats", "system", "rule"},
+      "election.toml");
   input.name = toml_reading::optional_text(doc, doc.root, "name").value_or(folder.filename().string());
   input.caveats = toml_reading::optional_strings(doc, doc.root, "caveats").value_or(std::vector<std::string>{});
   if (const toml::node* system = doc.root.get("system")) {
@@ -49,6 +51,8 @@ LoadedInput load_dataset(const fs::path& folder, const CsvOptions& options) {
     input.districts =
         read_seat_totals(read_csv_file(input.districts_file, input.files, options, {"district", "seats"}));
   }
+  const fs::path alliances = folder / "alliances.csv";
+  if (fs::exists(alliances)) read_alliances_file(alliances.string(), input.election, input.files, options);
   return input;
 }
 

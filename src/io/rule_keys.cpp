@@ -177,6 +177,15 @@ std::vector<RuleKey> make_keys() {
        "Biproportional: a district's strongest list takes at least one seat there, when entitled to seats",
        &S::winner_take_one,
        {}},
+      {"alliance_method", T::text, F::never, rule,
+       "Method that shares a list alliance's seats among its lists (default: the method)", &S::alliance_method,
+       method_choices},
+      {"alliance_threshold", T::text, F::never, rule,
+       "Whether the threshold applies to each list of an alliance or to the alliance's summed votes",
+       &S::alliance_threshold,
+       [] {
+         return std::vector<std::string>{"lists", "groups"};
+       }},
   };
 }
 

@@ -79,6 +79,8 @@ std::vector<std::string_view> keys_for(OperationKind kind) {
       return {"kind", "districts", "party"};
     case OperationKind::set:
       return {"kind", "districts", "party", "votes"};
+    case OperationKind::alliance:
+      return {"kind", "districts", "name", "parties", "dissolve"};
   }
   return {};
 }
@@ -86,8 +88,8 @@ std::vector<std::string_view> keys_for(OperationKind kind) {
 void reject_foreign_keys(const Document& doc, const toml::table& table, OperationKind kind, std::size_t index) {
   const std::vector<std::string_view> known = keys_for(kind);
   std::vector<std::string> names(known.begin(), known.end());
-  static const std::vector<std::string> all = {"kind",  "districts", "from",   "to",      "share", "votes",
-                                               "party", "points",    "factor", "parties", "into"};
+  static const std::vector<std::string> all = {"kind",   "districts", "from",    "to",   "share", "votes",   "party",
+                                               "points", "factor",    "parties", "into", "name",  "dissolve"};
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
@@ -128,6 +130,17 @@ std::vector<SplitPart> read_split_parts(const Document& doc, const toml::node& n
   return result;
 }
 
+// `kind = "alliance"`: name, parties (forming), dissolve = true (dissolving).
+void read_alliance_keys(const Document& doc, const toml::table& table, const std::string& label, VoteOperation& op) {
+  op.parties = toml_reading::optional_strings(doc, table, "parties").value_or(std::vector<std::string>{});
+  if (const toml::node* name = table.get("name")) op.name = toml_reading::scalar_text(doc, *name, "name");
+  if (const toml::node* dissolve = table.get("dissolve")) {
+    const auto* flag = dissolve->as_boolean();
+    if (!flag) throw Error(doc.path, line_of(*dissolve), label + ": dissolve: expected true or false");
+    op.dissolve = flag->get();
+  }
+}
+
 VoteOperation read_operation(const Document& doc, const toml::table& table, std::size_t index) {
   VoteOperation op;
   op.source = doc.path;
@@ -163,6 +176,7 @@ VoteOperation read_operation(const Document& doc, const toml::table& table, std:
   if (op.kind == OperationKind::split) {
     if (const toml::node* into = table.get("into")) op.parts = read_split_parts(doc, *into, full);
   }
+  if (op.kind == OperationKind::alliance) read_alliance_keys(doc, table, full, op);
   return op;
 }
 
@@ -216,6 +230,10 @@ void check_required(const Document& doc, const VoteOperation& op, std::size_t in
     case OperationKind::set:
       need(!op.party.empty(), "party");
       need(op.votes.has_value(), "votes");
+      break;
+    case OperationKind::alliance:
+      need(!op.name.empty(), "name");
+      if (!op.dissolve) need(!op.parties.empty(), "parties");
       break;
   }
 }

@@ -25,6 +25,7 @@ std::string Rule::describe() const {
   if (!bounds.empty()) text += "; seat bounds " + bounds.describe();
   if (leveling.enabled()) text += "; " + leveling.describe();
   if (biproportional.enabled) text += "; " + biproportional.describe();
+  if (alliances.set()) text += "; " + alliances.describe();
   return text;
 }
 
