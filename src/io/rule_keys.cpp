@@ -179,7 +179,7 @@ std::vector<RuleKey> make_keys() {
        {}},
       {"alliance_method", T::text, F::never, rule,
        "Method that shares a list alliance's seats among its lists (default: the method)", &S::alliance_method,
-       method_choices},
+       method_names},
       {"alliance_threshold", T::text, F::never, rule,
        "Whether the threshold applies to each list of an alliance or to the alliance's summed votes",
        &S::alliance_threshold,

@@ -8,6 +8,7 @@
 #include "seatsim/file_io.hpp"
 #include "seatsim/name_lookup.hpp"
 #include "seatsim/scenario.hpp"
+#include "seatsim/system_file.hpp"
 #include "seatsim/threshold.hpp"
 #include "seatsim/votes_file.hpp"
 #include "toml_reading.hpp"
@@ -444,6 +445,20 @@ Scenario load_scenario(const std::string& path) {
   return parse_scenario(path, read_text_file(path));
 }
 
+namespace {
+
+// The rule of the system a base data set names (`system = "NAME|FILE"` in its election.toml), or none.
+RuleSettings base_system_rule(const Scenario& scenario, const LoadedInput& input) {
+  if (!input.system) return {};
+  try {
+    return load_system(*input.system).rule;
+  } catch (const Error& error) {
+    throw Error(scenario.path, scenario.base_line, "base: " + std::string(error.what()));
+  }
+}
+
+}  // namespace
+
 ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& options) {
   std::error_code ec;
   if (!fs::exists(scenario.base, ec))
@@ -466,8 +481,10 @@ ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& opti
     seats.seats_file_name = base.input.districts_file;
   }
   apply_seat_totals(base.input.election, seats);
-  base.settings = base.input.rule;
-  base.settings.resolve_files(base.input.folder);  // the data set's files are relative to its folder
+  base.settings = base_system_rule(scenario, base.input);  // a data set's `system = ...`, under its [rule]
+  RuleSettings own = base.input.rule;
+  own.resolve_files(base.input.folder);  // the data set's files are relative to its folder
+  base.settings.override_with(own);
   base.rule = base.settings.build();
   return base;
 }
