@@ -148,6 +148,18 @@ TEST_SUITE("alliances") {
           std::string::npos);
   }
 
+  TEST_CASE("import knesset stops with exit 2 naming the file and line, and writes nothing") {
+    TempDir tmp;
+    const fs::path source = israel / "source";
+    const fs::path lists = tmp.write("lists.csv", "letter,party,published_seats\nמחל,Likud,32\nXX,Nobody,0\n");
+    const RunResult run =
+        run_cli({"import", "knesset", (source / "expc.csv").string(), "--lists", lists.string(), "--agreements",
+                 (source / "SurplusAgreement.py").string(), "-o", (tmp.path / "out").string()});
+    CHECK(run.status == 2);
+    CHECK(run.err.find("lists.csv:3: no ballot letter 'XX'") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path / "out"));
+  }
+
   TEST_CASE("scenario operation kind = alliance dissolves and forms alliances") {
     TempDir tmp;
     // Without Likud's agreement with the Religious Zionist Party, the Shas–UTJ pair takes the seat: Likud 31,
