@@ -4,6 +4,7 @@
 #include <map>
 
 #include "seatsim/core/error.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/batch.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 
@@ -53,9 +54,11 @@ std::vector<ElectionSeats> allocate_variants(std::span<const Election> variants,
   std::vector<ElectionSeats> out(variants.size());
   if (variants.empty()) return out;
   const Election& first = variants.front();
-  // The batched kernel allocates districts one by one; tiers above the districts (and seat bounds,
-  // which the batched kernel does not know) take the whole election: one `allocate` per variant.
-  const bool whole_election = rule.tiered() || !rule.bounds.empty();
+  // The batched kernel allocates districts one by one; tiers above the districts (and seat bounds and
+  // list alliances, which the batched kernel does not know) take the whole election: one `allocate` per variant.
+  const bool whole_election =
+      rule.tiered() || !rule.bounds.empty() ||
+      std::any_of(variants.begin(), variants.end(), [](const Election& e) { return has_alliances(e); });
   std::vector<std::size_t> batched;
   for (std::size_t s = 0; s < variants.size(); ++s) {
     if (!whole_election && same_shape(first, variants[s])) {

@@ -5,6 +5,7 @@
 
 #include "seatsim/analysis/vote_operations.hpp"
 #include "seatsim/core/error.hpp"
+#include "seatsim/io/alliances_file.hpp"
 #include "seatsim/io/name_lookup.hpp"
 #include "seatsim/io/rule_keys.hpp"
 #include "seatsim/io/scenario.hpp"
@@ -76,6 +77,10 @@ LoadedInput load_scenario_input(const std::string& path, const SeatOverrides& se
                     "'; this command takes a scenario without a sweep (run `seatsim scenario` for sweeps)");
   if (seats.seats || seats.seats_file)
     throw Error("seats and seats-file do not apply to a scenario: it takes its seats from its base data set");
+  if (seats.alliances_file)
+    throw Error(
+        "alliances does not apply to a scenario: it takes its alliances from its base data set and its "
+        "operations");
   ScenarioBase base = load_scenario_base(scenario, csv);
   (void)scenario_rule(scenario, base);  // a rule error of the scenario's [rule] names the scenario's line
   scenario_layer = scenario.rule;
@@ -166,6 +171,7 @@ ElectionSetup prepare_election(const std::string& path, const RuleSources& sourc
   }
   LoadedInput input = load_input(path, csv);
   apply_seat_overrides(input, seats, csv);
+  if (seats.alliances_file) read_alliances_file(*seats.alliances_file, input.election, input.files, csv);
   return settle(std::move(input), sources, {});
 }
 

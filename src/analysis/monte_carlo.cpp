@@ -13,6 +13,7 @@
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/batch.hpp"
 
 namespace seatsim {
@@ -88,7 +89,8 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
                        const std::vector<std::string>& coalitions)
     : election_(election), rule_(rule), noise_(std::move(noise)), seed_(seed) {
   cast_outcome_ = allocate(election_, rule_);  // validates the election under the rule
-  whole_election_ = rule_.tiered() || !rule_.bounds.empty();
+  // Alliances pool votes across lists: only the exact whole-election path knows them.
+  whole_election_ = rule_.tiered() || !rule_.bounds.empty() || has_alliances(election_);
   const bool leveling = rule_.leveling.enabled();
   total_seats_ = election_.total_seats() + (leveling ? rule_.leveling.seats : 0);
   // The most seats one list of a district can hold: its district seats plus, under leveling,

@@ -265,6 +265,25 @@ void add_first_divisor_candidates(const std::vector<std::int64_t>& votes, std::i
   }
 }
 
+// The votes of everything that competes for seats at some level of a district: its lists and, with list
+// alliances, each alliance's and sub-alliance's summed votes (a superset of each level's competitors, so that no
+// break point is missed).
+std::vector<std::int64_t> competitor_votes(const District& district, const std::vector<std::size_t>& general) {
+  std::vector<std::int64_t> votes;
+  std::map<std::string, std::int64_t> groups;
+  for (const std::size_t i : general) {
+    const ListResult& list = district.lists[i];
+    votes.push_back(list.votes);
+    if (const Alliance* alliance = alliance_of(district.alliances, list.party)) {
+      groups[alliance->name] += list.votes;
+      const std::string label = group_label(district.alliances, list.party);
+      if (label != alliance->name) groups[label] += list.votes;
+    }
+  }
+  for (const auto& [name, sum] : groups) votes.push_back(sum);
+  return votes;
+}
+
 // Every first divisor f in (low, high) at which a list's first-seat quotient v_i/f equals
 // another list's quotient for a later seat v_j/d(k): only there can the seats change. With
 // leveling seats the national apportionment's quotients count too (the placement does not use
@@ -280,12 +299,13 @@ std::vector<Rational> first_divisor_candidates(const SweepModel& model, const El
   }
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
     const DistrictOutcome& out = outcome.districts[d];
-    for (const std::size_t i : out.general_lists) {
+    const std::vector<std::int64_t> competitors = competitor_votes(election.districts[d], out.general_lists);
+    for (std::size_t i = 0; i < competitors.size(); ++i) {
       model.checkpoint();
-      const std::int64_t vi = election.districts[d].lists[i].votes;
+      const std::int64_t vi = competitors[i];
       if (vi == 0) continue;
-      for (const std::size_t j : out.general_lists) {
-        const std::int64_t vj = election.districts[d].lists[j].votes;
+      for (std::size_t j = 0; j < competitors.size(); ++j) {
+        const std::int64_t vj = competitors[j];
         if (i == j || vj == 0) continue;
         for (std::int64_t k = 1; k <= out.general_seats; ++k) {
           const Rational c = Rational(vi) * divisors.divisor(k) / Rational(vj);

@@ -69,6 +69,12 @@ class RoundingSum {
 
 std::string quoted(const std::string& name) { return "'" + name + "'"; }
 
+std::string join_names(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + quoted(name);
+  return text;
+}
+
 // The operation being applied: its messages name it and the line of the key at fault.
 struct Context {
   const VoteOperation& op;
@@ -344,6 +350,27 @@ bool split_in(DistrictEdit& edit, const Context& ctx) {
   return true;
 }
 
+// Forms or dissolves an alliance in one district; the votes stay as they are.
+bool alliance_in(District& district, const Context& ctx, std::string& skipped) {
+  const VoteOperation& op = ctx.op;
+  if (op.dissolve) {
+    if (dissolve_alliance(district.alliances, op.name)) return true;
+    skipped = district.name + ": no alliance " + quoted(op.name);
+    return false;
+  }
+  for (const std::string& party : op.parties)
+    if (!has_list(district, party)) {
+      skipped = district.name + ": no list " + quoted(party);
+      return false;
+    }
+  try {
+    for (const std::string& party : op.parties) join_alliance(district.alliances, op.name, {}, party, op.line);
+  } catch (const Error& error) {
+    ctx.fail("parties", district.name + ": " + error.message() + " (dissolve the other alliance first)");
+  }
+  return true;
+}
+
 bool apply_in(DistrictEdit& edit, const Context& ctx, std::string& skipped) {
   const VoteOperation& op = ctx.op;
   District& district = edit.district();
@@ -376,6 +403,8 @@ bool apply_in(DistrictEdit& edit, const Context& ctx, std::string& skipped) {
       if (!need(op.party)) return false;
       edit.set_votes(find_list(district, op.party), *op.votes);
       return true;
+    case OperationKind::alliance:
+      return alliance_in(district, ctx, skipped);
   }
   return false;
 }
@@ -451,6 +480,19 @@ void check_operation(const Election& election, const std::vector<std::size_t>& c
         ctx.fail("votes", "votes must be between 0 and " + std::to_string(max_votes));
       require_list(election, covered, op.party, "party", ctx);
       break;
+    case OperationKind::alliance: {
+      require(!op.name.empty(), "name");
+      if (op.dissolve) {
+        if (!op.parties.empty()) ctx.fail("parties", "dissolving an alliance names no lists");
+        break;
+      }
+      if (op.parties.empty()) ctx.fail("kind", "needs 'parties' (or dissolve = true)");
+      std::set<std::string> named;
+      for (const std::string& party : op.parties)
+        if (!named.insert(party).second) ctx.fail("parties", quoted(party) + " is named twice in 'parties'");
+      for (const std::string& party : op.parties) require_list(election, covered, party, "parties", ctx);
+      break;
+    }
   }
 }
 
@@ -498,6 +540,10 @@ OperationReport apply_in_place(Election& election, const VoteOperation& op, std:
   }
   if (report.districts.empty() && op.kind == OperationKind::transfer)
     ctx.fail("from", quoted(op.from) + " and " + quoted(op.to) + " do not run together in any district it covers");
+  if (report.districts.empty() && op.kind == OperationKind::alliance)
+    ctx.fail(op.dissolve ? "name" : "parties",
+             op.dissolve ? "no alliance " + quoted(op.name) + " in any district it covers"
+                         : join_names(op.parties) + " do not run together in any district it covers");
   return report;
 }
 

@@ -5,6 +5,7 @@
 #include "common.hpp"
 #include "input_flags.hpp"
 #include "seatsim/analysis/indices.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/kernel/lot_record.hpp"
 #include "seatsim/render/indices_report.hpp"
@@ -24,17 +25,23 @@ void for_each_list(const Election& election, const ElectionOutcome& outcome, Vis
   }
 }
 
-// Elections with a tier above the districts add each list's district and leveling seats.
+// Elections with a tier above the districts add each list's district and leveling seats; elections
+// with list alliances add each list's group ("alliance" or "alliance/sub-alliance", empty when alone).
 Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
   const bool tiers = outcome.leveling.has_value() || outcome.quota_tier.has_value();
+  const bool grouped = has_alliances(election);
   Table table;
   table.group_by = {"district"};
   table.rank_by = {"seats", "votes"};
-  table.columns = {"district", "party", "votes"};
+  table.columns = {"district", "party"};
+  if (grouped) table.columns.emplace_back("group");
+  table.columns.emplace_back("votes");
   if (tiers) table.columns.insert(table.columns.end(), {"district_seats", "leveling_seats"});
   table.columns.insert(table.columns.end(), {"seats", "tie"});
   for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
-    std::vector<Cell> row{district.name, list.party, Cell(list.votes)};
+    std::vector<Cell> row{district.name, list.party};
+    if (grouped) row.emplace_back(group_label(district.alliances, list.party));
+    row.emplace_back(list.votes);
     if (tiers) row.insert(row.end(), {Cell(result.district_seats), Cell(result.leveling_seats)});
     row.insert(row.end(), {Cell(result.seats), result.tie ? "tie" : ""});
     table.add(std::move(row));
@@ -182,10 +189,11 @@ struct AllocateCommand {
       emit(output, render(output, table, make_meta("allocate", prepared)));
       return 0;
     }
-    const bool tiers =
-        outcome.leveling.has_value() || outcome.biproportional.has_value() || outcome.quota_tier.has_value();
+    const bool tiers = outcome.leveling.has_value() || outcome.biproportional.has_value() ||
+                       outcome.quota_tier.has_value() || has_alliances(election);
     // CSV and JSON stream (a large election is not held a second time); the table is for people.
-    // A tiered result is small and carries its national tier beside the rows: it goes through render().
+    // A tiered result is small and carries its national tier beside the rows: it goes through render(),
+    // as does a result with alliances (its `group` column).
     if (!tiers) switch (chosen_format(output)) {
         case Format::csv:
           emit_stream(output, [&](std::ostream& out) { write_allocation_csv(out, election, outcome); });
@@ -214,7 +222,8 @@ const bool registered = register_command({
       auto command = std::make_shared<AllocateCommand>();
       app.footer(
           "Output columns: district,party,votes,seats,tie ('tie' where a tie decided the list's last seat or the "
-          "seat it missed); with leveling seats district,party,votes,district_seats,leveling_seats,seats,tie.\n"
+          "seat it missed); with leveling seats district,party,votes,district_seats,leveling_seats,seats,tie; with "
+          "list alliances (--alliances, a data set's alliances.csv) a group column after party.\n"
           "Seat totals, first that applies: --seats, --seats-file, the data set's districts.csv, "
           "the sum of district_seats, the sum of published_seats.\nExamples: seatsim allocate votes.csv --seats 11 "
           "--method sainte-lague --first-divisor 1.4\n  seatsim allocate norway.csv --first-divisor 1.4 "

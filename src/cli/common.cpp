@@ -108,6 +108,11 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
         app.add_option("--seats-file", flags.seats_file, "CSV district,seats[,reserved] with each district's seats")
             ->group("Seats");
     flags.seats_option->excludes(flags.seats_file_option);
+    flags.alliances_option =
+        app.add_option("--alliances", flags.alliances_file,
+                       "CSV district,alliance,party[,sub_alliance]: list alliances (instead of a data set's "
+                       "alliances.csv)")
+            ->group("Seats");
   }
 }
 
@@ -143,6 +148,7 @@ SeatOverrides RuleFlags::seat_overrides() const {
   SeatOverrides overrides;
   if (seats_option && seats_option->count() > 0) overrides.seats = seats;
   if (seats_file_option && seats_file_option->count() > 0) overrides.seats_file = seats_file;
+  if (alliances_option && alliances_option->count() > 0) overrides.alliances_file = alliances_file;
   return overrides;
 }
 

@@ -33,6 +33,8 @@ struct RuleFlags {
   std::string seats_file;
   CLI::Option* seats_option = nullptr;
   CLI::Option* seats_file_option = nullptr;
+  std::string alliances_file;
+  CLI::Option* alliances_option = nullptr;
 
   RuleSettings given() const;
   RuleSources sources() const;

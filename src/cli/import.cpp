@@ -10,6 +10,7 @@
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/kerg2_import.hpp"
+#include "seatsim/io/knesset_import.hpp"
 #include "seatsim/io/wikitable_import.hpp"
 
 namespace seatsim::cli {
@@ -81,13 +82,56 @@ std::function<std::optional<int>()> add_kerg2(CLI::App& app) {
   };
 }
 
+// seatsim import knesset: the Central Elections Committee's expc.csv, a letters table and the surplus
+// agreements into a data set.
+struct KnessetCommand {
+  std::string input, lists, agreements, manifest, provenance, output;
+
+  int run() const {
+    const auto source = [](const std::string& path) { return Kerg2Command::optional_source(path); };
+    const ImportedDataSet data =
+        import_knesset(*source(input), *source(lists), *source(agreements), source(manifest), source(provenance));
+    write_dataset(data, output);
+    std::cout << "imported " << data.lists << " lists into " << output << " (" << data.seats
+              << " published seats); QUALITY.md lists " << data.findings << " inconsistencies\n";
+    return 0;
+  }
+};
+
+std::function<std::optional<int>()> add_knesset(CLI::App& app) {
+  CLI::App* knesset = app.add_subcommand(
+      "knesset", "The Central Elections Committee's expc.csv (Knesset results per locality), with surplus agreements");
+  auto command = std::make_shared<KnessetCommand>();
+  knesset->add_option("EXPC", command->input, "expc.csv: one row per locality, one column per ballot letter")
+      ->required();
+  knesset->add_option("--lists", command->lists, "CSV letter,party,published_seats: names and published seats")
+      ->required();
+  knesset->add_option("--agreements", command->agreements, "Surplus agreements: lines \"LETTER\": \"LETTER\"")
+      ->required();
+  knesset->add_option("--manifest", command->manifest, "The hand-written election.toml (name, date, source, system)");
+  knesset->add_option("--provenance", command->provenance, "Markdown copied into QUALITY.md: where each source is");
+  knesset->add_option("--output,-o", command->output, "The data set's folder (created; its files replaced)")
+      ->required();
+  knesset->footer(
+      "Writes results.csv (one district, Israel), alliances.csv (one alliance per agreement), election.toml and "
+      "QUALITY.md.\nExample: seatsim import knesset scenarios/israel-2022/source/expc.csv --lists "
+      "scenarios/israel-2022/source/lists.csv --agreements scenarios/israel-2022/source/SurplusAgreement.py "
+      "--manifest scenarios/israel-2022/source/manifest.toml --provenance scenarios/israel-2022/source/PROVENANCE.md "
+      "-o scenarios/israel-2022");
+  return [command, knesset]() -> std::optional<int> {
+    if (!knesset->parsed()) return std::nullopt;
+    return command->run();
+  };
+}
+
 const bool registered = register_command({
     "import",
-    "Convert published tables (scraped wikitable text, kerg2.csv) into a data set folder",
+    "Convert published tables (scraped wikitable text, kerg2.csv, Knesset expc.csv) into a data set folder",
     60,
     [](CLI::App& app) -> Runner {
       app.require_subcommand(1);
       const auto kerg2 = add_kerg2(app);
+      const auto knesset = add_knesset(app);
       CLI::App* wikitable = app.add_subcommand(
           "wikitable", "Text with '## Section' headings and tab-separated tables whose header rows start with 'Party'");
       auto command = std::make_shared<ImportCommand>();
@@ -106,8 +150,9 @@ const bool registered = register_command({
           "QUALITY.md (every inconsistency found, one line each).\nNumbers are never changed; 'Other parties' "
           "rows are left out of results.csv (they are not one list).\nExample: seatsim import wikitable "
           "../shared/seeds/000_3647352df70139e3.txt -o scenarios/iraq-2013");
-      return [command, kerg2] {
+      return [command, kerg2, knesset] {
         if (const std::optional<int> status = kerg2()) return *status;
+        if (const std::optional<int> status = knesset()) return *status;
         return command->run();
       };
     },

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "seatsim/core/error.hpp"
+#include "seatsim/io/alliances_file.hpp"
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/system_file.hpp"
 #include "toml_reading.hpp"
@@ -50,6 +51,8 @@ LoadedInput load_dataset(const fs::path& folder, const CsvOptions& options) {
     input.districts =
         read_seat_totals(read_csv_file(input.districts_file, input.files, options, {"district", "seats"}));
   }
+  const fs::path alliances = folder / "alliances.csv";
+  if (fs::exists(alliances)) read_alliances_file(alliances.string(), input.election, input.files, options);
   return input;
 }
 

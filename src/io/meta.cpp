@@ -54,6 +54,10 @@ Json rule_to_json(const Rule& rule) {
                          {"max", bound.max ? Json(*bound.max) : Json(nullptr)}};
     json["seat_bounds"] = per_list;
   }
+  if (rule.alliances.set()) {
+    json["alliance_method"] = rule.alliances.inner ? Json(rule.alliances.inner->name) : Json(nullptr);
+    json["alliance_threshold"] = alliance_threshold_name(rule.alliances.threshold);
+  }
   if (rule.leveling.enabled()) {
     json["leveling_seats"] = rule.leveling.seats;
     json["leveling_threshold"] = rule.leveling.threshold ? Json(rule.leveling.threshold->to_string()) : Json(nullptr);

@@ -202,6 +202,15 @@ std::vector<RuleKey> make_keys() {
       {"seats_by_votes", T::text, F::never, tiers,
        "Quota tier: apportion the house to the districts by the votes cast there, by this method", &S::seats_by_votes,
        method_names},
+      {"alliance_method", T::text, F::never, rule,
+       "Method that shares a list alliance's seats among its lists (default: the method)", &S::alliance_method,
+       method_names},
+      {"alliance_threshold", T::text, F::never, rule,
+       "Whether the threshold applies to each list of an alliance or to the alliance's summed votes",
+       &S::alliance_threshold,
+       [] {
+         return std::vector<std::string>{"lists", "groups"};
+       }},
   };
 }
 

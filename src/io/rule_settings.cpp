@@ -310,6 +310,11 @@ Rule RuleSettings::build(const std::string& base_folder) const {
   if (seed) rule.seed = *seed;
   if (reserved && *reserved != "top-list-of-group")
     throw Error("reserved: unknown rule '" + *reserved + "' (known: top-list-of-group)");
+  if (alliance_method)
+    rule.alliances.inner = keyed("alliance-method", [&] { return method_by_name(*alliance_method); });
+  if (alliance_threshold)
+    rule.alliances.threshold =
+        keyed("alliance-threshold", [&] { return alliance_threshold_by_name(*alliance_threshold); });
   build_tiers(*this, rule, base_folder);
   return rule;
 }

@@ -80,6 +80,8 @@ std::vector<std::string_view> keys_for(OperationKind kind) {
       return {"kind", "districts", "party"};
     case OperationKind::set:
       return {"kind", "districts", "party", "votes"};
+    case OperationKind::alliance:
+      return {"kind", "districts", "name", "parties", "dissolve"};
   }
   return {};
 }
@@ -87,8 +89,8 @@ std::vector<std::string_view> keys_for(OperationKind kind) {
 void reject_foreign_keys(const Document& doc, const toml::table& table, OperationKind kind, std::size_t index) {
   const std::vector<std::string_view> known = keys_for(kind);
   std::vector<std::string> names(known.begin(), known.end());
-  static const std::vector<std::string> all = {"kind",  "districts", "from",   "to",      "share", "votes",
-                                               "party", "points",    "factor", "parties", "into"};
+  static const std::vector<std::string> all = {"kind",   "districts", "from",    "to",   "share", "votes",   "party",
+                                               "points", "factor",    "parties", "into", "name",  "dissolve"};
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
@@ -129,6 +131,17 @@ std::vector<SplitPart> read_split_parts(const Document& doc, const toml::node& n
   return result;
 }
 
+// `kind = "alliance"`: name, parties (forming), dissolve = true (dissolving).
+void read_alliance_keys(const Document& doc, const toml::table& table, const std::string& label, VoteOperation& op) {
+  op.parties = toml_reading::optional_strings(doc, table, "parties").value_or(std::vector<std::string>{});
+  if (const toml::node* name = table.get("name")) op.name = toml_reading::scalar_text(doc, *name, "name");
+  if (const toml::node* dissolve = table.get("dissolve")) {
+    const auto* flag = dissolve->as_boolean();
+    if (!flag) throw Error(doc.path, line_of(*dissolve), label + ": dissolve: expected true or false");
+    op.dissolve = flag->get();
+  }
+}
+
 VoteOperation read_operation(const Document& doc, const toml::table& table, std::size_t index) {
   VoteOperation op;
   op.source = doc.path;
@@ -164,6 +177,7 @@ VoteOperation read_operation(const Document& doc, const toml::table& table, std:
   if (op.kind == OperationKind::split) {
     if (const toml::node* into = table.get("into")) op.parts = read_split_parts(doc, *into, full);
   }
+  if (op.kind == OperationKind::alliance) read_alliance_keys(doc, table, full, op);
   return op;
 }
 
@@ -217,6 +231,10 @@ void check_required(const Document& doc, const VoteOperation& op, std::size_t in
     case OperationKind::set:
       need(!op.party.empty(), "party");
       need(op.votes.has_value(), "votes");
+      break;
+    case OperationKind::alliance:
+      need(!op.name.empty(), "name");
+      if (!op.dissolve) need(!op.parties.empty(), "parties");
       break;
   }
 }
@@ -427,6 +445,20 @@ Scenario load_scenario(const std::string& path) {
   return parse_scenario(path, read_text_file(path));
 }
 
+namespace {
+
+// The rule of the system a base data set names (`system = "NAME|FILE"` in its election.toml), or none.
+RuleSettings base_system_rule(const Scenario& scenario, const LoadedInput& input) {
+  if (!input.system) return {};
+  try {
+    return load_system(*input.system).rule;
+  } catch (const Error& error) {
+    throw Error(scenario.path, scenario.base_line, "base: " + std::string(error.what()));
+  }
+}
+
+}  // namespace
+
 ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& options) {
   std::error_code ec;
   if (!fs::exists(scenario.base, ec))
@@ -449,17 +481,9 @@ ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& opti
     seats.seats_file_name = base.input.districts_file;
   }
   apply_seat_totals(base.input.election, seats);
-  // The base's own layers, as every other command takes them: its system (`system = ...`), then its [rule].
+  base.settings = base_system_rule(scenario, base.input);  // a data set's `system = ...`, under its [rule]
   RuleSettings own = base.input.rule;
   own.resolve_files(base.input.folder);  // the data set's files are relative to its folder
-  if (base.input.system) {
-    try {
-      base.settings = load_system(*base.input.system).rule;
-    } catch (const Error& error) {
-      if (!error.file().empty()) throw;
-      throw Error(base.input.folder + "/election.toml", base.input.system_line, error.message()).with_key("system");
-    }
-  }
   base.settings.override_with(own);
   base.rule = base.settings.build();
   return base;

@@ -9,8 +9,8 @@
 namespace seatsim {
 namespace {
 
-constexpr std::string_view kind_names[] = {"transfer", "uniform", "proportional", "turnout",
-                                           "merge",    "split",   "remove",       "set"};
+constexpr std::string_view kind_names[] = {"transfer", "uniform", "proportional", "turnout", "merge",
+                                           "split",    "remove",  "set",          "alliance"};
 
 std::string quoted(const std::string& name) { return "'" + name + "'"; }
 
@@ -75,6 +75,10 @@ std::string VoteOperation::describe() const {
       break;
     case OperationKind::set:
       text = "set the votes of " + quoted(party) + " to " + std::to_string(votes.value_or(0));
+      break;
+    case OperationKind::alliance:
+      text = dissolve ? "dissolve the alliance " + quoted(name)
+                      : "alliance " + quoted(name) + " of " + join_names(parties);
       break;
   }
   if (!districts.empty()) {

@@ -5,6 +5,7 @@
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/lot_record.hpp"
 
 namespace seatsim {
@@ -160,7 +161,10 @@ DistrictOutcome allocate_district(const District& district, const std::vector<bo
                          "the threshold");
   ties.list_keys = general_keys;
   try {
-    if (rule.bounds.empty()) {
+    if (!district.alliances.empty()) {
+      if (!rule.bounds.empty()) throw district_error("seat bounds do not combine with list alliances");
+      out.general = allocate_by_groups(district, out.general_lists, out.general_seats, rule, ties);
+    } else if (rule.bounds.empty()) {
       out.general = seatsim::allocate(votes, out.general_seats, rule.method, ties);
     } else {
       std::vector<SeatBound> bounds;
@@ -195,9 +199,20 @@ DistrictOutcome allocate_district(const District& district, const std::vector<bo
 ElectionOutcome allocate(const Election& election, const Rule& rule) {
   rule.check();
   check_vote_limits(election);
-  if (rule.biproportional.enabled) return allocate_biproportional(election, rule);
-  if (rule.quota_tier.enabled()) return allocate_quota_tier(election, rule);
-  const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
+  if (rule.biproportional.enabled) {
+    if (has_alliances(election)) throw Error(election.source, 0, "list alliances do not combine with --biproportional");
+    return allocate_biproportional(election, rule);
+  }
+  if (rule.quota_tier.enabled()) {
+    if (has_alliances(election)) throw Error(election.source, 0, "list alliances do not combine with --quota-tier");
+    return allocate_quota_tier(election, rule);
+  }
+  std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
+  if (rule.alliances.threshold == AllianceThreshold::groups && !rule.threshold.empty()) {
+    const NationalVotes national = rule.threshold.needs_national() ? national_votes(election) : NationalVotes{};
+    for (std::size_t d = 0; d < election.districts.size(); ++d)
+      apply_group_threshold(election.districts[d], rule.threshold, national, passes[d]);
+  }
   ElectionOutcome result;
   for (std::size_t d = 0; d < election.districts.size(); ++d)
     result.districts.push_back(

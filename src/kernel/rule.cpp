@@ -28,6 +28,7 @@ std::string Rule::describe() const {
   if (leveling.enabled()) text += "; " + leveling.describe();
   if (biproportional.enabled) text += "; " + biproportional.describe();
   if (quota_tier.enabled()) text += "; " + quota_tier.describe();
+  if (alliances.set()) text += "; " + alliances.describe();
   return text;
 }
 

@@ -31,10 +31,12 @@ struct RuleSources {
   FileAccess file_access = FileAccess::allowed;
 };
 
-// Seat totals named outside the input (`--seats`, `--seats-file`).
+// Seat totals named outside the input (`--seats`, `--seats-file`), and the list alliances of a votes
+// file (`--alliances`, which replaces a data set's alliances.csv).
 struct SeatOverrides {
   std::optional<std::int64_t> seats;
   std::optional<std::string> seats_file;
+  std::optional<std::string> alliances_file;
 };
 
 struct ElectionSetup {

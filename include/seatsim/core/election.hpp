@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "seatsim/core/alliance.hpp"
+
 namespace seatsim {
 
 // Hard limits, documented in the README and enforced by the readers.
@@ -31,6 +33,7 @@ struct District {
   std::int64_t seats = 0;     // all seats, reserved ones included
   std::int64_t reserved = 0;  // minority quota seats inside `seats`
   std::vector<ListResult> lists;
+  std::vector<Alliance> alliances = {};  // list alliances: seats go to groups first (seatsim/core/alliance.hpp)
 
   std::int64_t total_votes() const noexcept;
   bool has_published() const noexcept;  // every list has published_seats

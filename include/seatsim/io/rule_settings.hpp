@@ -48,6 +48,9 @@ struct RuleSettings {
   std::optional<std::string> remainder_votes;
   std::optional<std::string> remainder_threshold;
   std::optional<std::string> seats_by_votes;
+  // List alliances (seatsim/kernel/alliance_rule.hpp).
+  std::optional<std::string> alliance_method;     // inside alliances; default: method
+  std::optional<std::string> alliance_threshold;  // "lists" (default) or "groups"
 
   // Makes the file keys (party_thresholds, seat_bounds, a leveling_per_district file) that are
   // relative paths relative to `folder` (a manifest's files are relative to its folder).

@@ -15,7 +15,7 @@
 
 namespace seatsim {
 
-enum class OperationKind { transfer, uniform, proportional, turnout, merge, split, remove, set };
+enum class OperationKind { transfer, uniform, proportional, turnout, merge, split, remove, set, alliance };
 
 std::string_view operation_kind_name(OperationKind kind) noexcept;
 // Throws seatsim::Error naming the known kinds.
@@ -42,6 +42,10 @@ struct VoteOperation {
   std::vector<std::string> parties;  // merge: these lists become `into`
   std::string into;
   std::vector<SplitPart> parts;  // split: each part takes its share; `party` keeps the rest
+  // alliance: forms the list alliance `name` of `parties` (in each district where they all stand), or,
+  // with `dissolve`, removes the alliance `name` (seatsim/core/alliance.hpp). Votes do not change.
+  std::string name = {};
+  bool dissolve = false;
 
   // Where it was written, for messages: file, the line of its [[op]] and of each key.
   std::string source;

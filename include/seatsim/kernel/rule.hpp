@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "seatsim/kernel/alliance_rule.hpp"
 #include "seatsim/kernel/biproportional.hpp"
 #include "seatsim/kernel/leveling.hpp"
 #include "seatsim/kernel/method.hpp"
@@ -30,6 +31,7 @@ struct Rule {
   LevelingRule leveling;              // a national leveling tier on top of the districts
   BiproportionalRule biproportional;  // lists nationally, then districts by alternating scaling
   QuotaTierRule quota_tier;           // whole quotas in districts, the remainders nationally
+  AllianceRule alliances;             // inside a district's list alliances, when the data has some
 
   bool tiered() const noexcept { return leveling.enabled() || biproportional.enabled || quota_tier.enabled(); }
   // Throws seatsim::Error for tiers that cannot be combined (see docs/multi-tier.md).
