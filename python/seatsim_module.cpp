@@ -758,15 +758,16 @@ PYBIND11_MODULE(seatsim, m) {
            "party, seats, margin, holder_loss, lose_to, challenger, challenger_gain) and 'ranking' (rank, then the "
            "same columns, every seat that can change hands, most fragile first). Missing numbers are None; "
            "gain_from, lose_to and challenger are '' where there is no such list. Keywords as for allocate().")
-      .def("simulate", &Dataset::simulate_records, py::arg("draws"), py::arg("noise"), py::arg("seed") = py::none(),
-           py::arg("threads") = 1, py::arg("coalitions") = std::vector<std::string>{}, py::arg("indices") = false,
-           "`seatsim simulate` as a dict of four tables (dicts of columns): 'summary' (party, seats, mean, sd, q05, "
-           "q50, q95, p_majority), 'coalitions' (the same per coalition), 'districts' (district, party, seats, count, "
-           "probability, at_least) and 'histogram' (level, district, party, seats, count, probability, at_least). "
-           "noise: 'dirichlet:K', 'multinomial' or 'swing:SD[,DSD]'; seed: the seed of the draws (None: the data "
-           "set's, else 0), so the same seed gives the CLI's numbers whatever threads (0: every core); coalitions: "
-           "party names joined by '+'; indices=True adds 'indices', `seatsim simulate --view indices` (level, district, "
-           "index, cast, draws, mean, sd, q05, q50, q95). Keywords as for allocate().")
+      .def(
+          "simulate", &Dataset::simulate_records, py::arg("draws"), py::arg("noise"), py::arg("seed") = py::none(),
+          py::arg("threads") = 1, py::arg("coalitions") = std::vector<std::string>{}, py::arg("indices") = false,
+          "`seatsim simulate` as a dict of four tables (dicts of columns): 'summary' (party, seats, mean, sd, q05, "
+          "q50, q95, p_majority), 'coalitions' (the same per coalition), 'districts' (district, party, seats, count, "
+          "probability, at_least) and 'histogram' (level, district, party, seats, count, probability, at_least). "
+          "noise: 'dirichlet:K', 'multinomial' or 'swing:SD[,DSD]'; seed: the seed of the draws (None: the data "
+          "set's, else 0), so the same seed gives the CLI's numbers whatever threads (0: every core); coalitions: "
+          "party names joined by '+'; indices=True adds 'indices', `seatsim simulate --view indices` (level, district, "
+          "index, cast, draws, mean, sd, q05, q50, q95). Keywords as for allocate().")
       .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
 
   m.def("load", &load_dataset, py::arg("path"),

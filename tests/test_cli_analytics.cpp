@@ -68,8 +68,10 @@ TEST_CASE("paradoxes and curves from the command line") {
   const RunResult paradoxes = run_cli({"paradoxes", "-", "--seats", "10", "-m", "hare", "--format", "csv"}, votes);
   REQUIRE_MESSAGE(paradoxes.status == 0, paradoxes.err);
   const auto findings = csv_records(paradoxes.out);
-  REQUIRE(findings.size() == 1);
+  REQUIRE(findings.size() == 3);  // the Alabama paradox first, then two population paradoxes of C
   CHECK(findings[0].at("kind") == "alabama");
+  CHECK(findings[1].at("kind") == "population");
+  CHECK(findings[2].at("kind") == "population");
   CHECK(findings[0].at("party") == "C");
   CHECK(findings[0].at("rechecked") == "yes");
   CHECK(paradoxes.err.find("(complete)") != std::string::npos);
@@ -86,8 +88,8 @@ TEST_CASE("paradoxes and curves from the command line") {
 }
 
 TEST_CASE("curves: the bias at 50 % as a table and in JSON; --chart draws one curve per party, a mark per break") {
-  const std::vector<std::string> base = {"curves", "-",      "--seats", "11",    "--first-divisor",
-                                         "1.4",    "--party", "Blue",   "--party", "Green"};
+  const std::vector<std::string> base = {"curves", "-",       "--seats", "11",      "--first-divisor",
+                                         "1.4",    "--party", "Blue",    "--party", "Green"};
   const auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = base;
     args.insert(args.end(), extra.begin(), extra.end());
@@ -110,7 +112,7 @@ TEST_CASE("curves: the bias at 50 % as a table and in JSON; --chart draws one cu
   const RunResult drawn = with({"--format", "csv", "--chart", chart.string()});
   REQUIRE_MESSAGE(drawn.status == 0, drawn.err);
   const auto pieces = csv_records(drawn.out);
-  const std::string svg = read_text_file(chart.string());
+  const std::string svg = seatsim::read_text_file(chart.string());
   CHECK(svg.rfind("<svg", 0) == 0);
   std::size_t curves = 0, breaks = 0;
   for (std::size_t at = svg.find("class=\"curve\""); at != std::string::npos; at = svg.find("class=\"curve\"", at + 1))

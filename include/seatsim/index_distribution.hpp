@@ -18,9 +18,9 @@ namespace seatsim {
 
 // One index at one level (a district, or national) over the draws.
 struct IndexTally {
-  std::uint64_t draws = 0;  // draws in which the index is defined
-  u128 sum = 0;             // Σ value × 10^6
-  u128 squares = 0;         // Σ (value × 10^6)²
+  std::uint64_t draws = 0;                            // draws in which the index is defined
+  u128 sum = 0;                                       // Σ value × 10^6
+  u128 squares = 0;                                   // Σ (value × 10^6)²
   std::map<std::int64_t, std::uint64_t> thousandths;  // value rounded to 0.001, × 1000 -> draws
 
   void add(std::int64_t micro);  // throws seatsim::Error if the sums would overflow

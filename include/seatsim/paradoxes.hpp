@@ -72,7 +72,7 @@ struct ParadoxSearch {
   std::size_t districts = 0, districts_searched = 0;  // seat changes
   bool leveling_searched = false;
   std::size_t population_districts = 0, population_searched = 0;  // districts the population search applies to
-  bool complete = false;  // false: stopped at max_seconds
+  bool complete = false;                                          // false: stopped at max_seconds
   std::size_t allocations = 0;
   double seconds = 0;
   std::size_t failed_rechecks = 0;  // findings dropped because allocating again did not confirm them

@@ -23,7 +23,7 @@
 namespace seatsim {
 
 // The seats of district `district`'s lists in an election, none where it cannot be allocated.
-using DistrictSeats = std::function<std::optional<std::vector<std::int64_t>>(const Election&)>;
+using ListSeatsOf = std::function<std::optional<std::vector<std::int64_t>>(const Election&)>;
 
 struct PopulationSearch {
   std::vector<ParadoxFinding> findings;  // not yet re-checked
@@ -31,11 +31,12 @@ struct PopulationSearch {
 };
 
 PopulationSearch search_population_paradox(const Election& cast, std::size_t district,
-                                           const std::vector<std::int64_t>& cast_seats, const DistrictSeats& seats_of,
+                                           const std::vector<std::int64_t>& cast_seats, const ListSeatsOf& seats_of,
                                            const std::function<bool()>& expired);
 
 // The witness's condition on the seats allocated before and after (a list's seats in the district).
 bool population_paradox_holds(const Election& before, const Election& after, const ParadoxFinding& finding,
-                              const std::vector<std::int64_t>& seats_before, const std::vector<std::int64_t>& seats_after);
+                              const std::vector<std::int64_t>& seats_before,
+                              const std::vector<std::int64_t>& seats_after);
 
 }  // namespace seatsim

@@ -220,7 +220,7 @@ class Searcher {
 
   // The population paradox between the lists of district d (population_paradox.hpp).
   bool search_population(std::size_t d) {
-    const DistrictSeats seats_of = [&](const Election& election) -> std::optional<std::vector<std::int64_t>> {
+    const ListSeatsOf seats_of = [&](const Election& election) -> std::optional<std::vector<std::int64_t>> {
       std::optional<Seats> seats = counted(election);
       if (!seats) return std::nullopt;
       return std::move((*seats)[d]);
@@ -335,10 +335,10 @@ class Searcher {
 
   // Keeps the first finding of each kind per change (the smallest change found), re-checked.
   void record(ParadoxFinding finding) {
-    const auto key = std::make_tuple(static_cast<int>(finding.kind), static_cast<int>(finding.change),
-                                     finding.district.value_or(SIZE_MAX), finding.list.value_or(SIZE_MAX),
-                                     finding.party, (finding.amount > 0 ? 1 : 0) + (finding.list_seats ? 2 : 0),
-                                     finding.gainer.value_or(SIZE_MAX));
+    const auto key =
+        std::make_tuple(static_cast<int>(finding.kind), static_cast<int>(finding.change),
+                        finding.district.value_or(SIZE_MAX), finding.list.value_or(SIZE_MAX), finding.party,
+                        (finding.amount > 0 ? 1 : 0) + (finding.list_seats ? 2 : 0), finding.gainer.value_or(SIZE_MAX));
     if (!seen_.insert(key).second) return;
     finding.rechecked = recheck_paradox(cast_, rule_, finding);
     out_.allocations += 2;

@@ -23,7 +23,7 @@ std::string growth_text(std::int64_t raise, std::int64_t votes) {
 class PopulationSearcher {
  public:
   PopulationSearcher(const Election& cast, std::size_t district, const std::vector<std::int64_t>& cast_seats,
-                     const DistrictSeats& seats_of, const std::function<bool()>& expired)
+                     const ListSeatsOf& seats_of, const std::function<bool()>& expired)
       : cast_(cast), d_(district), base_(cast_seats), seats_of_(seats_of), expired_(expired), work_(cast) {}
 
   PopulationSearch run() {
@@ -125,7 +125,7 @@ class PopulationSearcher {
   const Election& cast_;
   std::size_t d_;
   const std::vector<std::int64_t>& base_;
-  const DistrictSeats& seats_of_;
+  const ListSeatsOf& seats_of_;
   const std::function<bool()>& expired_;
   Election work_;
   std::map<std::pair<std::size_t, std::size_t>, ParadoxFinding> strict_, weak_;
@@ -135,7 +135,7 @@ class PopulationSearcher {
 }  // namespace
 
 PopulationSearch search_population_paradox(const Election& cast, std::size_t district,
-                                           const std::vector<std::int64_t>& cast_seats, const DistrictSeats& seats_of,
+                                           const std::vector<std::int64_t>& cast_seats, const ListSeatsOf& seats_of,
                                            const std::function<bool()>& expired) {
   return PopulationSearcher(cast, district, cast_seats, seats_of, expired).run();
 }

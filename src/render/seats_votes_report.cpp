@@ -33,8 +33,7 @@ Table seats_votes_table(const std::vector<SeatsVotesCurve>& curves) {
   table.columns = {"party", "swing", "seats", "seat_share", "votes_from", "votes_to", "share_from", "share_to"};
   for (const SeatsVotesCurve& curve : curves)
     for (const CurvePiece& piece : curve.pieces)
-      table.add({curve.party, swing_name(curve.swing),
-                 Cell(static_cast<long long>(piece.seats)),
+      table.add({curve.party, swing_name(curve.swing), Cell(static_cast<long long>(piece.seats)),
                  Cell::number(curve.house == 0 ? "" : percent(piece.seats, curve.house)),
                  Cell(static_cast<long long>(piece.votes_from)), Cell(static_cast<long long>(piece.votes_to)),
                  Cell::number(percent(piece.share_from)), Cell::number(percent(piece.share_to))});

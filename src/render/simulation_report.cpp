@@ -48,16 +48,23 @@ void add_distribution(Table& table, const std::vector<Cell>& prefix, const SeatD
   }
 }
 
+// A quantile: a value rounded to 0.001, shown with the three decimals it has.
+Cell quantile_cell(const std::optional<std::int64_t>& micro) {
+  if (!micro) return Cell::number("");
+  const std::string text = format_micro(*micro);
+  return Cell::number(text.substr(0, text.size() - 3));
+}
+
 // One row per index of one level: the value from the votes as cast beside its distribution.
 void add_index_rows(Table& table, const std::vector<Cell>& level, const Indices& cast,
                     const std::array<IndexTally, index_names.size()>& tallies) {
   for (std::size_t index = 0; index < index_names.size(); ++index) {
     const IndexSummary summary = summarize(tallies[index]);
     std::vector<Cell> row = level;
-    row.insert(row.end(), {std::string(index_names[index]), index_cell(cast.micro[index]),
-                           Cell(static_cast<unsigned long>(summary.draws)), index_cell(summary.mean),
-                           index_cell(summary.sd), index_cell(summary.q05), index_cell(summary.q50),
-                           index_cell(summary.q95)});
+    row.insert(row.end(),
+               {std::string(index_names[index]), index_cell(cast.micro[index]),
+                Cell(static_cast<unsigned long>(summary.draws)), index_cell(summary.mean), index_cell(summary.sd),
+                index_cell(summary.q05), index_cell(summary.q50), index_cell(summary.q95)});
     table.add(std::move(row));
   }
 }

@@ -407,8 +407,8 @@ std::string curve_axes(const CurvePlot& plot, double seat_step) {
     out += svg::text(x, plot.top + plot.height + 20, std::to_string(share),
                      "text-anchor=\"middle\" stroke=\"none\" fill=\"" + std::string(ink) + "\"");
   }
-  out += "<rect x=\"" + num(plot.left) + "\" y=\"" + num(plot.top) + "\" width=\"" + num(plot.width) +
-         "\" height=\"" + num(plot.height) + "\" fill=\"none\"/>\n</g>\n";
+  out += "<rect x=\"" + num(plot.left) + "\" y=\"" + num(plot.top) + "\" width=\"" + num(plot.width) + "\" height=\"" +
+         num(plot.height) + "\" fill=\"none\"/>\n</g>\n";
   out += svg::text(plot.left + plot.width / 2, plot.top + plot.height + 45, "national vote share (%)",
                    "text-anchor=\"middle\" fill=\"" + std::string(ink) + "\"");
   out += svg::text(20, plot.top + plot.height / 2, "seats",
@@ -465,8 +465,7 @@ std::string seats_votes_svg(const SeatsVotesChart& chart) {
                       " \u2014 " + std::to_string(series.steps.size() - 1) + " breaks"});
   }
   const double legend_left = plot.left + plot.width + 30, width = legend_left + 260;
-  const double height =
-      std::max(plot.top + plot.height + 60, plot.top + legend_height(legend.size(), 1) + 20);
+  const double height = std::max(plot.top + plot.height + 60, plot.top + legend_height(legend.size(), 1) + 20);
   const std::string subtitle = std::to_string(breaks) + (breaks == 1 ? " break point" : " break points") +
                                " (dots); dashed: seat share = vote share, and 50 % of the votes";
   return svg::open_document(width, height, chart.title) +
