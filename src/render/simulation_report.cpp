@@ -64,7 +64,7 @@ void add_index_rows(Table& table, const std::vector<Cell>& level, const Indices&
     row.insert(row.end(),
                {std::string(index_names[index]), index_cell(cast.micro[index]),
                 Cell(static_cast<unsigned long>(summary.draws)), index_cell(summary.mean), index_cell(summary.sd),
-                index_cell(summary.q05), index_cell(summary.q50), index_cell(summary.q95)});
+                quantile_cell(summary.q05), quantile_cell(summary.q50), quantile_cell(summary.q95)});
     table.add(std::move(row));
   }
 }
