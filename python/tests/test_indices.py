@@ -8,8 +8,8 @@ import seatsim
 
 from conftest import SOURCE_DIR, cli_csv, run_cli
 
-IRAQ = SOURCE_DIR / "scenarios" / "iraq-2013"
-SYNTHETIC = SOURCE_DIR / "tests" / "data" / "synthetic-reserved"
+IRAQ = str(SOURCE_DIR / "scenarios" / "iraq-2013")
+SYNTHETIC = str(SOURCE_DIR / "tests" / "data" / "synthetic-reserved")
 INDEX_NAMES = ["gallagher", "loosemore_hanby", "sainte_lague", "dhondt", "rae", "enp_votes", "enp_seats",
                "wasted_share"]
 
