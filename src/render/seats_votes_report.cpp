@@ -70,6 +70,7 @@ Table seats_votes_bias_table(const std::vector<SeatsVotesCurve>& curves) {
 SeatsVotesChart seats_votes_chart(const std::vector<SeatsVotesCurve>& curves, const PartyStyles& styles,
                                   const std::string& title) {
   std::vector<std::string> parties;
+  parties.reserve(curves.size());
   for (const SeatsVotesCurve& curve : curves) parties.push_back(curve.party);
   const std::vector<StyledParty> styled = style_parties(parties, styles);
   SeatsVotesChart chart;
