@@ -15,6 +15,7 @@
 
 #include "seatsim/analysis/comparator.hpp"
 #include "seatsim/analysis/election_setup.hpp"
+#include "seatsim/analysis/indices.hpp"
 #include "seatsim/analysis/margins.hpp"
 #include "seatsim/analysis/monte_carlo.hpp"
 #include "seatsim/analysis/noise_model.hpp"
@@ -34,6 +35,7 @@
 #include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/threshold.hpp"
 #include "seatsim/render/comparison_report.hpp"
+#include "seatsim/render/indices_report.hpp"
 #include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
 #include "seatsim/render/simulation_report.hpp"
@@ -448,6 +450,21 @@ struct Dataset {
     return table_columns(comparison_table(election, comparison));
   }
 
+  // `seatsim allocate --view indices` (or `compare --view indices` with published=True): level,
+  // district, then the indices under their JSON names (None where undefined).
+  py::dict indices_records(bool published, const py::kwargs& overrides) const {
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    ElectionOutcome outcome;
+    {
+      py::gil_scoped_release release;
+      outcome = allocate(election, rule);
+    }
+    for (const std::string& note : outcome.notes) warn_note(note);
+    if (published) return table_columns(recomputed_and_published_indices(election, outcome));
+    return table_columns(indices_table(election_indices(election, outcome_seats(outcome))));
+  }
+
   // "districts matched: M/N, seats differing: K", as `seatsim compare` ends.
   std::string compare_summary(const py::kwargs& overrides) const {
     Election election = input.election;
@@ -509,7 +526,8 @@ struct Dataset {
   // (None: the data set's, else 0) is the rule's seed, as --seed is, so the same seed gives the
   // CLI's numbers.
   py::dict simulate_records(std::int64_t draws, const std::string& noise, const py::object& seed, unsigned threads,
-                            const std::vector<std::string>& coalitions, const py::kwargs& overrides) const {
+                            const std::vector<std::string>& coalitions, bool indices,
+                            const py::kwargs& overrides) const {
     if (draws < 1) throw Error("--draws must be at least 1 (got " + std::to_string(draws) + ")");
     const NoiseModel model = NoiseModel::parse(noise);
     refuse_sweep();
@@ -523,6 +541,7 @@ struct Dataset {
     {
       py::gil_scoped_release release;
       simulation.emplace(election, rule, model, rule.seed, coalitions);
+      if (indices) simulation->track_indices();
       counts = simulation->run(0, static_cast<std::uint64_t>(draws), threads);
     }
     for (const std::string& note : simulation->cast_outcome().notes) warn_note(note);
@@ -532,6 +551,7 @@ struct Dataset {
     out["coalitions"] = table_columns(tables.coalitions);
     out["districts"] = table_columns(tables.districts);
     out["histogram"] = table_columns(tables.histogram);
+    if (indices) out["indices"] = table_columns(tables.indices);
     return out;
   }
 
@@ -725,6 +745,11 @@ PYBIND11_MODULE(seatsim, m) {
       .def("compare", &Dataset::compare_records,
            "Columns district, party, votes, published_seats, seats, diff, as `seatsim compare` writes them "
            "(published_seats and diff None where the source is blank). Keywords as for allocate().")
+      .def("indices", &Dataset::indices_records, py::arg("published") = false,
+           "`seatsim allocate --view indices` as a dict of columns: level ('district' or 'national'), district, "
+           "then gallagher, loosemore_hanby, sainte_lague, dhondt, rae, enp_votes, enp_seats, wasted_share "
+           "(float; None where undefined; docs/indices.md). published=True: `seatsim compare --view indices`, a "
+           "first column basis ('recomputed' or 'published'). Keywords as for allocate().")
       .def("compare_summary", &Dataset::compare_summary,
            "The line 'districts matched: M/N, seats differing: K'. Keywords as for allocate().")
       .def("margins", &Dataset::margins_records,
@@ -733,14 +758,16 @@ PYBIND11_MODULE(seatsim, m) {
            "party, seats, margin, holder_loss, lose_to, challenger, challenger_gain) and 'ranking' (rank, then the "
            "same columns, every seat that can change hands, most fragile first). Missing numbers are None; "
            "gain_from, lose_to and challenger are '' where there is no such list. Keywords as for allocate().")
-      .def("simulate", &Dataset::simulate_records, py::arg("draws"), py::arg("noise"), py::arg("seed") = py::none(),
-           py::arg("threads") = 1, py::arg("coalitions") = std::vector<std::string>{},
-           "`seatsim simulate` as a dict of four tables (dicts of columns): 'summary' (party, seats, mean, sd, q05, "
-           "q50, q95, p_majority), 'coalitions' (the same per coalition), 'districts' (district, party, seats, count, "
-           "probability, at_least) and 'histogram' (level, district, party, seats, count, probability, at_least). "
-           "noise: 'dirichlet:K', 'multinomial' or 'swing:SD[,DSD]'; seed: the seed of the draws (None: the data "
-           "set's, else 0), so the same seed gives the CLI's numbers whatever threads (0: every core); coalitions: "
-           "party names joined by '+'. Keywords as for allocate().")
+      .def(
+          "simulate", &Dataset::simulate_records, py::arg("draws"), py::arg("noise"), py::arg("seed") = py::none(),
+          py::arg("threads") = 1, py::arg("coalitions") = std::vector<std::string>{}, py::arg("indices") = false,
+          "`seatsim simulate` as a dict of four tables (dicts of columns): 'summary' (party, seats, mean, sd, q05, "
+          "q50, q95, p_majority), 'coalitions' (the same per coalition), 'districts' (district, party, seats, count, "
+          "probability, at_least) and 'histogram' (level, district, party, seats, count, probability, at_least). "
+          "noise: 'dirichlet:K', 'multinomial' or 'swing:SD[,DSD]'; seed: the seed of the draws (None: the data "
+          "set's, else 0), so the same seed gives the CLI's numbers whatever threads (0: every core); coalitions: "
+          "party names joined by '+'; indices=True adds 'indices', `seatsim simulate --view indices` (level, district, "
+          "index, cast, draws, mean, sd, q05, q50, q95). Keywords as for allocate().")
       .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
 
   m.def("load", &load_dataset, py::arg("path"),

@@ -256,6 +256,15 @@ TEST_CASE("seatsim report: one self-contained HTML file with the table, the char
   CHECK(seat_elements(html) == 25);
   CHECK(count(html, "<tr class=\"differs\">") == 2);
   CHECK(html.find("<script") == std::string::npos);
+  // The indices, recomputed and published: the rows of `compare --view indices`, national row included.
+  CHECK(html.find("<h2>Disproportionality indices</h2>") != std::string::npos);
+  const std::string indices =
+      run_cli({"compare", (tmp.path / "set").string(), "--method", "dhondt", "--view", "indices", "--format", "csv"})
+          .out;
+  for (const auto& row : csv_records(indices))
+    CHECK(html.find("<td>" + row.at("basis") + "</td><td>" + row.at("level") + "</td><td>" + row.at("district") +
+                    "</td><td class=\"number\">" + row.at("gallagher") + "</td>") != std::string::npos);
+  CHECK(count(html, "<td>published</td><td>national</td>") == 1);
 
   const auto votes = tmp.write("v.csv", "party,votes\nA,10\nB,5\n");
   const RunResult bad = run_cli({"report", votes.string(), "--seats", "3", "-o", (tmp.path / "bad.html").string()});

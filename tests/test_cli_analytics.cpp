@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "seatsim/core/json.hpp"
+#include "seatsim/io/file_io.hpp"
 #include "support.hpp"
 
 using namespace seatsim::test;
@@ -67,8 +68,10 @@ TEST_CASE("paradoxes and curves from the command line") {
   const RunResult paradoxes = run_cli({"paradoxes", "-", "--seats", "10", "-m", "hare", "--format", "csv"}, votes);
   REQUIRE_MESSAGE(paradoxes.status == 0, paradoxes.err);
   const auto findings = csv_records(paradoxes.out);
-  REQUIRE(findings.size() == 1);
+  REQUIRE(findings.size() == 3);  // the Alabama paradox first, then two population paradoxes of C
   CHECK(findings[0].at("kind") == "alabama");
+  CHECK(findings[1].at("kind") == "population");
+  CHECK(findings[2].at("kind") == "population");
   CHECK(findings[0].at("party") == "C");
   CHECK(findings[0].at("rechecked") == "yes");
   CHECK(paradoxes.err.find("(complete)") != std::string::npos);
@@ -82,4 +85,47 @@ TEST_CASE("paradoxes and curves from the command line") {
   CHECK(pieces[6].at("votes_from") == "46200");
   CHECK(curves.err.find("6 of 11 seats at 50 %") != std::string::npos);
   CHECK(run_cli({"curves", "-", "--seats", "11", "--party", "Nobody"}, example_votes).status == 2);
+}
+
+TEST_CASE("curves: the bias at 50 % as a table and in JSON; --chart draws one curve per party, a mark per break") {
+  const std::vector<std::string> base = {"curves", "-",       "--seats", "11",      "--first-divisor",
+                                         "1.4",    "--party", "Blue",    "--party", "Green"};
+  const auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_cli(args, example_votes);
+  };
+  const RunResult bias = with({"--view", "bias", "--format", "csv"});
+  REQUIRE_MESSAGE(bias.status == 0, bias.err);
+  const auto rows = csv_records(bias.out);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].at("party") == "Blue");
+  CHECK(rows[0].at("seats_at_half") == "6");
+  CHECK(rows[0].at("bias") == "4.545455");  // 6/11 − 1/2, as the footer says
+  CHECK(bias.err.find("Blue: 6 of 11 seats at 50 % of the votes; bias 4.545455") != std::string::npos);
+  const seatsim::Json json = seatsim::Json::parse(with({"--format", "json"}).out);
+  CHECK(json["bias"][1]["party"] == "Green");
+  CHECK(json["bias"][1]["bias"] == seatsim::Json::parse(rows[1].at("bias")));
+
+  TempDir tmp;
+  const fs::path chart = tmp.path / "curves.svg";
+  const RunResult drawn = with({"--format", "csv", "--chart", chart.string()});
+  REQUIRE_MESSAGE(drawn.status == 0, drawn.err);
+  const auto pieces = csv_records(drawn.out);
+  const std::string svg = seatsim::read_text_file(chart.string());
+  CHECK(svg.rfind("<svg", 0) == 0);
+  std::size_t curves = 0, breaks = 0;
+  for (std::size_t at = svg.find("class=\"curve\""); at != std::string::npos; at = svg.find("class=\"curve\"", at + 1))
+    ++curves;
+  for (std::size_t at = svg.find("<circle class=\"break\""); at != std::string::npos;
+       at = svg.find("<circle class=\"break\"", at + 1))
+    ++breaks;
+  CHECK(curves == 2);
+  CHECK(breaks == pieces.size() - 2);  // pieces − 1 per party
+  // The first break of Blue's curve carries the table's exact interval.
+  CHECK(svg.find("Blue: " + pieces[0].at("seats") + " \u2192 " + pieces[1].at("seats") + " seats between " +
+                 pieces[0].at("share_to") + " % and " + pieces[1].at("share_from") + " % of the votes") !=
+        std::string::npos);
+  const RunResult bad = with({"--chart", (tmp.path / "no/such/dir/c.svg").string()});
+  CHECK(bad.status == 2);
 }

@@ -92,3 +92,66 @@ TEST_SUITE("paradoxes") {
     for (const ParadoxFinding& f : search.findings) CHECK(recheck_paradox(election, rule, f));
   }
 }
+
+TEST_SUITE("paradoxes") {
+  // Blitzer, "Thinking Mathematically" (6th ed.), ch. 13, exercise 5: 24 seats among three states
+  // (populations in thousands) A 530, B 990, C 2240, Hamilton's method: quotas 3.383, 6.319,
+  // 14.298 give 4, 6, 14. After growth to A 680 (+28.3 %), B 1250 (+26.3 %), C 2570 (+14.7 %) the
+  // quotas 3.627, 6.667, 13.707 give 3, 7, 14: A grows fastest and loses a seat to B.
+  TEST_CASE("population paradox under Hamilton: the textbook census re-checks, and the search finds its own") {
+    Election election;
+    election.districts.push_back(district_of("House", 24, {{"A", 530}, {"B", 990}, {"C", 2240}}));
+    RuleSettings settings;
+    settings.method = "hare";
+    const Rule rule = settings.build();
+
+    ParadoxFinding textbook;
+    textbook.kind = ParadoxKind::population;
+    textbook.change = ParadoxChange::district_votes;
+    textbook.district = 0;
+    textbook.list = 0;
+    textbook.gainer = 1;
+    textbook.party = "A";
+    textbook.value_before = 530;
+    textbook.value_after = 680;
+    textbook.votes_after = {680, 1250, 2570};
+    textbook.list_seats = true;
+    textbook.seats_before = 4;
+    textbook.seats_after = 3;
+    CHECK(recheck_paradox(election, rule, textbook));
+    // B to 1280 (+29.3 %, faster than A): seats still 3, 7, 14, but that is no paradox.
+    ParadoxFinding slower = textbook;
+    slower.votes_after = {680, 1280, 2570};
+    CHECK_FALSE(recheck_paradox(election, rule, slower));
+
+    const ParadoxSearch search = search_paradoxes(election, rule, {30});
+    CHECK(search.complete);
+    CHECK(search.population_districts == 1);
+    CHECK(search.population_searched == 1);
+    std::size_t population = 0;
+    for (const ParadoxFinding& f : search.findings) {
+      if (f.kind != ParadoxKind::population) continue;
+      ++population;
+      CAPTURE(f.detail);
+      CHECK(f.rechecked);
+      REQUIRE(f.gainer);
+      // Independently: the witness's census allocated with the public `allocate`.
+      Election after = election;
+      for (std::size_t i = 0; i < 3; ++i) after.districts[0].lists[i].votes = f.votes_after[i];
+      const ElectionOutcome before_seats = allocate(election, rule), after_seats = allocate(after, rule);
+      const std::size_t a = *f.list, b = *f.gainer;
+      CHECK(after_seats.seats(0, a) < before_seats.seats(0, a));
+      CHECK(after_seats.seats(0, b) > before_seats.seats(0, b));
+      CHECK(f.votes_after[a] * election.districts[0].lists[b].votes >=
+            f.votes_after[b] * election.districts[0].lists[a].votes);
+      CHECK(f.amount > 0);  // the strict form: A grows, B does not
+    }
+    CHECK(population >= 1);
+    // Divisor methods are population-monotone: none under Huntington-Hill or Sainte-Laguë.
+    for (const std::string method : {"huntington-hill", "sainte-lague"}) {
+      settings.method = method;
+      for (const ParadoxFinding& f : search_paradoxes(election, settings.build(), {30}).findings)
+        CHECK(f.kind != ParadoxKind::population);
+    }
+  }
+}

@@ -10,6 +10,7 @@
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/core/integer_sqrt.hpp"
 
 namespace seatsim {
 namespace {
@@ -57,14 +58,6 @@ u128 mul_div_floor(u128 a, u128 b, u128 c) {
 std::int64_t nearest(u128 num, u128 scale, u128 den) {
   const u128 twice = mul_div_floor(num, 2 * scale, den);
   return static_cast<std::int64_t>((twice + 1) / 2);
-}
-
-u128 isqrt(u128 x) {
-  if (x < 2) return x;
-  u128 root = static_cast<u128>(__builtin_sqrtl(static_cast<long double>(x)));  // an estimate, corrected below
-  while (root * root > x) --root;
-  while ((root + 1) * (root + 1) <= x) ++root;
-  return root;
 }
 
 u128 magnitude(i128 value) { return static_cast<u128>(value < 0 ? -value : value); }
@@ -127,33 +120,62 @@ Indices compute_indices(std::span<const std::int64_t> votes, std::span<const std
   return result;
 }
 
-std::vector<IndexRow> election_indices(const Election& election, const std::vector<std::vector<std::int64_t>>& seats) {
-  std::vector<IndexRow> rows;
-  std::vector<std::string> parties;  // national totals by party name, in order of first appearance
-  std::map<std::string, std::size_t> party_index;
-  std::vector<std::int64_t> national_votes, national_seats;
+std::vector<Indices> district_and_national_indices(std::span<const std::span<const std::int64_t>> votes,
+                                                   std::span<const std::span<const std::int64_t>> seats,
+                                                   const std::vector<std::vector<std::size_t>>& list_party,
+                                                   std::size_t parties) {
+  std::vector<Indices> result;
+  std::vector<std::int64_t> national_votes(parties, 0), national_seats(parties, 0);
   std::int64_t national_wasted = 0;
-  for (std::size_t d = 0; d < election.districts.size(); ++d) {
-    const District& district = election.districts[d];
-    std::vector<std::int64_t> votes;
+  for (std::size_t d = 0; d < votes.size(); ++d) {
     std::int64_t wasted = 0;
-    for (std::size_t i = 0; i < district.lists.size(); ++i) {
-      const ListResult& list = district.lists[i];
-      votes.push_back(list.votes);
-      if (seats[d][i] == 0) wasted += list.votes;
-      const auto [at, added] = party_index.emplace(list.party, parties.size());
-      if (added) {
-        parties.push_back(list.party);
-        national_votes.push_back(0);
-        national_seats.push_back(0);
-      }
-      national_votes[at->second] += list.votes;
-      national_seats[at->second] += seats[d][i];
+    for (std::size_t i = 0; i < votes[d].size(); ++i) {
+      if (seats[d][i] == 0) wasted += votes[d][i];
+      national_votes[list_party[d][i]] += votes[d][i];
+      national_seats[list_party[d][i]] += seats[d][i];
     }
     national_wasted += wasted;
-    rows.push_back({district.name, false, compute_indices(votes, seats[d], wasted)});
+    result.push_back(compute_indices(votes[d], seats[d], wasted));
   }
-  rows.push_back({"", true, compute_indices(national_votes, national_seats, national_wasted)});
+  result.push_back(compute_indices(national_votes, national_seats, national_wasted));
+  return result;
+}
+
+std::vector<IndexRow> election_indices(const Election& election, const std::vector<std::vector<std::int64_t>>& seats) {
+  // National totals by party name, parties numbered in order of first appearance.
+  std::map<std::string, std::size_t> party_index;
+  std::vector<std::vector<std::int64_t>> votes;
+  std::vector<std::vector<std::size_t>> list_party;
+  for (const District& district : election.districts) {
+    std::vector<std::int64_t>& district_votes = votes.emplace_back();
+    std::vector<std::size_t>& parties = list_party.emplace_back();
+    for (const ListResult& list : district.lists) {
+      district_votes.push_back(list.votes);
+      parties.push_back(party_index.emplace(list.party, party_index.size()).first->second);
+    }
+  }
+  const std::vector<std::span<const std::int64_t>> vote_spans(votes.begin(), votes.end());
+  const std::vector<std::span<const std::int64_t>> seat_spans(seats.begin(), seats.end());
+  const std::vector<Indices> values =
+      district_and_national_indices(vote_spans, seat_spans, list_party, party_index.size());
+  std::vector<IndexRow> rows;
+  for (std::size_t d = 0; d < election.districts.size(); ++d)
+    rows.push_back({election.districts[d].name, false, values[d]});
+  rows.push_back({"", true, values.back()});
+  return rows;
+}
+
+std::vector<IndexRow> published_indices(const Election& election) {
+  Election published;
+  std::vector<std::vector<std::int64_t>> seats;
+  for (const District& district : election.districts) {
+    if (!district.has_published()) continue;
+    published.districts.push_back(district);
+    std::vector<std::int64_t>& row = seats.emplace_back();
+    for (const ListResult& list : district.lists) row.push_back(*list.published_seats);
+  }
+  std::vector<IndexRow> rows = election_indices(published, seats);
+  if (published.districts.size() < election.districts.size()) rows.pop_back();
   return rows;
 }
 

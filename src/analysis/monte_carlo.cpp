@@ -35,6 +35,7 @@ void SimulationCounts::add(const SimulationCounts& other) {
   if (bins.size() < other.bins.size()) bins.resize(other.bins.size(), 0);
   for (std::size_t i = 0; i < other.bins.size(); ++i) bins[i] += other.bins[i];
   draws += other.draws;
+  indices.merge(other.indices);
 }
 
 double SeatDistribution::mean() const noexcept {
@@ -229,16 +230,25 @@ struct Simulation::Block {
   std::vector<std::int32_t> party_seats;     // party × draws
   std::vector<BatchSeats> seats;             // per district, reused so that the kernel allocates nothing
   std::optional<Election> drawn;             // one draw's election, for whole-election allocation
+  // Per district, each list's seats draw after draw (draw c at [c·lists, (c+1)·lists)); filled
+  // only when the indices are tracked.
+  std::vector<std::vector<std::int64_t>> list_seats;
 };
 
 void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const {
   draw_votes(first, count, block);
   block.party_seats.assign(parties_.size() * static_cast<std::size_t>(count), 0);
+  if (track_indices_) {
+    block.list_seats.resize(election_.districts.size());
+    for (std::size_t d = 0; d < election_.districts.size(); ++d)
+      block.list_seats[d].assign(election_.districts[d].lists.size() * static_cast<std::size_t>(count), 0);
+  }
   if (whole_election_)
     allocate_whole(first, count, block, counts);
   else
     allocate_batched(count, block, counts);
   count_parties(count, block, counts);
+  if (track_indices_) count_indices(count, block, counts);
 }
 
 // Every district's votes for draws [first, first + count), from the draws' own random streams.
@@ -347,6 +357,7 @@ void Simulation::allocate_batched(std::uint64_t count, Block& block, SimulationC
           const std::int32_t s = seats.seats(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(c));
           ++counts.bins[offset + static_cast<std::size_t>(s)];
           party_seats[c] += s;
+          if (track_indices_) block.list_seats[d][c * district.lists.size() + j] = s;
         }
       }
     } else {
@@ -372,6 +383,7 @@ void Simulation::allocate_batched(std::uint64_t count, Block& block, SimulationC
           const bool won = j == winner;
           ++counts.bins[list_offset_[d][j] + (won ? 1 : 0)];
           if (won) ++block.party_seats[list_party_[d][j] * draws + c];
+          if (won && track_indices_) block.list_seats[d][c * district.lists.size() + j] = 1;
         }
       }
     }
@@ -406,6 +418,7 @@ void Simulation::allocate_whole(std::uint64_t first, std::uint64_t count, Block&
           throw std::logic_error("simulate: a list holds more seats than its histogram covers");
         ++counts.bins[list_offset_[d][j] + static_cast<std::size_t>(s)];
         block.party_seats[list_party_[d][j] * draws + c] += static_cast<std::int32_t>(s);
+        if (track_indices_) block.list_seats[d][c * drawn.districts[d].lists.size() + j] = s;
       }
   }
 }
@@ -423,6 +436,20 @@ void Simulation::count_parties(std::uint64_t count, const Block& block, Simulati
         seats += static_cast<std::size_t>(block.party_seats[p * draws + c]);
       ++counts.bins[coalition_offset_[q] + seats];
     }
+}
+
+// Each draw's indices from its drawn votes (before any threshold: the votes cast) and its seats.
+void Simulation::count_indices(std::uint64_t count, const Block& block, SimulationCounts& counts) const {
+  const std::size_t districts = election_.districts.size();
+  std::vector<std::span<const std::int64_t>> votes(districts), seats(districts);
+  for (std::size_t c = 0; c < static_cast<std::size_t>(count); ++c) {
+    for (std::size_t d = 0; d < districts; ++d) {
+      const std::size_t lists = election_.districts[d].lists.size();
+      votes[d] = std::span<const std::int64_t>(block.votes[d].col(static_cast<Eigen::Index>(c)).data(), lists);
+      seats[d] = std::span<const std::int64_t>(block.list_seats[d]).subspan(c * lists, lists);
+    }
+    counts.indices.add(district_and_national_indices(votes, seats, list_party_, parties_.size()));
+  }
 }
 
 SimulationCounts Simulation::run(std::uint64_t first, std::uint64_t last, unsigned threads,

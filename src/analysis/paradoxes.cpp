@@ -13,6 +13,7 @@
 #include <set>
 #include <tuple>
 
+#include "seatsim/analysis/population_paradox.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
@@ -99,8 +100,9 @@ std::optional<std::string> seat_moving_elsewhere(const Election& election, const
   return std::nullopt;
 }
 
-// The search grid for a list or party with `votes` votes, in added votes (> 0), ascending.
-std::vector<std::int64_t> vote_grid(std::int64_t votes, bool down) {
+}  // namespace
+
+std::vector<std::int64_t> paradox_vote_grid(std::int64_t votes, bool down) {
   std::set<std::int64_t> grid;
   for (std::int64_t step = 1; step <= votes / 2; step *= 10) grid.insert(step);
   for (const std::int64_t per_mille : {1, 2, 5, 10, 20, 50, 100, 200, 500})
@@ -111,6 +113,8 @@ std::vector<std::int64_t> vote_grid(std::int64_t votes, bool down) {
     if (t >= 1 && (!down || t <= votes)) sorted.push_back(t);
   return sorted;
 }
+
+namespace {
 
 class Searcher {
  public:
@@ -146,7 +150,7 @@ class Searcher {
         finding.value_after = votes + sign * t;
         vote_findings(finding, seats, d);
       };
-      if (!walk(vote_grid(votes, sign < 0), probe, evaluate)) return false;
+      if (!walk(paradox_vote_grid(votes, sign < 0), probe, evaluate)) return false;
     }
     return true;
   }
@@ -212,6 +216,18 @@ class Searcher {
       previous = std::move(result);
     }
     return true;
+  }
+
+  // The population paradox between the lists of district d (population_paradox.hpp).
+  bool search_population(std::size_t d) {
+    const ListSeatsOf seats_of = [&](const Election& election) -> std::optional<std::vector<std::int64_t>> {
+      std::optional<Seats> seats = counted(election);
+      if (!seats) return std::nullopt;
+      return std::move((*seats)[d]);
+    };
+    PopulationSearch search = search_population_paradox(cast_, d, base_[d], seats_of, [this] { return expired(); });
+    for (ParadoxFinding& finding : search.findings) record(std::move(finding));
+    return search.complete;
   }
 
  private:
@@ -319,9 +335,10 @@ class Searcher {
 
   // Keeps the first finding of each kind per change (the smallest change found), re-checked.
   void record(ParadoxFinding finding) {
-    const auto key = std::make_tuple(static_cast<int>(finding.kind), static_cast<int>(finding.change),
-                                     finding.district.value_or(SIZE_MAX), finding.list.value_or(SIZE_MAX),
-                                     finding.party, (finding.amount > 0 ? 1 : 0) + (finding.list_seats ? 2 : 0));
+    const auto key =
+        std::make_tuple(static_cast<int>(finding.kind), static_cast<int>(finding.change),
+                        finding.district.value_or(SIZE_MAX), finding.list.value_or(SIZE_MAX), finding.party,
+                        (finding.amount > 0 ? 1 : 0) + (finding.list_seats ? 2 : 0), finding.gainer.value_or(SIZE_MAX));
     if (!seen_.insert(key).second) return;
     finding.rechecked = recheck_paradox(cast_, rule_, finding);
     out_.allocations += 2;
@@ -338,7 +355,7 @@ class Searcher {
   Election work_;
   Seats base_;
   Clock::time_point deadline_;
-  std::set<std::tuple<int, int, std::size_t, std::size_t, std::string, int>> seen_;
+  std::set<std::tuple<int, int, std::size_t, std::size_t, std::string, int, std::size_t>> seen_;
 };
 
 // The changed election and rule of a finding.
@@ -348,6 +365,8 @@ std::pair<Election, Rule> changed(const Election& election, const Rule& rule, co
   switch (finding.change) {
     case ParadoxChange::district_votes:
       after.districts.at(*finding.district).lists.at(*finding.list).votes = finding.value_after;
+      for (std::size_t i = 0; i < finding.votes_after.size(); ++i)  // a census: every list's votes
+        after.districts.at(*finding.district).lists.at(i).votes = finding.votes_after[i];
       break;
     case ParadoxChange::national_votes:
       scale_party(after, election, finding.party, finding.amount);
@@ -374,6 +393,8 @@ std::string paradox_kind_name(ParadoxKind kind) {
       return "alabama";
     case ParadoxKind::seats_move_elsewhere:
       return "seats_move_elsewhere";
+    case ParadoxKind::population:
+      return "population";
   }
   return "";
 }
@@ -414,6 +435,9 @@ bool recheck_paradox(const Election& election, const Rule& rule, const ParadoxFi
       const auto moved = seat_moving_elsewhere(election, *before, *after, finding.district.value_or(SIZE_MAX));
       return moved && *moved == finding.detail;
     }
+    case ParadoxKind::population:
+      return population_paradox_holds(before_election, after_election, finding, (*before)[*finding.district],
+                                      (*after)[*finding.district]);
   }
   return false;
 }
@@ -436,6 +460,12 @@ ParadoxSearch search_paradoxes(const Election& election, const Rule& rule, const
   for (std::size_t d = 0; d < election.districts.size() && complete; ++d)
     for (std::size_t i = 0; i < election.districts[d].lists.size() && complete; ++i)
       if ((complete = searcher.search_list(d, i))) ++out.lists_searched;
+  // The population paradox needs three lists in one apportionment, and no tier above it.
+  for (std::size_t d = 0; d < election.districts.size(); ++d) {
+    if (rule.tiered() || election.districts[d].lists.size() < 3) continue;
+    ++out.population_districts;
+    if (complete && (complete = searcher.search_population(d))) ++out.population_searched;
+  }
   out.complete = complete;
   out.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return out;

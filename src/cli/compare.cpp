@@ -5,7 +5,6 @@
 #include "common.hpp"
 #include "input_flags.hpp"
 #include "seatsim/analysis/comparator.hpp"
-#include "seatsim/analysis/indices.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/indices_report.hpp"
@@ -20,25 +19,6 @@ struct CompareCommand {
   RuleFlags rule;
   OutputFlags output;
 
-  // Recomputed and published indices side by side: the recomputed rows, then the published ones
-  // (districts whose every list has published seats; the national row only when all have).
-  static Table indices_side_by_side(const Election& election, const Rule& rule) {
-    std::vector<LabelledIndices> sets;
-    sets.push_back({{{"basis", "recomputed"}}, election_indices(election, outcome_seats(allocate(election, rule)))});
-    Election published;
-    std::vector<std::vector<std::int64_t>> seats;
-    for (const District& district : election.districts) {
-      if (!district.has_published()) continue;
-      published.districts.push_back(district);
-      std::vector<std::int64_t>& row = seats.emplace_back();
-      for (const ListResult& list : district.lists) row.push_back(*list.published_seats);
-    }
-    std::vector<IndexRow> rows = election_indices(published, seats);
-    if (published.districts.size() < election.districts.size()) rows.pop_back();
-    sets.push_back({{{"basis", "published"}}, std::move(rows)});
-    return indices_table(sets);
-  }
-
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
@@ -48,7 +28,7 @@ struct CompareCommand {
     const Format format = chosen_format(output);
     std::string text;
     if (view == "indices") {
-      text = render(output, indices_side_by_side(election, prepared.rule), meta);
+      text = render(output, recomputed_and_published_indices(election, allocate(election, prepared.rule)), meta);
     } else if (format == Format::table || format == Format::markdown) {
       const bool markdown = format == Format::markdown;
       text = comparison_report(election, comparison, prepared.input.name, prepared.rule, markdown);

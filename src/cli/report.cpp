@@ -9,6 +9,7 @@
 #include "seatsim/render/chart_data.hpp"
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/html_report.hpp"
+#include "seatsim/render/indices_report.hpp"
 #include "seatsim/render/svg_chart.hpp"
 
 #include <algorithm>
@@ -91,6 +92,10 @@ struct ReportCommand {
       }
     report.table_caption = "Comparison (district, party, votes, published seats, recomputed seats, diff)";
     report.table = comparison_table(election, comparison);
+    report.tables.push_back({"Disproportionality indices",
+                             "Recomputed and published seats, per district and national (docs/indices.md); "
+                             "percentage points except dhondt (a ratio) and the effective numbers of parties.",
+                             recomputed_and_published_indices(election, outcome)});
     report.details = comparison_report(election, comparison, prepared.input.name, prepared.rule, false);
     report.notes = comparison.notes;
     report.meta = make_meta("report", prepared).to_json();
@@ -106,7 +111,8 @@ const bool registered = register_command({
     [](CLI::App& app) -> Runner {
       auto command = std::make_shared<ReportCommand>();
       app.footer(
-          "The report holds the comparison table and the explanation of every district that differs, the charts "
+          "The report holds the comparison table, the disproportionality indices of the recomputed and the published "
+          "seats, the explanation of every district that differs, the charts "
           "(hemicycle, published against recomputed, seats won and lost per district, and the seats against the swept "
           "parameter of every what-if/*.toml scenario of the data set that has a [sweep]), the caveats of the data "
           "set's manifest, and how it was made (version, rule, SHA-256 of the inputs). It needs published seats. "

@@ -56,7 +56,8 @@ struct SimulateCommand {
     if (draws < 1) throw Error("--draws must be at least 1 (got " + std::to_string(draws) + ")");
     const NoiseModel model = NoiseModel::parse(noise);
     const Prepared prepared = prepare_analysis_input(input, rule, reading);
-    const Simulation simulation(prepared.input.election, prepared.rule, model, prepared.rule.seed, coalitions);
+    Simulation simulation(prepared.input.election, prepared.rule, model, prepared.rule.seed, coalitions);
+    if (view == "indices") simulation.track_indices();
     const std::optional<SimulationCounts> counts =
         draw_runner()(simulation, static_cast<std::uint64_t>(draws), threads);
     if (!counts) return 0;  // another process writes the output
@@ -81,6 +82,10 @@ struct SimulateCommand {
   std::string rendered(const SimulationTables& tables, const Meta& meta, const std::vector<std::string>& footer) const {
     const Format format = chosen_format(output);
     const std::string shown = view.empty() ? "summary" : view;
+    if (shown == "indices") {  // per district in CSV and JSON; people read the national rows
+      const bool whole = format == Format::csv || format == Format::json;
+      return render(output, whole ? tables.indices : tables.national_indices, meta, "results", {}, footer);
+    }
     if (format == Format::json) {
       Json extra;
       extra["coalitions"] = to_records(tables.coalitions);
@@ -118,7 +123,9 @@ const bool registered = register_command({
           "seats); coalitions below it), coalitions, districts (P(seats = k) per list and district), histogram (the\n"
           "long CSV: level,district,party,seats,count,probability,at_least for national, district and coalition\n"
           "distributions). Default: summary, in every format (CSV holds one table: the coalitions with --view\n"
-          "coalitions). JSON carries summary, coalitions and histogram. A progress bar with rate and ETA goes to "
+          "coalitions). JSON carries summary, coalitions and histogram. indices: every disproportionality index's\n"
+          "distribution over the draws (level,district,index,cast,draws,mean,sd,q05,q50,q95; national rows in a table\n"
+          "or markdown, every district too in CSV and JSON; docs/indices.md). A progress bar with rate and ETA goes to "
           "stderr when it is a terminal.\n"
           "Example: seatsim simulate scenarios/iraq-2013 --draws 100000 --noise dirichlet:2000 --seed 7 "
           "--coalition 'State of Law Coalition+Citizens Alliance'");
@@ -136,8 +143,8 @@ const bool registered = register_command({
       repeatable(app.add_option("--coalition", command->coalitions,
                                 "Parties counted together, joined by '+' (repeatable: one coalition each time): "
                                 "P(majority) and the distribution"));
-      app.add_option("--view", command->view, "What to print: summary, coalitions, districts, histogram")
-          ->check(CLI::IsMember({"summary", "coalitions", "districts", "histogram"}));
+      app.add_option("--view", command->view, "What to print: summary, coalitions, districts, histogram, indices")
+          ->check(CLI::IsMember({"summary", "coalitions", "districts", "histogram", "indices"}));
       add_rule_flags(app, command->rule);
       if (CLI::Option* seed = app.get_option_no_throw("--seed"))
         seed->description("Seed of the draws (and of the 'lot' tie rule); default 0 or the data set's [rule] seed");

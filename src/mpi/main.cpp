@@ -34,6 +34,9 @@ struct AnotherRankFailed : seatsim::Error {
 
 std::optional<seatsim::SimulationCounts> run_across_ranks(const seatsim::Simulation& simulation, std::uint64_t draws,
                                                           unsigned threads) {
+  // Every rank refuses alike, before any draw: the index tallies are maps, not reduced here.
+  if (simulation.tracks_indices())
+    throw seatsim::Error("--view indices: run it with `seatsim simulate` (seatsim-mpi reduces seat counts only)");
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);

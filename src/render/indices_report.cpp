@@ -22,4 +22,9 @@ Table indices_table(const std::vector<LabelledIndices>& sets) {
   return table;
 }
 
+Table recomputed_and_published_indices(const Election& election, const ElectionOutcome& outcome) {
+  return indices_table({{{{"basis", "recomputed"}}, election_indices(election, outcome_seats(outcome))},
+                        {{{"basis", "published"}}, published_indices(election)}});
+}
+
 }  // namespace seatsim

@@ -41,7 +41,11 @@ std::vector<std::string> paradox_search_summary(const ParadoxSearch& search) {
   if (search.leveling_searched) searched += ", leveling seats ±10 %";
   searched += ", votes of " + std::to_string(search.parties_searched) + "/" + std::to_string(search.parties) +
               " parties nationally and " + std::to_string(search.lists_searched) + "/" + std::to_string(search.lists) +
-              " lists by district; " + std::to_string(search.allocations) + " allocations in " + seconds + " s" +
+              " lists by district";
+  if (search.population_districts > 0)
+    searched += ", population paradox in " + std::to_string(search.population_searched) + "/" +
+                std::to_string(search.population_districts) + " districts";
+  searched += "; " + std::to_string(search.allocations) + " allocations in " + seconds + " s" +
               (search.complete ? " (complete)" : " (stopped at --max-seconds)");
   std::string findings =
       "findings: " + std::to_string(search.findings.size()) + ", each re-checked by allocating again";
@@ -57,6 +61,8 @@ Json paradox_search_json(const ParadoxSearch& search) {
           {"districts", search.districts},
           {"districts_searched", search.districts_searched},
           {"leveling_searched", search.leveling_searched},
+          {"population_districts", search.population_districts},
+          {"population_searched", search.population_searched},
           {"parties", search.parties},
           {"parties_searched", search.parties_searched},
           {"lists", search.lists},

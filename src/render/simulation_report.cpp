@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "seatsim/render/indices_report.hpp"
+
 namespace seatsim {
 namespace {
 
@@ -46,6 +48,42 @@ void add_distribution(Table& table, const std::vector<Cell>& prefix, const SeatD
   }
 }
 
+// A quantile: a value rounded to 0.001, shown with the three decimals it has.
+Cell quantile_cell(const std::optional<std::int64_t>& micro) {
+  if (!micro) return Cell::number("");
+  const std::string text = format_micro(*micro);
+  return Cell::number(text.substr(0, text.size() - 3));
+}
+
+// One row per index of one level: the value from the votes as cast beside its distribution.
+void add_index_rows(Table& table, const std::vector<Cell>& level, const Indices& cast,
+                    const std::array<IndexTally, index_names.size()>& tallies) {
+  for (std::size_t index = 0; index < index_names.size(); ++index) {
+    const IndexSummary summary = summarize(tallies[index]);
+    std::vector<Cell> row = level;
+    row.insert(row.end(),
+               {std::string(index_names[index]), index_cell(cast.micro[index]),
+                Cell(static_cast<unsigned long>(summary.draws)), index_cell(summary.mean), index_cell(summary.sd),
+                quantile_cell(summary.q05), quantile_cell(summary.q50), quantile_cell(summary.q95)});
+    table.add(std::move(row));
+  }
+}
+
+void add_index_tables(SimulationTables& tables, const Simulation& simulation, const SimulationCounts& counts) {
+  const std::vector<IndexRow> cast = election_indices(simulation.election(), outcome_seats(simulation.cast_outcome()));
+  tables.indices.columns = {"level", "district", "index", "cast", "draws", "mean", "sd", "q05", "q50", "q95"};
+  tables.national_indices.columns = tables.indices.columns;
+  const std::vector<std::array<IndexTally, index_names.size()>>& levels = counts.indices.levels;
+  const std::array<IndexTally, index_names.size()> none{};  // no draw ran
+  for (std::size_t level = 0; level < cast.size(); ++level) {
+    const IndexRow& row = cast[level];
+    const auto& tallies = level < levels.size() ? levels[level] : none;
+    const std::vector<Cell> label = {row.national ? "national" : "district", row.district};
+    add_index_rows(tables.indices, label, row.values, tallies);
+    if (row.national) add_index_rows(tables.national_indices, label, row.values, tallies);
+  }
+}
+
 }  // namespace
 
 SimulationTables simulation_tables(const Simulation& simulation, const SimulationCounts& counts) {
@@ -79,6 +117,7 @@ SimulationTables simulation_tables(const Simulation& simulation, const Simulatio
     tables.coalitions.add(summary_row(simulation.coalitions()[q], simulation.cast_coalition_seats(q), seats, total));
     add_distribution(tables.histogram, {"coalition", "", simulation.coalitions()[q]}, seats);
   }
+  if (simulation.tracks_indices()) add_index_tables(tables, simulation, counts);
   return tables;
 }
 

@@ -382,4 +382,97 @@ std::string sweep_svg(const SweepChart& chart) {
          draw_legend(legend, legend_left, top, 260, 1) + "</svg>\n";
 }
 
+namespace {
+
+// The axes of a seats–votes chart: vote share 0–100 % across, seats 0–house up.
+struct CurvePlot {
+  double left = 70, top = 60, width = 640, height = 360;
+  double seat_top = 1;
+  double x_at(double share) const { return left + width * share / 100; }
+  double y_at(double seats) const { return top + height * (1 - seats / seat_top); }
+};
+
+std::string curve_axes(const CurvePlot& plot, double seat_step) {
+  std::string out = "<g class=\"axes\" stroke=\"" + std::string(faint) + "\">\n";
+  for (double tick = 0; tick <= plot.seat_top + 1e-9; tick += seat_step) {
+    out += "<line x1=\"" + num(plot.left) + "\" x2=\"" + num(plot.left + plot.width) + "\" y1=\"" +
+           num(plot.y_at(tick)) + "\" y2=\"" + num(plot.y_at(tick)) + "\" stroke-opacity=\"0.3\"/>\n";
+    out += svg::text(plot.left - 8, plot.y_at(tick) + 4, num(tick),
+                     "text-anchor=\"end\" stroke=\"none\" fill=\"" + std::string(ink) + "\"");
+  }
+  for (int share = 0; share <= 100; share += 10) {
+    const double x = plot.x_at(share);
+    out += "<line x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(plot.top + plot.height) + "\" y2=\"" +
+           num(plot.top + plot.height + 5) + "\"/>\n";
+    out += svg::text(x, plot.top + plot.height + 20, std::to_string(share),
+                     "text-anchor=\"middle\" stroke=\"none\" fill=\"" + std::string(ink) + "\"");
+  }
+  out += "<rect x=\"" + num(plot.left) + "\" y=\"" + num(plot.top) + "\" width=\"" + num(plot.width) + "\" height=\"" +
+         num(plot.height) + "\" fill=\"none\"/>\n</g>\n";
+  out += svg::text(plot.left + plot.width / 2, plot.top + plot.height + 45, "national vote share (%)",
+                   "text-anchor=\"middle\" fill=\"" + std::string(ink) + "\"");
+  out += svg::text(20, plot.top + plot.height / 2, "seats",
+                   "text-anchor=\"middle\" transform=\"rotate(-90 20 " + num(plot.top + plot.height / 2) +
+                       ")\" fill=\"" + std::string(ink) + "\"");
+  return out;
+}
+
+// Proportionality (seat share = vote share) and the vote share of one half, dashed.
+std::string curve_references(const CurvePlot& plot, std::int64_t house) {
+  const double bottom = plot.top + plot.height;
+  return "<g class=\"reference\" stroke=\"" + std::string(faint) + "\" stroke-dasharray=\"4 3\" fill=\"none\">\n" +
+         "<line class=\"proportional\" x1=\"" + num(plot.x_at(0)) + "\" y1=\"" + num(bottom) + "\" x2=\"" +
+         num(plot.x_at(100)) + "\" y2=\"" + num(plot.y_at(static_cast<double>(house))) +
+         "\"><title>seat share = vote share</title></line>\n<line class=\"half\" x1=\"" + num(plot.x_at(50)) +
+         "\" y1=\"" + num(plot.top) + "\" x2=\"" + num(plot.x_at(50)) + "\" y2=\"" + num(bottom) +
+         "\"><title>50 % of the votes</title></line>\n</g>\n";
+}
+
+// One party's step path; a change between two pieces is drawn half-way between their probes.
+std::string curve_series(const CurvePlot& plot, const CurveSeries& series) {
+  const std::vector<CurveStep>& steps = series.steps;
+  const auto y = [&](std::int64_t seats) { return num(plot.y_at(static_cast<double>(seats))); };
+  std::string path = "M" + num(plot.x_at(steps.front().share_from)) + " " + y(steps.front().seats);
+  std::string marks;
+  for (std::size_t i = 1; i < steps.size(); ++i) {
+    const double x = plot.x_at((steps[i - 1].share_to + steps[i].share_from) / 2);
+    path += "H" + num(x) + "V" + y(steps[i].seats);
+    const std::string text = i - 1 < series.break_texts.size() ? series.break_texts[i - 1] : std::string();
+    marks += "<circle class=\"break\" cx=\"" + num(x) + "\" cy=\"" + y(steps[i].seats) + "\" r=\"3.5\"><title>" +
+             escape(text) + "</title></circle>\n";
+  }
+  path += "H" + num(plot.x_at(steps.back().share_to));
+  const std::string& colour = series.party.colour;
+  return "<g class=\"series\" stroke=\"" + escape(colour) + "\">\n<path class=\"curve\" d=\"" + path +
+         "\" fill=\"none\" stroke-width=\"2.5\"><title>" + escape(series.party.name) + "</title></path>\n" +
+         "<g class=\"breaks\" fill=\"" + escape(colour) + "\">\n" + marks + "</g>\n</g>\n";
+}
+
+}  // namespace
+
+std::string seats_votes_svg(const SeatsVotesChart& chart) {
+  CurvePlot plot;
+  const double seat_step = nice_step(static_cast<double>(std::max<std::int64_t>(chart.house, 1)));
+  plot.seat_top = std::ceil(static_cast<double>(std::max<std::int64_t>(chart.house, 1)) / seat_step) * seat_step;
+  std::string body = curve_axes(plot, seat_step) + curve_references(plot, chart.house);
+  std::vector<LegendEntry> legend;
+  std::size_t breaks = 0;
+  for (const CurveSeries& series : chart.series) {
+    if (series.steps.empty()) continue;
+    body += curve_series(plot, series);
+    breaks += series.steps.size() - 1;
+    legend.push_back({series.party.colour, label_of(series.party), series.party.name,
+                      " \u2014 " + std::to_string(series.steps.size() - 1) + " breaks"});
+  }
+  const double legend_left = plot.left + plot.width + 30, width = legend_left + 260;
+  const double height = std::max(plot.top + plot.height + 60, plot.top + legend_height(legend.size(), 1) + 20);
+  const std::string subtitle = std::to_string(breaks) + (breaks == 1 ? " break point" : " break points") +
+                               " (dots); dashed: seat share = vote share, and 50 % of the votes";
+  return svg::open_document(width, height, chart.title) +
+         svg::text(20, 28, fit(chart.title, width - 40, 18),
+                   "font-size=\"18\" font-weight=\"bold\" fill=\"" + std::string(ink) + "\"") +
+         svg::text(20, 46, subtitle, "fill=\"" + std::string(faint) + "\"") + body +
+         draw_legend(legend, legend_left, plot.top, 260, 1) + "</svg>\n";
+}
+
 }  // namespace seatsim

@@ -89,8 +89,31 @@ def charts(cli, work):
     return made
 
 
+def check_curves(cli, work):
+    """`seatsim curves --chart`: one step path per party, one marker per break point, each marker's
+    tooltip the exact interval of the table's consecutive pieces."""
+    data = make_dataset(work / "curves-set")
+    out = work / "curves.svg"
+    table = list(csv.DictReader(io.StringIO(run(cli, "curves", data, "--party", "Blue", "--party", "Red", "--format",
+                                                "csv", "--chart", out))))
+    root = ET.parse(out).getroot()
+    assert root.tag == SVG + "svg", root.tag
+    curves = [e for e in root.iter(SVG + "path") if e.get("class") == "curve"]
+    assert [e.find(SVG + "title").text for e in curves] == ["Blue", "Red"], curves
+    marks = [e.find(SVG + "title").text for e in root.iter(SVG + "circle") if e.get("class") == "break"]
+    expected = []
+    for party in ("Blue", "Red"):
+        pieces = [row for row in table if row["party"] == party]
+        for before, after in zip(pieces, pieces[1:]):
+            expected.append(f"{party}: {before['seats']} \u2192 {after['seats']} seats between "
+                            f"{before['share_to']} % and {after['share_from']} % of the votes")
+    assert marks == expected and marks, (marks, expected)
+    print(f"curves: well-formed, 2 curves, {len(marks)} break points as in the table")
+
+
 def check_xml(cli):
     with tempfile.TemporaryDirectory() as tmp:
+        check_curves(cli, Path(tmp))
         made = charts(cli, Path(tmp))
         for name, path, seats in made:
             root = ET.parse(path).getroot()  # raises on anything that is not well-formed XML

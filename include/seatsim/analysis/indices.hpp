@@ -42,6 +42,18 @@ struct IndexRow {
 // Per district (input order), then the national row. `seats[d][i]` are list i of district d's seats.
 std::vector<IndexRow> election_indices(const Election& election, const std::vector<std::vector<std::int64_t>>& seats);
 
+// The same from votes and seats given per district (lists in input order), list i of district d
+// belonging to national party list_party[d][i] (0 .. parties-1): one Indices per district, then
+// the national one. For callers that hold many results of one election (Monte Carlo draws).
+std::vector<Indices> district_and_national_indices(std::span<const std::span<const std::int64_t>> votes,
+                                                   std::span<const std::span<const std::int64_t>> seats,
+                                                   const std::vector<std::vector<std::size_t>>& list_party,
+                                                   std::size_t parties);
+
+// The indices of the published seats: the districts whose every list has published seats, then the
+// national row only when every district has them.
+std::vector<IndexRow> published_indices(const Election& election);
+
 // The seats of an outcome in that shape.
 std::vector<std::vector<std::int64_t>> outcome_seats(const ElectionOutcome& outcome);
 

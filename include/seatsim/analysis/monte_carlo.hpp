@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "seatsim/analysis/index_distribution.hpp"
 #include "seatsim/analysis/noise_model.hpp"
 #include "seatsim/core/election.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
@@ -28,6 +29,8 @@ namespace seatsim {
 struct SimulationCounts {
   std::vector<std::uint64_t> bins;
   std::uint64_t draws = 0;
+  // The disproportionality indices over the draws; empty unless the Simulation tracks them.
+  IndexDistributions indices;
 
   void add(const SimulationCounts& other);
 };
@@ -56,6 +59,11 @@ class Simulation {
   // naming an unknown party, or for an election the rule cannot allocate.
   Simulation(const Election& election, const Rule& rule, NoiseModel noise, std::uint64_t seed,
              const std::vector<std::string>& coalitions = {});
+
+  // Also tally every draw's disproportionality indices (index_distribution.hpp) into the counts'
+  // `indices`: off by default, since it costs about as much as the allocation itself.
+  void track_indices() noexcept { track_indices_ = true; }
+  bool tracks_indices() const noexcept { return track_indices_; }
 
   // The counts of draws [first, last). `threads` = 0 uses every core.
   SimulationCounts run(std::uint64_t first, std::uint64_t last, unsigned threads = 0,
@@ -91,6 +99,7 @@ class Simulation {
   void allocate_batched(std::uint64_t count, Block& block, SimulationCounts& counts) const;
   void allocate_whole(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const;
   void count_parties(std::uint64_t count, const Block& block, SimulationCounts& counts) const;
+  void count_indices(std::uint64_t count, const Block& block, SimulationCounts& counts) const;
 
   Election election_;
   Rule rule_;
@@ -99,6 +108,7 @@ class Simulation {
   ElectionOutcome cast_outcome_;
   std::int64_t total_seats_ = 0;
   bool whole_election_ = false;
+  bool track_indices_ = false;
 
   std::vector<DistrictNoise> district_noise_;
   std::vector<std::string> parties_;

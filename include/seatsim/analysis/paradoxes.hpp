@@ -13,7 +13,10 @@
 //    that move between two other districts when votes change in one are reported too;
 //  - seats: every district's seats from −10 % to +10 % (at least ±1) one by one, and under leveling
 //    the leveling seats likewise: a list (or, under tiers, a party in all) that loses a seat when
-//    one seat is added is an Alabama paradox.
+//    one seat is added is an Alabama paradox;
+//  - the population paradox between the lists of one apportionment (population_paradox.hpp): in a
+//    district of a rule without tiers, a list that grows at least as fast as another (in ratio) and
+//    loses a seat to it, when a third list's votes change.
 //
 // The search stops at `max_seconds` and says how far it got. A clean result proves nothing beyond
 // the changes it tried.
@@ -28,7 +31,7 @@
 
 namespace seatsim {
 
-enum class ParadoxKind { non_monotonicity, negative_vote_weight, alabama, seats_move_elsewhere };
+enum class ParadoxKind { non_monotonicity, negative_vote_weight, alabama, seats_move_elsewhere, population };
 std::string paradox_kind_name(ParadoxKind kind);
 
 // What was changed: a list's votes in one district, a party's votes everywhere (scaled), one
@@ -52,6 +55,10 @@ struct ParadoxFinding {
   bool list_seats = false;
   std::string detail;  // one line: what moved where
   bool rechecked = false;
+  // population: the district's votes after the change, every list (a census), and the list that
+  // takes the seat from `list` (which grows at least as fast in ratio and loses it).
+  std::vector<std::int64_t> votes_after;
+  std::optional<std::size_t> gainer;
 };
 
 struct ParadoxOptions {
@@ -64,11 +71,16 @@ struct ParadoxSearch {
   std::size_t parties = 0, parties_searched = 0;
   std::size_t districts = 0, districts_searched = 0;  // seat changes
   bool leveling_searched = false;
-  bool complete = false;  // false: stopped at max_seconds
+  std::size_t population_districts = 0, population_searched = 0;  // districts the population search applies to
+  bool complete = false;                                          // false: stopped at max_seconds
   std::size_t allocations = 0;
   double seconds = 0;
   std::size_t failed_rechecks = 0;  // findings dropped because allocating again did not confirm them
 };
+
+// The search grid for a list or party with `votes` votes, in votes added (or, `down`, removed), > 0,
+// ascending: 1, 10, 100, … up to half the votes, and 0.1 %, 0.2 %, 0.5 %, … 50 % of them (down: and all).
+std::vector<std::int64_t> paradox_vote_grid(std::int64_t votes, bool down);
 
 // Throws seatsim::Error where `allocate` would on the cast election.
 ParadoxSearch search_paradoxes(const Election& election, const Rule& rule, const ParadoxOptions& options = {});

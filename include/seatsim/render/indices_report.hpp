@@ -20,6 +20,10 @@ struct LabelledIndices {
 Table indices_table(const std::vector<LabelledIndices>& sets);
 inline Table indices_table(const std::vector<IndexRow>& rows) { return indices_table({{{}, rows}}); }
 
+// The indices of the recomputed seats (`outcome`) and of the published ones (published_indices),
+// under a first column `basis` = recomputed or published.
+Table recomputed_and_published_indices(const Election& election, const ElectionOutcome& outcome);
+
 // One index value as a table cell (blank where undefined).
 Cell index_cell(const std::optional<std::int64_t>& micro);
 

@@ -14,6 +14,9 @@ struct SimulationTables {
   Table coalitions;  // coalition,seats,mean,sd,q05,q50,q95,p_majority
   Table districts;   // district,party,seats,count,probability,at_least (level "district" only)
   Table histogram;   // level,district,party,seats,count,probability,at_least
+  // When the simulation tracked them: level,district,index,cast,draws,mean,sd,q05,q50,q95 per index,
+  // nationally and per district (`national_indices`: the national rows alone, for people).
+  Table indices, national_indices;
 };
 
 SimulationTables simulation_tables(const Simulation& simulation, const SimulationCounts& counts);

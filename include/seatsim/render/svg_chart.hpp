@@ -66,4 +66,23 @@ std::string sweep_svg(const SweepChart& chart);
 // Steps i (> 0) where some list's seats differ from step i − 1.
 std::vector<std::size_t> sweep_breaks(const SweepChart& chart);
 
+// Seats–votes curves: each party's seats in all against its own national vote share.
+struct CurveStep {
+  double share_from = 0, share_to = 0;  // percent: the piece's first and last probe
+  std::int64_t seats = 0;
+};
+struct CurveSeries {
+  ParliamentParty party;                 // name, colour, label (seats unused)
+  std::vector<CurveStep> steps;          // in order of the share
+  std::vector<std::string> break_texts;  // one per change between steps i and i + 1: the exact interval
+};
+struct SeatsVotesChart {
+  std::string title;
+  std::int64_t house = 0;  // all seats: the top of the seat axis
+  std::vector<CurveSeries> series;
+};
+// One step path per party (`<path class="curve">`), a marker at every break point (`<circle
+// class="break">`, its exact interval as tooltip), the line of proportionality and 50 % dashed.
+std::string seats_votes_svg(const SeatsVotesChart& chart);
+
 }  // namespace seatsim
