@@ -2,15 +2,19 @@
 // of a letter's column; every other number is copied, and every check becomes one line of QUALITY.md.
 #include "seatsim/io/knesset_import.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <map>
-#include <regex>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/csv.hpp"
 #include "seatsim/io/file_io.hpp"
+#include "seatsim/io/utf8.hpp"
 
 namespace seatsim {
 namespace {
@@ -82,16 +86,47 @@ struct Agreement {
   std::size_t line;
 };
 
+// `"A": "B",` (spaces anywhere, the comma optional): a line of SurplusAgreement.py's dictionary. Read by
+// hand, not with <regex>: GCC 12 warns inside <regex> under the sanitizers, and warnings are errors.
+std::optional<std::pair<std::string, std::string>> quoted_pair(std::string_view line) {
+  std::size_t at = 0;
+  const auto skip_spaces = [&] {
+    while (at < line.size() && std::isspace(static_cast<unsigned char>(line[at]))) ++at;
+  };
+  const auto quoted = [&]() -> std::optional<std::string> {
+    skip_spaces();
+    if (at >= line.size() || line[at] != '"') return std::nullopt;
+    const std::size_t close = line.find('"', at + 1);
+    if (close == std::string_view::npos || close == at + 1) return std::nullopt;
+    std::string text(line.substr(at + 1, close - at - 1));
+    at = close + 1;
+    return text;
+  };
+  const auto symbol = [&](char c) {
+    skip_spaces();
+    if (at >= line.size() || line[at] != c) return false;
+    ++at;
+    return true;
+  };
+  auto first = quoted();
+  if (!first || !symbol(':')) return std::nullopt;
+  auto second = quoted();
+  if (!second) return std::nullopt;
+  symbol(',');
+  skip_spaces();
+  if (at != line.size()) return std::nullopt;
+  return std::pair{std::move(*first), std::move(*second)};
+}
+
 std::vector<Agreement> read_agreements(const SourceText& agreements) {
-  static const std::regex pair_line(R"re(^\s*"([^"]+)"\s*:\s*"([^"]+)"\s*,?\s*$)re");
+  require_clean_text(agreements.text, agreements.name);
   std::vector<Agreement> pairs;
   std::size_t line = 0, start = 0;
   while (start <= agreements.text.size()) {
     const std::size_t end = std::min(agreements.text.find('\n', start), agreements.text.size());
-    const std::string text = agreements.text.substr(start, end - start);
     ++line;
-    std::smatch match;
-    if (std::regex_match(text, match, pair_line)) pairs.push_back({match[1], match[2], line});
+    if (auto pair = quoted_pair(std::string_view(agreements.text).substr(start, end - start)))
+      pairs.push_back({std::move(pair->first), std::move(pair->second), line});
     start = end + 1;
   }
   if (pairs.empty()) throw Error(agreements.name, 0, "no \"LETTER\": \"LETTER\" pair: not a surplus agreements file");
@@ -146,6 +181,9 @@ std::string quality_report(const SourceText& expc, const SourceText& lists, cons
 
 ImportedDataSet import_knesset(const SourceText& expc, const SourceText& lists, const SourceText& agreements,
                                const std::optional<SourceText>& manifest, const std::optional<SourceText>& provenance) {
+  // What is copied into the data set as text must read back: no control characters, UTF-8 only.
+  for (const auto* text : {&manifest, &provenance})
+    if (*text) require_clean_text((*text)->text, (*text)->name);
   const LetterVotes votes = sum_letters(expc);
   const std::map<std::string, ListName> names = read_lists(lists, votes);
   const std::vector<Agreement> pairs = read_agreements(agreements);
