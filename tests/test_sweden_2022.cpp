@@ -24,7 +24,7 @@ TEST_SUITE("sweden 2022") {
     const RunResult r = import_into(out);
     REQUIRE(r.status == 0);
     CHECK(r.out == "imported 29 constituencies, 1093 lists, 349 seats into " + out.string() +
-                       "; QUALITY.md lists 8 inconsistencies\n");
+                       "; QUALITY.md lists 9 inconsistencies\n");
     for (const char* file : {"results.csv", "districts.csv", "election.toml", "QUALITY.md"}) {
       CAPTURE(file);
       CHECK(read_text_file((out / file).string()) == read_text_file((folder / file).string()));

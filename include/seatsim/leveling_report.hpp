@@ -19,7 +19,7 @@ Table leveling_national_table(const LevelingOutcome& leveling);
 // Columns: step,party,district,comparison,divisor,reason. One row per leveling seat (reason
 // "awarded", or "awarded by tie rule"), preceded by the candidates passed over before it (their
 // reason); then the returned seats (step 0, reason "returned: ..."). `district` non-empty: only the
-// rows of that district. comparison: a decimal with 6 places (display; the seat was decided exactly).
+// rows of that district. comparison: a decimal rounded to 6 places (display; the seat was decided exactly).
 Table leveling_award_table(const LevelingOutcome& leveling, const std::string& district = {});
 
 // {"national": [...], "returned": [...], "awards": [{step, party, district, comparison,
@@ -27,7 +27,7 @@ Table leveling_award_table(const LevelingOutcome& leveling, const std::string& d
 // reason}]}]}; awards filtered by `district` as above.
 Json leveling_to_json(const LevelingOutcome& leveling, const std::string& district = {});
 
-// Both tables as aligned text with headings.
-std::string leveling_text(const LevelingOutcome& leveling, const std::string& district = {});
+// Both tables with headings: aligned text, or markdown.
+std::string leveling_text(const LevelingOutcome& leveling, const std::string& district = {}, bool markdown = false);
 
 }  // namespace seatsim

@@ -1,11 +1,14 @@
 // seatsim explain: how the leveling (adjustment) tier was reached — the national apportionment,
 // each party's entitlement against its district seats, excess seats returned, and the award table.
+#include <algorithm>
+
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
 #include "seatsim/election_allocation.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/leveling_report.hpp"
+#include "seatsim/name_lookup.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -19,9 +22,10 @@ struct ExplainCommand {
 
   void check_district(const Election& election) const {
     if (district.empty()) return;
-    for (const District& d : election.districts)
-      if (d.name == district) return;
-    throw Error(election.source, 0, "--district: no district named '" + district + "'");
+    std::vector<std::string> names;
+    for (const District& d : election.districts) names.push_back(d.name);
+    if (std::find(names.begin(), names.end(), district) != names.end()) return;
+    throw Error(election.source, 0, "--district: no district named '" + district + "'" + did_you_mean(district, names));
   }
 
   int run() const {
@@ -35,8 +39,9 @@ struct ExplainCommand {
     const Meta meta = make_meta("explain", prepared);
     const LevelingOutcome& leveling = *outcome.leveling;
     const Format format = chosen_format(output);
-    if (format == Format::table) {
-      emit(output, leveling_text(leveling, district) + output.last_line(meta) + "\n");
+    if (format == Format::table || format == Format::markdown) {
+      const bool markdown = format == Format::markdown;
+      emit(output, leveling_text(leveling, district, markdown) + output.last_line(meta) + "\n");
       return 0;
     }
     emit(output, render(output, leveling_award_table(leveling, district), meta, "awards",
@@ -56,7 +61,7 @@ const bool registered = register_command({
           "national_seats,district_seats,returned_seats,leveling_seats), then the award table: each leveling seat "
           "in the order it was placed, with the candidates passed over before it and why.\n"
           "CSV columns: step,party,district,comparison,divisor,reason (reason: awarded, awarded by tie rule, or "
-          "why the candidate was passed over; step 0: a district seat returned). comparison is shown with 6 "
+          "why the candidate was passed over; step 0: a district seat returned). comparison is shown rounded to 6 "
           "decimals; the seats are decided exactly. JSON adds national, returned and the exact fractions.\n"
           "Example: seatsim explain ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005");
       add_input(app, command->input);

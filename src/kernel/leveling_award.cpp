@@ -27,7 +27,11 @@ std::string exact_text(const Priority& value) {
 
 std::string decimal_text(const Priority& value, int digits) {
   if (value.infinite()) return "inf";
-  return format_fraction(value.num, value.den, digits);
+  std::string text = format_fraction(value.num, value.den, digits);
+  if (text.find('.') == std::string::npos) return text;
+  while (text.back() == '0') text.pop_back();  // 11667.000000 -> 11667, 9789.800000 -> 9789.8
+  if (text.back() == '.') text.pop_back();
+  return text;
 }
 
 }  // namespace seatsim

@@ -108,11 +108,14 @@ Json leveling_to_json(const LevelingOutcome& leveling, const std::string& distri
   return j;
 }
 
-std::string leveling_text(const LevelingOutcome& leveling, const std::string& district) {
-  std::string text = "National apportionment (" + std::to_string(leveling.apportioned) + " seats)\n";
-  text += render_text(leveling_national_table(leveling));
-  text += "\nAward of the leveling seats, in order" + (district.empty() ? "" : " (" + district + ")") + "\n";
-  text += render_text(leveling_award_table(leveling, district));
+std::string leveling_text(const LevelingOutcome& leveling, const std::string& district, bool markdown) {
+  const auto table = [markdown](const Table& t) { return markdown ? render_markdown(t) + "\n" : render_text(t); };
+  const std::string heading = markdown ? "## " : "";
+  std::string text = heading + "National apportionment (" + std::to_string(leveling.apportioned) + " seats)\n";
+  text += (markdown ? "\n" : "") + table(leveling_national_table(leveling));
+  text += "\n" + heading + "Award of the leveling seats, in order" + (district.empty() ? "" : " (" + district + ")") +
+          "\n" + (markdown ? "\n" : "");
+  text += table(leveling_award_table(leveling, district));
   return text;
 }
 
