@@ -202,6 +202,8 @@ TEST_SUITE("explain") {
     REQUIRE(json.status == 0);
     CHECK(json.out.find("\"comparison_exact\"") != std::string::npos);
     CHECK(json.out.find("\"national\"") != std::string::npos);
+    CHECK(json.out.find("\"rows\"") != std::string::npos);
+    CHECK(json.out.find("\"skipped\"") != std::string::npos);
     const RunResult table_text =
         run_cli({"explain", file.string(), "--system", "norway-storting-2005", "--format", "table"});
     // 169 less the district seats of Ap (48) and Sp (28), dropped for exceeding their shares, and of the lists

@@ -44,8 +44,8 @@ struct ExplainCommand {
       emit(output, leveling_text(leveling, district, markdown) + output.last_line(meta) + "\n");
       return 0;
     }
-    emit(output, render(output, leveling_award_table(leveling, district), meta, "awards",
-                        leveling_to_json(leveling, district)));
+    emit(output,
+         render(output, leveling_award_table(leveling, district), meta, "rows", leveling_to_json(leveling, district)));
     return 0;
   }
 };
@@ -62,7 +62,8 @@ const bool registered = register_command({
           "in the order it was placed, with the candidates passed over before it and why.\n"
           "CSV columns: step,party,district,comparison,divisor,reason (reason: awarded, awarded by tie rule, or "
           "why the candidate was passed over; step 0: a district seat returned). comparison is shown rounded to 6 "
-          "decimals; the seats are decided exactly. JSON adds national, returned and the exact fractions.\n"
+          "decimals; the seats are decided exactly. JSON: meta, rows (the CSV's), awards (each seat with its exact "
+          "comparison_exact and the candidates skipped before it), national, returned.\n"
           "Example: seatsim explain ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005");
       add_input(app, command->input);
       add_input_flags(app, command->reading);

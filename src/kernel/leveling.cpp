@@ -1,6 +1,7 @@
 // The national tier of a leveling system: who takes part, every list's national total, and its
-// leveling seats (total − district seats), with the drop-and-repeat rule for lists whose district
-// seats exceed their national share.
+// leveling seats (total − district seats), with the rule for lists whose district seats exceed their
+// national share that the placement rule names: drop and repeat (Norway) or keep the share and give
+// back the excess (Sweden).
 #include "seatsim/leveling.hpp"
 
 #include <algorithm>
