@@ -50,6 +50,18 @@ TEST_SUITE("sweden 2022") {
     CHECK(awarded == 39);
   }
 
+  TEST_CASE("report on Sweden 2022 has explain's tables: the national apportionment and the award order") {
+    TempDir tmp;
+    const fs::path html = tmp.path / "sweden.html";
+    const RunResult r = run_cli({"report", folder.string(), "--no-sweeps", "-o", html.string()});
+    REQUIRE(r.status == 0);
+    const std::string text = read_text_file(html.string());
+    CHECK(text.find("<h2>Leveling tier: the national apportionment</h2>") != std::string::npos);
+    CHECK(text.find("<h2>Leveling tier: each leveling seat in the order it was placed (seatsim explain)</h2>") !=
+          std::string::npos);
+    CHECK(text.find("<td>Malmö kommun</td>") != std::string::npos);
+  }
+
   TEST_CASE("import riksdag stops with exit 2 naming the file, and writes nothing") {
     TempDir tmp;
     const fs::path bad = tmp.write("bad.json", "{\"year\": 2022, \"total_seats\": -1}");

@@ -15,6 +15,11 @@ struct HtmlChart {
   std::string svg;  // a whole SVG document from svg_chart.hpp
 };
 
+struct HtmlTable {
+  std::string caption;
+  Table table;
+};
+
 // The implicit move constructor moves `meta`, and clang-tidy sees nlohmann::json's noexcept move
 // constructor (it resets the source to null) as one that may allocate: a false finding.
 struct HtmlReport {  // NOLINT(bugprone-exception-escape): see above
@@ -24,6 +29,7 @@ struct HtmlReport {  // NOLINT(bugprone-exception-escape): see above
   std::vector<HtmlChart> charts;
   std::string table_caption;
   Table table;                     // rows whose `diff` column is not 0 are highlighted
+  std::vector<HtmlTable> tables;   // after the main table: the leveling tier's explanation (explain)
   std::string details;             // preformatted text (the comparison report), shown as is
   std::vector<std::string> notes;  // ties, unfilled seats
   Json meta;                       // version, rule, input digests

@@ -7,6 +7,7 @@
 #include "seatsim/comparison_report.hpp"
 #include "seatsim/error.hpp"
 #include "seatsim/html_report.hpp"
+#include "seatsim/leveling_report.hpp"
 #include "seatsim/party_styles.hpp"
 #include "seatsim/svg_chart.hpp"
 #include "seatsim/sweep.hpp"
@@ -91,6 +92,12 @@ struct ReportCommand {
       }
     report.table_caption = "Comparison (district, party, votes, published seats, recomputed seats, diff)";
     report.table = comparison_table(election, comparison);
+    if (outcome.leveling) {
+      report.tables.push_back(
+          {"Leveling tier: the national apportionment", leveling_national_table(*outcome.leveling)});
+      report.tables.push_back({"Leveling tier: each leveling seat in the order it was placed (seatsim explain)",
+                               leveling_award_table(*outcome.leveling)});
+    }
     report.details = comparison_report(election, comparison, prepared.input.name, prepared.rule, false);
     report.notes = comparison.notes;
     report.meta = make_meta("report", prepared).to_json();

@@ -76,6 +76,7 @@ std::string render_html_report(const HtmlReport& report) {
   }
   out += "<h2>" + escape(report.table_caption.empty() ? "Results" : report.table_caption) + "</h2>\n" +
          html_table(report.table);
+  for (const HtmlTable& more : report.tables) out += "<h2>" + escape(more.caption) + "</h2>\n" + html_table(more.table);
   if (!report.details.empty()) out += "<h2>District by district</h2>\n<pre>" + escape(report.details) + "</pre>\n";
   if (!report.notes.empty()) out += "<h2>Notes</h2>\n" + list(report.notes);
   out += "<h2>How this was made</h2>\n<pre>" + escape(report.meta.dump(2)) + "</pre>\n</body>\n</html>\n";
