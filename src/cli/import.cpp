@@ -11,6 +11,7 @@
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/kerg2_import.hpp"
 #include "seatsim/io/knesset_import.hpp"
+#include "seatsim/io/riksdag_import.hpp"
 #include "seatsim/io/wikitable_import.hpp"
 
 namespace seatsim::cli {
@@ -98,6 +99,22 @@ struct KnessetCommand {
   }
 };
 
+// seatsim import riksdag: a Riksdag election (Valmyndigheten's final seat allocation, as JSON) into a data set.
+struct RiksdagCommand {
+  std::string input, manifest, output;
+
+  int run() const {
+    const auto source = [](const std::string& path) {
+      return SourceText{std::filesystem::path(path).filename().string(), read_text_file(path)};
+    };
+    const ImportedDataSet data = import_riksdag(source(input), source(manifest));
+    write_dataset(data, output);
+    std::cout << "imported " << data.districts << " constituencies, " << data.lists << " lists, " << data.seats
+              << " seats into " << output << "; QUALITY.md lists " << data.findings << " inconsistencies\n";
+    return 0;
+  }
+};
+
 std::function<std::optional<int>()> add_knesset(CLI::App& app) {
   CLI::App* knesset = app.add_subcommand(
       "knesset", "The Central Elections Committee's expc.csv (Knesset results per locality), with surplus agreements");
@@ -124,14 +141,34 @@ std::function<std::optional<int>()> add_knesset(CLI::App& app) {
   };
 }
 
+std::function<std::optional<int>()> add_riksdag(CLI::App& app) {
+  CLI::App* riksdag = app.add_subcommand(
+      "riksdag", "A Riksdag election's JSON (votes, fixed and adjustment seats per constituency) as a data set");
+  auto command = std::make_shared<RiksdagCommand>();
+  riksdag->add_option("JSON", command->input, "The election's JSON (docs/data-sources.md, Sweden)")->required();
+  riksdag->add_option("--manifest", command->manifest, "The hand-written part of election.toml")->required();
+  riksdag->add_option("--output,-o", command->output, "The data set's folder (created; its files replaced)")
+      ->required();
+  riksdag->footer(
+      "Writes results.csv (district,party,votes,district_seats,leveling_seats: the published fixed and "
+      "adjustment seats), districts.csv (each constituency's fixed seats), election.toml and QUALITY.md (every "
+      "sum checked).\nExample: seatsim import riksdag scenarios/sweden-2022/source/riksdag_2022.json --manifest "
+      "scenarios/sweden-2022/source/manifest.toml -o scenarios/sweden-2022");
+  return [command, riksdag]() -> std::optional<int> {
+    if (!riksdag->parsed()) return std::nullopt;
+    return command->run();
+  };
+}
+
 const bool registered = register_command({
     "import",
-    "Convert published tables (scraped wikitable text, kerg2.csv, Knesset expc.csv) into a data set folder",
+    "Convert published tables (scraped wikitable text, kerg2.csv, Knesset expc.csv, Riksdag JSON) into a data set folder",
     60,
     [](CLI::App& app) -> Runner {
       app.require_subcommand(1);
       const auto kerg2 = add_kerg2(app);
       const auto knesset = add_knesset(app);
+      const auto riksdag = add_riksdag(app);
       CLI::App* wikitable = app.add_subcommand(
           "wikitable", "Text with '## Section' headings and tab-separated tables whose header rows start with 'Party'");
       auto command = std::make_shared<ImportCommand>();
@@ -150,9 +187,10 @@ const bool registered = register_command({
           "QUALITY.md (every inconsistency found, one line each).\nNumbers are never changed; 'Other parties' "
           "rows are left out of results.csv (they are not one list).\nExample: seatsim import wikitable "
           "../shared/seeds/000_3647352df70139e3.txt -o scenarios/iraq-2013");
-      return [command, kerg2, knesset] {
+      return [command, kerg2, knesset, riksdag] {
         if (const std::optional<int> status = kerg2()) return *status;
         if (const std::optional<int> status = knesset()) return *status;
+        if (const std::optional<int> status = riksdag()) return *status;
         return command->run();
       };
     },

@@ -10,6 +10,7 @@
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/html_report.hpp"
 #include "seatsim/render/indices_report.hpp"
+#include "seatsim/render/leveling_report.hpp"
 #include "seatsim/render/svg_chart.hpp"
 
 #include <algorithm>
@@ -96,6 +97,12 @@ struct ReportCommand {
                              "Recomputed and published seats, per district and national (docs/indices.md); "
                              "percentage points except dhondt (a ratio) and the effective numbers of parties.",
                              recomputed_and_published_indices(election, outcome)});
+    if (outcome.leveling) {
+      report.tables.push_back(
+          {"Leveling tier: the national apportionment", "", leveling_national_table(*outcome.leveling)});
+      report.tables.push_back({"Leveling tier: each leveling seat in the order it was placed (seatsim explain)", "",
+                               leveling_award_table(*outcome.leveling)});
+    }
     report.details = comparison_report(election, comparison, prepared.input.name, prepared.rule, false);
     report.notes = comparison.notes;
     report.meta = make_meta("report", prepared).to_json();

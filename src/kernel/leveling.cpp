@@ -1,12 +1,15 @@
 // The national tier of a leveling system: who takes part, every list's national total, and its
-// leveling seats (total − district seats), with the drop-and-repeat rule for lists whose district
-// seats exceed their national share.
+// leveling seats (total − district seats), with the rule for lists whose district seats exceed their
+// national share that the placement rule names: drop and repeat (Norway) or keep the share and give
+// back the excess (Sweden).
 #include "seatsim/kernel/leveling.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/leveling_placement.hpp"
 
 namespace seatsim {
 namespace {
@@ -24,6 +27,19 @@ std::string tie_note(const LevelingOutcome& out, const std::vector<std::size_t>&
     if (seats.tie[k]) competing += (competing.empty() ? "" : ", ") + out.parties[members[k]];
   return "tie in the national leveling apportionment between " + competing + "; rule '" +
          std::string(tie_rule_name(rule)) + "'";
+}
+
+void check_capacity(const Election& election, const LevelingRule& rule) {
+  std::int64_t capacity = 0;
+  for (const District& district : election.districts) {
+    const std::int64_t own = rule.capacity(district.name);
+    if (own < 0) throw Error("leveling-per-district: district '" + district.name + "' has a negative capacity");
+    capacity += own;
+  }
+  if (capacity < rule.seats)
+    throw Error("leveling-seats: " + std::to_string(rule.seats) + " leveling seats, but the districts can take only " +
+                std::to_string(capacity) + " (" + std::to_string(election.districts.size()) +
+                " districts; see --leveling-per-district)");
 }
 
 }  // namespace
@@ -49,16 +65,8 @@ LevelingOutcome apportion_leveling(const Election& election,
                                    const std::vector<std::vector<std::int64_t>>& district_seats,
                                    const LevelingRule& rule, const Method& method, TieRule ties, std::uint64_t seed) {
   if (rule.seats < 0) throw Error("leveling-seats must not be negative");
-  std::int64_t capacity = 0;
-  for (const District& district : election.districts) {
-    const std::int64_t own = rule.capacity(district.name);
-    if (own < 0) throw Error("leveling-per-district: district '" + district.name + "' has a negative capacity");
-    capacity += own;
-  }
-  if (capacity < rule.seats)
-    throw Error("leveling-seats: " + std::to_string(rule.seats) + " leveling seats, but the districts can take only " +
-                std::to_string(capacity) + " (" + std::to_string(election.districts.size()) +
-                " districts; see --leveling-per-district)");
+  const PlacementEntry placement = leveling_placement(rule.placement);
+  if (placement.per_district_cap) check_capacity(election, rule);
 
   LevelingOutcome out;
   std::unordered_map<std::string, std::size_t> index;
@@ -85,6 +93,7 @@ LevelingOutcome apportion_leveling(const Election& election,
   out.dropped.assign(n, false);
   out.national_seats.assign(n, 0);
   out.leveling_seats.assign(n, 0);
+  out.excess.assign(n, 0);
   for (std::size_t p = 0; p < n; ++p)
     out.takes_part[p] = out.votes[p] > 0 && (!rule.threshold || rule.threshold->passes(out.votes[p], national_total,
                                                                                        /*strict=*/false));
@@ -113,11 +122,13 @@ LevelingOutcome apportion_leveling(const Election& election,
     std::vector<std::size_t> overhang;
     for (std::size_t k = 0; k < members.size(); ++k)
       if (out.district_seats[members[k]] > shares.seats[k]) overhang.push_back(members[k]);
-    if (overhang.empty()) {
+    if (overhang.empty() || placement.return_excess) {
       out.apportioned = seats;
       for (std::size_t k = 0; k < members.size(); ++k) {
-        out.national_seats[members[k]] = shares.seats[k];
-        out.leveling_seats[members[k]] = shares.seats[k] - out.district_seats[members[k]];
+        const std::size_t p = members[k];
+        out.national_seats[p] = shares.seats[k];
+        out.leveling_seats[p] = std::max<std::int64_t>(0, shares.seats[k] - out.district_seats[p]);
+        out.excess[p] = std::max<std::int64_t>(0, out.district_seats[p] - shares.seats[k]);
       }
       if (shares.tie_decided) out.notes.push_back(tie_note(out, members, shares, ties));
       return out;

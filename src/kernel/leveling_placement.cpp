@@ -22,6 +22,10 @@ Registry& registry() {
            "Norway: quotient votes/(2n+1) per district seat's worth of votes, highest first, one leveling seat per "
            "district",
            place_norway},
+          {"sweden",
+           "Sweden (since 2018): each party's adjustment seats one at a time to the constituency with the highest "
+           "votes/(2n+1), n the seats it holds there; no cap per constituency; excess fixed seats returned",
+           place_sweden, return_excess_sweden, /*per_district_cap=*/false},
       }};
   return instance;
 }

@@ -2,6 +2,7 @@
 // ../shared/data/norway_2021_storting_full.meta.txt. Quotients are compared exactly:
 // (v / (2n + 1)) / (V / S) = v·S / ((2n + 1)·V), a ratio of integers.
 #include <algorithm>
+#include <utility>
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/priority.hpp"
@@ -14,11 +15,22 @@ struct Candidate {
   Priority quotient;
   std::size_t district;
   std::size_t list;
+  std::int64_t divisor;  // 2n + 1
 };
 
 std::string candidate_name(const PlacementInput& input, const Candidate& c) {
   const District& district = input.election.districts[c.district];
   return district.lists[c.list].party + " in " + district.name;
+}
+
+LevelingCandidate described(const PlacementInput& input, const Candidate& c) {
+  const District& district = input.election.districts[c.district];
+  return {district.lists[c.list].party, district.name, c.quotient, Rational(c.divisor)};
+}
+
+// Why a candidate is passed over: its district or its party is done.
+std::string skip_reason(bool district_full) {
+  return district_full ? "district has its leveling seat already" : "party has no leveling seat left";
 }
 
 }  // namespace
@@ -39,7 +51,10 @@ Placement place_norway(const PlacementInput& input) {
       if (list.votes <= 0 || !input.leveling_seats.contains(list.party)) continue;
       const u128 n = static_cast<u128>(input.district_seats[d][i]);
       candidates.push_back(
-          {{static_cast<u128>(list.votes) * static_cast<u128>(district_seats), (2 * n + 1) * total_votes}, d, i});
+          {{static_cast<u128>(list.votes) * static_cast<u128>(district_seats), (2 * n + 1) * total_votes},
+           d,
+           i,
+           2 * input.district_seats[d][i] + 1});
     }
   }
   std::stable_sort(candidates.begin(), candidates.end(),
@@ -50,7 +65,13 @@ Placement place_norway(const PlacementInput& input) {
   const auto open = [&](const Candidate& c) {
     return room[c.district] > 0 && left[districts[c.district].lists[c.list].party] > 0;
   };
-  const auto grant = [&](const Candidate& c) {
+  std::vector<SkippedCandidate> passed;  // since the last award
+  const auto pass_over = [&](const Candidate& c) {
+    passed.push_back({described(input, c), skip_reason(room[c.district] <= 0)});
+  };
+  const auto grant = [&](const Candidate& c, bool tie) {
+    out.awards.push_back(
+        {static_cast<std::int64_t>(out.awards.size()) + 1, described(input, c), tie, std::exchange(passed, {})});
     ++out.seats[c.district][c.list];
     --room[c.district];
     --left[districts[c.district].lists[c.list].party];
@@ -63,7 +84,10 @@ Placement place_norway(const PlacementInput& input) {
     std::map<std::string, std::int64_t> per_party;
     std::vector<std::size_t> eligible;
     for (std::size_t k = begin; k < end; ++k) {
-      if (!open(candidates[k])) continue;
+      if (!open(candidates[k])) {
+        pass_over(candidates[k]);
+        continue;
+      }
       eligible.push_back(k);
       ++per_district[candidates[k].district];
       ++per_party[districts[candidates[k].district].lists[candidates[k].list].party];
@@ -72,7 +96,7 @@ Placement place_norway(const PlacementInput& input) {
     for (const auto& [d, count] : per_district) conflict = conflict || count > room[d];
     for (const auto& [party, count] : per_party) conflict = conflict || count > left[party];
     if (!conflict) {
-      for (const std::size_t k : eligible) grant(candidates[k]);
+      for (const std::size_t k : eligible) grant(candidates[k], false);
     } else {
       // One seat at a time by the tie rule among the still-eligible equal quotients.
       std::string names;
@@ -99,7 +123,7 @@ Placement place_norway(const PlacementInput& input) {
           if (names.find(candidate_name(input, candidates[k])) == std::string::npos)
             names += (names.empty() ? "" : ", ") + candidate_name(input, candidates[k]);
         }
-        grant(candidates[winner]);
+        grant(candidates[winner], true);
       }
       out.notes.push_back("tie in the leveling placement: equal quotients for " + names + "; rule '" +
                           std::string(tie_rule_name(input.ties)) + "'");

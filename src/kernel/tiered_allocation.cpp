@@ -39,6 +39,29 @@ void check_placement(const Election& election, const std::map<std::string, std::
       throw broken("'" + party + "' gets a wrong number");
 }
 
+// Parties whose district seats exceed their national share give the excess back (the placement
+// rule says which); the district tier's seats shrink by as many, and the leveling seats of the
+// other parties, already counted on the national shares, fill them.
+void return_excess(const Election& election, const Rule& rule, const PlacementEntry& placement,
+                   LevelingOutcome& national, std::vector<std::vector<std::int64_t>>& district_seats,
+                   ElectionOutcome& outcome) {
+  std::map<std::string, std::int64_t> excess;
+  for (std::size_t p = 0; p < national.parties.size(); ++p)
+    if (national.excess[p] > 0) excess[national.parties[p]] = national.excess[p];
+  if (excess.empty()) return;
+  ReturnedSeats back = placement.return_excess({election, district_seats, excess, rule.method, rule.ties, rule.seed});
+  for (std::size_t d = 0; d < district_seats.size(); ++d)
+    for (std::size_t i = 0; i < district_seats[d].size(); ++i) {
+      const std::int64_t given = back.count.at(d).at(i);
+      if (given < 0 || given > district_seats[d][i])
+        throw Error("leveling placement '" + placement.name + "' returned seats a list does not hold");
+      district_seats[d][i] -= given;
+      outcome.districts[d].lists[i].district_seats -= given;
+    }
+  outcome.notes.insert(outcome.notes.end(), back.notes.begin(), back.notes.end());
+  national.returned = std::move(back.seats);
+}
+
 struct Matrix {
   std::vector<std::string> parties;
   std::vector<std::vector<std::int64_t>> votes;      // [district][party]
@@ -132,14 +155,17 @@ void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& o
   }
   LevelingOutcome national =
       apportion_leveling(election, district_seats, rule.leveling, rule.method, rule.ties, rule.seed);
+  const PlacementEntry placement = leveling_placement(rule.leveling.placement);
+  if (placement.return_excess) return_excess(election, rule, placement, national, district_seats, outcome);
   std::map<std::string, std::int64_t> to_place;
   for (std::size_t p = 0; p < national.parties.size(); ++p)
     if (national.takes_part[p] && national.leveling_seats[p] > 0)
       to_place[national.parties[p]] = national.leveling_seats[p];
   std::vector<std::int64_t> capacity;
-  for (const District& district : election.districts) capacity.push_back(rule.leveling.capacity(district.name));
-  const PlacementEntry placement = leveling_placement(rule.leveling.placement);
-  const Placement placed = placement.place({election, district_seats, to_place, capacity, rule.ties, rule.seed});
+  for (const District& district : election.districts)
+    capacity.push_back(placement.per_district_cap ? rule.leveling.capacity(district.name)
+                                                  : std::numeric_limits<std::int64_t>::max());
+  Placement placed = placement.place({election, district_seats, to_place, capacity, rule.ties, rule.seed});
   check_placement(election, to_place, capacity, placed, placement.name);
   for (std::size_t d = 0; d < outcome.districts.size(); ++d)
     for (std::size_t i = 0; i < outcome.districts[d].lists.size(); ++i) {
@@ -150,6 +176,7 @@ void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& o
     }
   outcome.notes.insert(outcome.notes.end(), national.notes.begin(), national.notes.end());
   outcome.notes.insert(outcome.notes.end(), placed.notes.begin(), placed.notes.end());
+  national.awards = std::move(placed.awards);
   outcome.leveling = std::move(national);
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "seatsim/core/election.hpp"
+#include "seatsim/kernel/leveling_award.hpp"
 #include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/threshold.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
@@ -38,9 +39,12 @@ struct LevelingOutcome {
   std::vector<bool> takes_part;              // passed the threshold and was not dropped
   std::vector<bool> dropped;                 // passed, but its district seats exceeded its national share
   std::vector<std::int64_t> national_seats;  // its total (takes_part only)
-  std::vector<std::int64_t> leveling_seats;  // national − district (takes_part only)
+  std::vector<std::int64_t> leveling_seats;  // national − district (takes_part only; 0 with excess)
+  std::vector<std::int64_t> excess;          // district seats given back (placements that return them)
   std::int64_t apportioned = 0;              // seats shared in the last national apportionment
   std::vector<std::string> notes;            // ties of the national apportionment
+  std::vector<ReturnedSeat> returned;        // the seats given back, in order
+  std::vector<LevelingAward> awards;         // the leveling seats, in the order placed
 
   std::optional<std::size_t> find(const std::string& party) const;
 };
@@ -49,7 +53,8 @@ struct LevelingOutcome {
 // list i of district d won in the district tier; the house is their sum plus `rule.seats`. Lists
 // below the threshold keep their district seats, which are taken off the house; the rest is
 // apportioned by `method` on national votes; a list whose district seats exceed its share is
-// dropped with its seats and the apportionment repeated. Throws seatsim::Error for a rule the
+// dropped with its seats and the apportionment repeated, or, where the placement rule returns
+// excess seats, keeps its share and gives back the rest (`excess`). Throws seatsim::Error for a rule the
 // districts cannot take (more leveling seats than their capacity) or nothing to apportion.
 LevelingOutcome apportion_leveling(const Election& election,
                                    const std::vector<std::vector<std::int64_t>>& district_seats,

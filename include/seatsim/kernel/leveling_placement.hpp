@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "seatsim/core/election.hpp"
+#include "seatsim/kernel/leveling_award.hpp"
+#include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
 
 namespace seatsim {
@@ -28,7 +30,26 @@ struct Placement {
   std::vector<std::vector<std::int64_t>> seats;  // [district][list] leveling seats
   std::vector<std::vector<std::uint8_t>> tie;    // 1 where a tie decided this list's leveling seat
   std::vector<std::string> notes;                // ties, one line each
+  std::vector<LevelingAward> awards;             // every leveling seat, in the order placed
 };
+
+// A party whose district seats exceed its national share gives back `excess[party]` of them
+// (Sweden); the rule says which. `district_method` is the district tier's method, whose divisors
+// give the comparison numbers the seats were won with.
+struct ExcessInput {
+  const Election& election;
+  const std::vector<std::vector<std::int64_t>>& district_seats;  // [district][list], district tier
+  const std::map<std::string, std::int64_t>& excess;             // party -> seats to give back (> 0 only)
+  const Method& district_method;
+  TieRule ties = TieRule::more_votes;
+  std::uint64_t seed = 0;
+};
+struct ReturnedSeats {
+  std::vector<ReturnedSeat> seats;
+  std::vector<std::vector<std::int64_t>> count;  // [district][list] seats given back
+  std::vector<std::string> notes;
+};
+using ExcessRule = std::function<ReturnedSeats(const ExcessInput&)>;
 
 // Throws seatsim::Error when the seats cannot all be placed.
 using PlacementRule = std::function<Placement(const PlacementInput&)>;
@@ -37,6 +58,10 @@ struct PlacementEntry {
   std::string name;
   std::string description;
   PlacementRule place;
+  // Empty: a party whose district seats exceed its national share is dropped with its seats and the
+  // national apportionment repeated (Norway). Set: the party keeps its share and returns the excess.
+  ExcessRule return_excess = {};
+  bool per_district_cap = true;  // false: a district takes any number of leveling seats (Sweden)
 };
 
 // Adds a rule (replacing one of the same name). The built-in rules are always registered.
@@ -50,5 +75,14 @@ std::vector<std::string> leveling_placement_names();
 // from the highest quotient down, each gives its party the district's leveling seat unless the
 // district has none left or the party has no leveling seat left.
 Placement place_norway(const PlacementInput& input);
+
+// Sweden (vallagen 2005:837, 14 kap., as in force since 2018): each party's adjustment seats one at
+// a time to the constituency where its comparison number votes / (2n + 1) is highest, n the seats it
+// holds there already (fixed and adjustment); no cap per constituency; equal numbers by the tie rule.
+// Parties are served in order of first appearance: with no cap, the order changes no seat.
+Placement place_sweden(const PlacementInput& input);
+// Sweden: a party with more fixed seats than its national share loses the excess, the seats it won
+// with the lowest comparison numbers (votes / the district method's divisor) first.
+ReturnedSeats return_excess_sweden(const ExcessInput& input);
 
 }  // namespace seatsim

@@ -1,0 +1,78 @@
+// seatsim explain: how the leveling (adjustment) tier was reached — the national apportionment,
+// each party's entitlement against its district seats, excess seats returned, and the award table.
+#include <algorithm>
+
+#include "command.hpp"
+#include "common.hpp"
+#include "input_flags.hpp"
+#include "seatsim/core/error.hpp"
+#include "seatsim/io/name_lookup.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/render/leveling_report.hpp"
+
+namespace seatsim::cli {
+namespace {
+
+struct ExplainCommand {
+  std::string input;
+  InputFlags reading;
+  std::string district;
+  RuleFlags rule;
+  OutputFlags output;
+
+  void check_district(const Election& election) const {
+    if (district.empty()) return;
+    std::vector<std::string> names;
+    for (const District& d : election.districts) names.push_back(d.name);
+    if (std::find(names.begin(), names.end(), district) != names.end()) return;
+    throw Error(election.source, 0, "--district: no district named '" + district + "'" + did_you_mean(district, names));
+  }
+
+  int run() const {
+    const Prepared prepared = prepare(input, rule, reading.options());
+    const Election& election = prepared.input.election;
+    check_district(election);
+    const ElectionOutcome outcome = allocate(election, prepared.rule);
+    if (!outcome.leveling)
+      throw Error("explain: the rule has no leveling tier (give --system, or --leveling-seats and its flags)");
+    print_notes(outcome.notes);
+    const Meta meta = make_meta("explain", prepared);
+    const LevelingOutcome& leveling = *outcome.leveling;
+    const Format format = chosen_format(output);
+    if (format == Format::table || format == Format::markdown) {
+      const bool markdown = format == Format::markdown;
+      emit(output, leveling_text(leveling, district, markdown) + output.last_line(meta) + "\n");
+      return 0;
+    }
+    emit(output,
+         render(output, leveling_award_table(leveling, district), meta, "rows", leveling_to_json(leveling, district)));
+    return 0;
+  }
+};
+
+const bool registered = register_command({
+    "explain",
+    "How the leveling seats were reached: national apportionment, entitlements, award order",
+    25,
+    [](CLI::App& app) -> Runner {
+      auto command = std::make_shared<ExplainCommand>();
+      app.footer(
+          "The upper tier of a leveling system (Norway, Sweden): the national apportionment (party,votes,status,"
+          "national_seats,district_seats,returned_seats,leveling_seats), then the award table: each leveling seat "
+          "in the order it was placed, with the candidates passed over before it and why.\n"
+          "CSV columns: step,party,district,comparison,divisor,reason (reason: awarded, awarded by tie rule, or "
+          "why the candidate was passed over; step 0: a district seat returned). comparison is shown rounded to 6 "
+          "decimals; the seats are decided exactly. JSON: meta, rows (the CSV's), awards (each seat with its exact "
+          "comparison_exact and the candidates skipped before it), national, returned.\n"
+          "Example: seatsim explain ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005");
+      add_input(app, command->input);
+      add_input_flags(app, command->reading);
+      app.add_option("--district", command->district, "Only the award rows of this district");
+      add_rule_flags(app, command->rule);
+      add_output_flags(app, command->output);
+      return [command] { return command->run(); };
+    },
+});
+
+}  // namespace
+}  // namespace seatsim::cli
