@@ -162,7 +162,8 @@ std::function<std::optional<int>()> add_riksdag(CLI::App& app) {
 
 const bool registered = register_command({
     "import",
-    "Convert published tables (scraped wikitable text, kerg2.csv, Knesset expc.csv, Riksdag JSON) into a data set folder",
+    "Convert published tables (scraped wikitable text, kerg2.csv, Knesset expc.csv, Riksdag JSON) into a data set "
+    "folder",
     60,
     [](CLI::App& app) -> Runner {
       app.require_subcommand(1);

@@ -1,9 +1,9 @@
 // seatsim margins: how many votes each list needs to win one more seat, how many it can lose and
 // keep its seats, the closest seat of each district and the national ranking of fragile seats.
+#include "seatsim/analysis/margins.hpp"
 #include "analysis_input.hpp"
 #include "command.hpp"
 #include "common.hpp"
-#include "seatsim/analysis/margins.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/render/margins_report.hpp"
 

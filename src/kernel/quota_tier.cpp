@@ -6,10 +6,10 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "seatsim/kernel/allocation.hpp"
-#include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/allocation.hpp"
+#include "seatsim/kernel/election_allocation.hpp"
 
 namespace seatsim {
 namespace {

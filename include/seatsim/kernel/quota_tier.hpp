@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "seatsim/kernel/method.hpp"
 #include "seatsim/core/rational.hpp"
+#include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/threshold.hpp"
 
 namespace seatsim {
