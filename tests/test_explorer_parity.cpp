@@ -40,8 +40,8 @@ const std::string divisor_sweep =
     "[sweep]\nparameter = \"rule.first_divisor\"\nvalues = [\"1\", \"1.2\", \"1.4\", \"1.6\", \"1.8\"]\n";
 
 // Seats, margins (every table) and a sweep's break points: the API's answer against the command's.
-void check_parity(const Explorer& explorer, const std::string& data, const std::vector<std::string>& flags,
-                  const Params& params, const TempDir& tmp) {
+void check_answers(const Explorer& explorer, const std::string& data, const std::vector<std::string>& flags,
+                   const Params& params) {
   const auto with = [&](std::vector<std::string> args) {
     args.insert(args.end(), flags.begin(), flags.end());
     return cli_json(args);
@@ -60,12 +60,18 @@ void check_parity(const Explorer& explorer, const std::string& data, const std::
     CAPTURE(key);
     CHECK(margins[key] == cli_margins[key]);
   }
-  // A scenario file names its base; the explorer takes its own data set (with the rule it was started with).
+}
+
+// A sweep's results and break points: `seatsim scenario` on a file whose base is `data` (a data set that
+// carries its own system, as scenario files take no rule flags), against the explorer serving `data`.
+void check_sweep(const std::string& data, const TempDir& tmp) {
+  const Explorer explorer(data);
   const std::string scenario = tmp.write("sweep.toml", "base = \"" + data + "\"\n" + divisor_sweep).string();
   const Json sweep = api(explorer, "/api/scenario", {}, read_text_file(scenario));
-  const Json cli_sweep = with({"scenario", scenario});
+  const Json cli_sweep = cli_json({"scenario", scenario});
   CHECK(sweep["results"] == cli_sweep["results"]);
   CHECK(sweep["break_points"] == cli_sweep["break_points"]);
+  CHECK(!sweep["break_points"].empty());
 }
 
 }  // namespace
@@ -75,7 +81,8 @@ TEST_SUITE("explorer parity") {
     TempDir tmp;
     const std::string iraq = (source_dir() / "scenarios" / "iraq-2013").string();
     const Explorer explorer(iraq);
-    check_parity(explorer, iraq, {}, {}, tmp);
+    check_answers(explorer, iraq, {}, {});
+    check_sweep(iraq, tmp);
   }
 
   TEST_CASE("Norway 2021, all 169 seats under norway-storting-2005: the explorer's answers are the CLI's") {
@@ -85,7 +92,11 @@ TEST_SUITE("explorer parity") {
     RuleSources system;
     system.system = "norway-storting-2005";
     const Explorer explorer(norway.string(), ExplorerLimits{}, system);
-    check_parity(explorer, norway.string(), {"--system", "norway-storting-2005"}, {}, tmp);
+    check_answers(explorer, norway.string(), {"--system", "norway-storting-2005"}, {});
+    // The same votes as a data set whose election.toml names the system, for the sweep.
+    tmp.write("norway/results.csv", read_text_file(norway.string()));
+    tmp.write("norway/election.toml", "name = \"Norway 2021\"\nsystem = \"norway-storting-2005\"\n");
+    check_sweep((tmp.path / "norway").string(), tmp);
     // The same system as a request's parameter, on an explorer started without it.
     const Explorer plain(norway.string());
     const Json by_parameter = api(plain, "/api/allocate", {{"system", "norway-storting-2005"}});

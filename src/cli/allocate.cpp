@@ -8,6 +8,7 @@
 #include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/kernel/lot_record.hpp"
+#include "seatsim/render/allocation_table.hpp"
 #include "seatsim/render/indices_report.hpp"
 
 namespace seatsim::cli {
@@ -23,30 +24,6 @@ void for_each_list(const Election& election, const ElectionOutcome& outcome, Vis
     for (std::size_t i = 0; i < district.lists.size(); ++i)
       visit(district, district.lists[i], outcome.districts[d].lists[i]);
   }
-}
-
-// Elections with a tier above the districts add each list's district and leveling seats; elections
-// with list alliances add each list's group ("alliance" or "alliance/sub-alliance", empty when alone).
-Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
-  const bool tiers = outcome.leveling.has_value() || outcome.quota_tier.has_value();
-  const bool grouped = has_alliances(election);
-  Table table;
-  table.group_by = {"district"};
-  table.rank_by = {"seats", "votes"};
-  table.columns = {"district", "party"};
-  if (grouped) table.columns.emplace_back("group");
-  table.columns.emplace_back("votes");
-  if (tiers) table.columns.insert(table.columns.end(), {"district_seats", "leveling_seats"});
-  table.columns.insert(table.columns.end(), {"seats", "tie"});
-  for_each_list(election, outcome, [&](const District& district, const ListResult& list, const ListOutcome& result) {
-    std::vector<Cell> row{district.name, list.party};
-    if (grouped) row.emplace_back(group_label(district.alliances, list.party));
-    row.emplace_back(list.votes);
-    if (tiers) row.insert(row.end(), {Cell(result.district_seats), Cell(result.leveling_seats)});
-    row.insert(row.end(), {Cell(result.seats), result.tie ? "tie" : ""});
-    table.add(std::move(row));
-  });
-  return table;
 }
 
 // The quota tier: each district's quota and the national remainder tier (leveling_seats are the

@@ -31,6 +31,7 @@
 #include "seatsim/kernel/lot_record.hpp"
 #include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
+#include "seatsim/render/allocation_table.hpp"
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/scenario_report.hpp"

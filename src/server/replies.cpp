@@ -46,20 +46,6 @@ Json document(const Meta& meta, const std::string& key, const Table& table, cons
   return json;
 }
 
-Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
-  Table table;
-  table.columns = {"district", "party", "votes", "seats", "tie"};
-  for (std::size_t d = 0; d < election.districts.size(); ++d) {
-    const District& district = election.districts[d];
-    for (std::size_t i = 0; i < district.lists.size(); ++i) {
-      const ListOutcome& list = outcome.districts[d].lists[i];
-      table.add({district.name, district.lists[i].party, Cell(district.lists[i].votes), Cell(list.seats),
-                 list.tie ? "tie" : ""});
-    }
-  }
-  return table;
-}
-
 // The served rule's keys as set, from the key registry.
 Json settings_json(const RuleSettings& settings) {
   Json json = Json::object();

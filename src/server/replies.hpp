@@ -27,8 +27,6 @@ Meta request_meta(const std::string& command, const ScenarioBase& base, const Ru
 void note_lot(Meta& meta, const LotRecord& lot, const Rule& rule);
 // {"meta": ..., key: records, ...extra}: the command line's JSON layout.
 Json document(const Meta& meta, const std::string& key, const Table& table, const Json& extra = {});
-// district, party, votes, seats, tie: one row per list.
-Table allocation_table(const Election& election, const ElectionOutcome& outcome);
 
 // The served rule's keys as set, from the key registry.
 Json settings_json(const RuleSettings& settings);
