@@ -69,6 +69,13 @@ TEST_SUITE("sweden 2022") {
     CHECK(r.status == 2);
     CHECK(r.err.find("bad.json") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp.path / "out"));
+    // A name with a control character, written as a JSON escape: the data set could not be read back.
+    const fs::path escaped = tmp.write("escaped.json", "{\"year\": 2022, \"national_votes\": {\"S\\u001b[2J\": 1}}");
+    const RunResult control = import_into(tmp.path / "out", escaped);
+    CHECK(control.status == 2);
+    CHECK(control.err.find("escaped.json") != std::string::npos);
+    CHECK(control.err.find("U+001B") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path / "out"));
   }
 }
 

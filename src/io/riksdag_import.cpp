@@ -9,6 +9,7 @@
 #include "seatsim/core/json.hpp"
 #include "seatsim/io/csv.hpp"
 #include "seatsim/io/file_io.hpp"
+#include "seatsim/io/utf8.hpp"
 #include "seatsim/kernel/quotient.hpp"
 #include "toml_reading.hpp"
 
@@ -68,13 +69,39 @@ Constituency read_constituency(const Json& c, const std::string& file) {
   return out;
 }
 
+// Names are copied into the data set: a control character, raw or written as a JSON escape ("\u0001"),
+// would make it unreadable by seatsim itself.
+void require_clean_strings(const Json& json, const std::string& source) {
+  const auto check = [&](const std::string& text) {
+    unsigned char previous = 0;
+    for (const char byte : text) {
+      const auto c = static_cast<unsigned char>(byte);
+      if (is_refused_control(previous, c))
+        throw Error(source, 0,
+                    control_character_text(c) + " in '" + text.substr(0, text.find(byte)) +
+                        "...': seatsim refuses NUL bytes and terminal escapes in its input");
+      previous = c;
+    }
+  };
+  if (json.is_string()) check(json.get<std::string>());
+  if (json.is_object())
+    for (const auto& [key, value] : json.items()) {
+      check(key);
+      require_clean_strings(value, source);
+    }
+  if (json.is_array())
+    for (const Json& item : json) require_clean_strings(item, source);
+}
+
 Riksdag read_riksdag(const SourceText& source) {
+  require_clean_text(source.text, source.name);
   Json doc;
   try {
     doc = Json::parse(source.text);
   } catch (const Json::exception& e) {
     throw Error(source.name, 0, std::string("not JSON: ") + e.what());
   }
+  require_clean_strings(doc, source.name);
   Riksdag r;
   r.year = count(member(doc, "year", source.name), "year", source.name);
   r.total_seats = count(member(doc, "total_seats", source.name), "total_seats", source.name);
