@@ -69,12 +69,6 @@ class RoundingSum {
 
 std::string quoted(const std::string& name) { return "'" + name + "'"; }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + quoted(name);
-  return text;
-}
-
 // The operation being applied: its messages name it and the line of the key at fault.
 struct Context {
   const VoteOperation& op;
@@ -543,7 +537,7 @@ OperationReport apply_in_place(Election& election, const VoteOperation& op, std:
   if (report.districts.empty() && op.kind == OperationKind::alliance)
     ctx.fail(op.dissolve ? "name" : "parties",
              op.dissolve ? "no alliance " + quoted(op.name) + " in any district it covers"
-                         : join_names(op.parties) + " do not run together in any district it covers");
+                         : quoted_names(op.parties) + " do not run together in any district it covers");
   return report;
 }
 

@@ -58,4 +58,10 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return text + "?)";
 }
 
+std::string quoted_names(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "'" : ", '") + name + "'";
+  return text;
+}
+
 }  // namespace seatsim

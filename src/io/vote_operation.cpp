@@ -14,12 +14,6 @@ constexpr std::string_view kind_names[] = {"transfer", "uniform", "proportional"
 
 std::string quoted(const std::string& name) { return "'" + name + "'"; }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + quoted(name);
-  return text;
-}
-
 std::string percent_or_votes(const VoteOperation& op) {
   return op.share ? format_percent(*op.share) : std::to_string(op.votes.value_or(0)) + " votes";
 }
@@ -62,7 +56,7 @@ std::string VoteOperation::describe() const {
       text = "turnout: every list's votes times " + factor.value_or(Rational(1)).to_string();
       break;
     case OperationKind::merge:
-      text = "merge " + join_names(parties) + " into " + quoted(into);
+      text = "merge " + quoted_names(parties) + " into " + quoted(into);
       break;
     case OperationKind::split: {
       text = "split " + quoted(party) + " into ";
@@ -78,7 +72,7 @@ std::string VoteOperation::describe() const {
       break;
     case OperationKind::alliance:
       text = dissolve ? "dissolve the alliance " + quoted(name)
-                      : "alliance " + quoted(name) + " of " + join_names(parties);
+                      : "alliance " + quoted(name) + " of " + quoted_names(parties);
       break;
   }
   if (!districts.empty()) {

@@ -18,4 +18,7 @@ std::vector<std::string> closest_names(std::string_view word, const std::vector<
 // " (did you mean 'A' or 'B'?)", or "" when nothing is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// "'A', 'B', 'C'": names in a message, each quoted.
+std::string quoted_names(const std::vector<std::string>& names);
+
 }  // namespace seatsim
