@@ -4,6 +4,7 @@
 // `seatsim serve --system` would and as a request's `system` parameter.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,14 @@ using namespace seatsim::test;
 namespace {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
+
+// The default 10 s of work per request: Norway's margins under a sanitizer on a loaded machine take longer,
+// and this test is about the answers, not the limits (tests/test_server_limits.cpp checks those).
+ExplorerLimits slow_machine() {
+  ExplorerLimits limits;
+  limits.max_time = std::chrono::minutes(10);
+  return limits;
+}
 
 Json api(const Explorer& explorer, const std::string& path, const Params& params = {}, const std::string& body = {}) {
   const std::string method = body.empty() ? "GET" : "POST";
@@ -65,7 +74,7 @@ void check_answers(const Explorer& explorer, const std::string& data, const std:
 // A sweep's results and break points: `seatsim scenario` on a file whose base is `data` (a data set that
 // carries its own system, as scenario files take no rule flags), against the explorer serving `data`.
 void check_sweep(const std::string& data, const TempDir& tmp) {
-  const Explorer explorer(data);
+  const Explorer explorer(data, slow_machine());
   const std::string scenario = tmp.write("sweep.toml", "base = \"" + data + "\"\n" + divisor_sweep).string();
   const Json sweep = api(explorer, "/api/scenario", {}, read_text_file(scenario));
   const Json cli_sweep = cli_json({"scenario", scenario});
@@ -80,7 +89,7 @@ TEST_SUITE("explorer parity") {
   TEST_CASE("Iraq 2013: the explorer's seats, margins and break points are the command line's") {
     TempDir tmp;
     const std::string iraq = (source_dir() / "scenarios" / "iraq-2013").string();
-    const Explorer explorer(iraq);
+    const Explorer explorer(iraq, slow_machine());
     check_answers(explorer, iraq, {}, {});
     check_sweep(iraq, tmp);
   }
@@ -91,14 +100,14 @@ TEST_SUITE("explorer parity") {
     TempDir tmp;
     RuleSources system;
     system.system = "norway-storting-2005";
-    const Explorer explorer(norway.string(), ExplorerLimits{}, system);
+    const Explorer explorer(norway.string(), slow_machine(), system);
     check_answers(explorer, norway.string(), {"--system", "norway-storting-2005"}, {});
     // The same votes as a data set whose election.toml names the system, for the sweep.
     tmp.write("norway/results.csv", read_text_file(norway.string()));
     tmp.write("norway/election.toml", "name = \"Norway 2021\"\nsystem = \"norway-storting-2005\"\n");
     check_sweep((tmp.path / "norway").string(), tmp);
     // The same system as a request's parameter, on an explorer started without it.
-    const Explorer plain(norway.string());
+    const Explorer plain(norway.string(), slow_machine());
     const Json by_parameter = api(plain, "/api/allocate", {{"system", "norway-storting-2005"}});
     CHECK(by_parameter["results"] == api(explorer, "/api/allocate")["results"]);
     const std::string summary = api(explorer, "/api/compare")["summary_line"].get<std::string>();
