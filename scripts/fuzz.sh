@@ -8,6 +8,10 @@
 # corpus is not touched). A crash or failed check stops with a non-zero status and leaves the
 # input in <build>/artifacts/<target>/: fix the bug, then keep the input in
 # fuzz/regressions/<target>/ so that the replay tests check it from then on.
+# SEATSIM_FUZZ_SEED fixes libFuzzer's random seed (CI sets 1): from the same corpus a run of S seconds then
+# explores (nearly: the http harness's server runs on threads) a prefix of what a longer run with that seed
+# explored, so a long clean run with the seed vouches for CI's. Unset, every run explores somewhere new, which
+# is what a developer's long run wants.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
@@ -38,7 +42,9 @@ run_one() {
   [ -d "$root/fuzz/regressions/$target" ] && seeds+=("$root/fuzz/regressions/$target")
   local dictionary=()
   [ -f "$root/fuzz/$target.dict" ] && dictionary=(-dict="$root/fuzz/$target.dict")
-  "$program" "$corpus" "${seeds[@]}" "${dictionary[@]}" -max_total_time="$seconds" -timeout=20 \
+  local seed=()
+  [ -n "${SEATSIM_FUZZ_SEED:-}" ] && seed=(-seed="$SEATSIM_FUZZ_SEED")
+  "$program" "$corpus" "${seeds[@]}" "${dictionary[@]}" "${seed[@]}" -max_total_time="$seconds" -timeout=20 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>"$build/fuzz-$target.log"
 }
 for target in "${targets[@]}"; do
