@@ -25,6 +25,22 @@ inline District district_of(const std::string& name, std::int64_t seats, const L
   return district;
 }
 
+// An election of the given districts.
+inline Election election_of(std::vector<District> districts) {
+  Election election;
+  election.source = "test";
+  election.districts = std::move(districts);
+  return election;
+}
+
+// Three districts of 4, 3 and 2 seats and five parties (E stands in two): the small example the
+// leveling, index and uncertainty suites share.
+inline Election three_leveling_districts() {
+  return election_of({district_of("N", 4, {{"A", 5100}, {"B", 3000}, {"C", 1500}, {"D", 700}, {"E", 300}}),
+                      district_of("S", 3, {{"A", 2000}, {"B", 3500}, {"C", 1200}, {"D", 400}, {"E", 250}}),
+                      district_of("W", 2, {{"A", 1800}, {"B", 1600}, {"C", 900}, {"D", 500}})});
+}
+
 // One unnamed district.
 inline Election one_district(const Lists& lists, std::int64_t seats) {
   Election election;

@@ -4,6 +4,7 @@
 // and from how the draws are split, and `simulate --view indices` from the command line.
 #include <doctest/doctest.h>
 
+#include "district_of.hpp"
 #include "seatsim/analysis/index_distribution.hpp"
 #include "seatsim/analysis/indices.hpp"
 #include "seatsim/analysis/monte_carlo.hpp"
@@ -20,24 +21,7 @@ using namespace seatsim::test;
 
 namespace {
 
-Election make_election(const std::vector<std::pair<std::string, std::int64_t>>& seats,
-                       const std::vector<std::vector<std::pair<std::string, std::int64_t>>>& lists) {
-  Election election;
-  election.source = "test";
-  for (std::size_t d = 0; d < seats.size(); ++d) {
-    District& district = election.districts.emplace_back();
-    district.name = seats[d].first;
-    district.seats = seats[d].second;
-    for (const auto& [party, votes] : lists[d]) district.lists.push_back({party, votes, {}, {}, {}, {}, 0});
-  }
-  return election;
-}
-
-Election three_districts() {
-  return make_election({{"N", 4}, {"S", 3}, {"W", 2}}, {{{"A", 5100}, {"B", 3000}, {"C", 1500}, {"D", 700}, {"E", 300}},
-                                                        {{"A", 2000}, {"B", 3500}, {"C", 1200}, {"D", 400}, {"E", 250}},
-                                                        {{"A", 1800}, {"B", 1600}, {"C", 900}, {"D", 500}}});
-}
+Election three_districts() { return three_leveling_districts(); }
 
 Rule rule_with(bool leveling) {
   RuleSettings settings;

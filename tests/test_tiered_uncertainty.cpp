@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "district_of.hpp"
 #include "seatsim/analysis/margins.hpp"
 #include "seatsim/analysis/monte_carlo.hpp"
 #include "seatsim/analysis/noise_model.hpp"
@@ -23,25 +24,8 @@ using namespace seatsim::test;
 
 namespace {
 
-Election make_election(const std::vector<std::pair<std::string, std::int64_t>>& seats,
-                       const std::vector<std::vector<std::pair<std::string, std::int64_t>>>& lists) {
-  Election election;
-  election.source = "test";
-  for (std::size_t d = 0; d < seats.size(); ++d) {
-    District& district = election.districts.emplace_back();
-    district.name = seats[d].first;
-    district.seats = seats[d].second;
-    for (const auto& [party, votes] : lists[d]) district.lists.push_back({party, votes, {}, {}, {}, {}, 0});
-  }
-  return election;
-}
-
-// Three districts of 4, 3 and 2 seats, five parties; one leveling seat per district.
-Election leveling_election() {
-  return make_election({{"N", 4}, {"S", 3}, {"W", 2}}, {{{"A", 5100}, {"B", 3000}, {"C", 1500}, {"D", 700}, {"E", 300}},
-                                                        {{"A", 2000}, {"B", 3500}, {"C", 1200}, {"D", 400}, {"E", 250}},
-                                                        {{"A", 1800}, {"B", 1600}, {"C", 900}, {"D", 500}}});
-}
+// One leveling seat per district (leveling_rule).
+Election leveling_election() { return three_leveling_districts(); }
 
 Rule leveling_rule(const std::string& ties = {}) {
   RuleSettings settings;
@@ -55,9 +39,9 @@ Rule leveling_rule(const std::string& ties = {}) {
 
 // Three cantons and four lists, as in the Zürich scheme (no quorum).
 Election biproportional_election() {
-  return make_election({{"Z1", 5}, {"Z2", 4}, {"Z3", 3}}, {{{"A", 4200}, {"B", 3100}, {"C", 1500}, {"D", 600}},
-                                                           {{"A", 2100}, {"B", 2900}, {"C", 1400}, {"D", 700}},
-                                                           {{"A", 900}, {"B", 1300}, {"C", 1100}, {"D", 400}}});
+  return election_of({district_of("Z1", 5, {{"A", 4200}, {"B", 3100}, {"C", 1500}, {"D", 600}}),
+                      district_of("Z2", 4, {{"A", 2100}, {"B", 2900}, {"C", 1400}, {"D", 700}}),
+                      district_of("Z3", 3, {{"A", 900}, {"B", 1300}, {"C", 1100}, {"D", 400}})});
 }
 
 Rule biproportional_rule() {
@@ -265,8 +249,8 @@ TEST_CASE("margins under biproportional apportionment: confirmed by whole re-all
 
 TEST_CASE("margins under leveling on a small election: the confirmed crossing is the smallest, checked vote by vote") {
   // Small vote counts so that every t up to the margin can be allocated.
-  const Election election = make_election(
-      {{"N", 3}, {"S", 2}}, {{{"A", 510}, {"B", 300}, {"C", 150}, {"D", 40}}, {{"A", 200}, {"B", 350}, {"C", 120}}});
+  const Election election = election_of({district_of("N", 3, {{"A", 510}, {"B", 300}, {"C", 150}, {"D", 40}}),
+                                         district_of("S", 2, {{"A", 200}, {"B", 350}, {"C", 120}})});
   RuleSettings settings;
   settings.method = "sainte-lague";
   settings.first_divisor = "1.4";
