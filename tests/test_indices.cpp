@@ -8,6 +8,7 @@
 
 #include "district_of.hpp"
 #include "seatsim/analysis/indices.hpp"
+#include "seatsim/core/error.hpp"
 #include "seatsim/io/input.hpp"
 #include "seatsim/io/rule_settings.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
@@ -95,6 +96,13 @@ TEST_SUITE("indices") {
     CHECK(*no_seats.micro[wasted_share] == 100'000'000);
     CHECK(!no_seats.micro[gallagher]);
     CHECK(!no_seats.micro[enp_seats]);
+  }
+
+  TEST_CASE("numbers beyond exact 128-bit arithmetic are an error, never a wrapped value") {
+    // 30 lists of 4·10^18 votes: Σ V_i² ≈ 4.8·10^38 does not fit 128 bits (3.4·10^38).
+    const std::vector<std::int64_t> votes(30, 4'000'000'000'000'000'000);
+    const std::vector<std::int64_t> seats(30, 1);
+    CHECK_THROWS_WITH_AS(compute_indices(votes, seats, 0), doctest::Contains("too large for exact 128-bit"), Error);
   }
 
   TEST_CASE("published: Canada 2015, Gallagher index 12.0 (iscanadafair.ca, as in votelib's test_measure.py)") {

@@ -1,5 +1,6 @@
 #include "seatsim/analysis/index_distribution.hpp"
 
+#include "seatsim/core/checked_arithmetic.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/integer_sqrt.hpp"
 
@@ -10,16 +11,21 @@ namespace {
   throw Error("indices over draws: too many draws for exact sums of the index values");
 }
 
-u128 checked_add(u128 a, u128 b) {
-  u128 sum = 0;
-  if (__builtin_add_overflow(a, b, &sum)) too_many_draws();
-  return sum;
+// The tallies' sums, exact or an error.
+u128 sum_of(u128 a, u128 b) {
+  try {
+    return checked_add(a, b);
+  } catch (const ArithmeticOverflow&) {
+    too_many_draws();
+  }
 }
 
-u128 checked_mul(u128 a, u128 b) {
-  u128 product = 0;
-  if (__builtin_mul_overflow(a, b, &product)) too_many_draws();
-  return product;
+u128 product_of(u128 a, u128 b) {
+  try {
+    return checked_mul(a, b);
+  } catch (const ArithmeticOverflow&) {
+    too_many_draws();
+  }
 }
 
 }  // namespace
@@ -27,15 +33,15 @@ u128 checked_mul(u128 a, u128 b) {
 void IndexTally::add(std::int64_t micro) {
   const u128 value = static_cast<u128>(micro < 0 ? 0 : micro);  // every index is ≥ 0
   ++draws;
-  sum = checked_add(sum, value);
-  squares = checked_add(squares, checked_mul(value, value));
+  sum = sum_of(sum, value);
+  squares = sum_of(squares, product_of(value, value));
   ++thousandths[(micro + 500) / 1000];
 }
 
 void IndexTally::merge(const IndexTally& other) {
   draws += other.draws;
-  sum = checked_add(sum, other.sum);
-  squares = checked_add(squares, other.squares);
+  sum = sum_of(sum, other.sum);
+  squares = sum_of(squares, other.squares);
   for (const auto& [value, count] : other.thousandths) thousandths[value] += count;
 }
 
@@ -54,10 +60,10 @@ IndexSummary summarize(const IndexTally& tally) {
   summary.draws = tally.draws;
   if (tally.draws == 0) return summary;
   const u128 n = tally.draws;
-  summary.mean = static_cast<std::int64_t>((checked_mul(tally.sum, 2) / n + 1) / 2);  // nearest, halves up
+  summary.mean = static_cast<std::int64_t>((product_of(tally.sum, 2) / n + 1) / 2);  // nearest, halves up
   // sd = √(n·Σx² − (Σx)²) / n; ⌊2·sd⌋ = ⌊√(⌊⌊4A/n⌋/n⌋)⌋ with A = n·Σx² − (Σx)², then halves up.
-  const u128 spread = checked_mul(n, tally.squares) - checked_mul(tally.sum, tally.sum);
-  summary.sd = static_cast<std::int64_t>((isqrt(checked_mul(spread, 4) / n / n) + 1) / 2);
+  const u128 spread = product_of(n, tally.squares) - product_of(tally.sum, tally.sum);
+  summary.sd = static_cast<std::int64_t>((isqrt(product_of(spread, 4) / n / n) + 1) / 2);
   summary.q05 = index_quantile(tally, 5);
   summary.q50 = index_quantile(tally, 50);
   summary.q95 = index_quantile(tally, 95);

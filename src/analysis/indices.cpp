@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 
+#include "seatsim/core/checked_arithmetic.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
 #include "seatsim/core/integer_sqrt.hpp"
@@ -21,17 +22,6 @@ constexpr u128 micro_scale = 1'000'000;
   throw Error("indices: votes × seats too large for exact 128-bit arithmetic (above about 10^19)");
 }
 
-u128 checked_mul(u128 a, u128 b) {
-  u128 product = 0;
-  if (__builtin_mul_overflow(a, b, &product)) too_large();
-  return product;
-}
-u128 checked_add(u128 a, u128 b) {
-  u128 sum = 0;
-  if (__builtin_add_overflow(a, b, &sum)) too_large();
-  return sum;
-}
-
 // ⌊a·b / c⌋ through a 256-bit product (c > 0; the quotient must fit 128 bits).
 u128 mul_div_floor(u128 a, u128 b, u128 c) {
   const u128 mask = (u128{1} << 64) - 1;
@@ -40,7 +30,7 @@ u128 mul_div_floor(u128 a, u128 b, u128 c) {
   const u128 middle = (p00 >> 64) + (p01 & mask) + (p10 & mask);
   const u128 low = (p00 & mask) | (middle << 64);
   const u128 high = p11 + (p01 >> 64) + (p10 >> 64) + (middle >> 64);
-  if (high >= c) too_large();  // the quotient would not fit
+  if (high >= c) throw ArithmeticOverflow{};  // the quotient would not fit
   u128 remainder = high, quotient = 0;
   for (int bit = 127; bit >= 0; --bit) {
     const bool carry = (remainder >> 127) != 0;
@@ -62,10 +52,8 @@ std::int64_t nearest(u128 num, u128 scale, u128 den) {
 
 u128 magnitude(i128 value) { return static_cast<u128>(value < 0 ? -value : value); }
 
-}  // namespace
-
-Indices compute_indices(std::span<const std::int64_t> votes, std::span<const std::int64_t> seats,
-                        std::int64_t wasted_votes) {
+Indices exact_indices(std::span<const std::int64_t> votes, std::span<const std::int64_t> seats,
+                      std::int64_t wasted_votes) {
   Indices result;
   u128 total_votes = 0, total_seats = 0;
   for (const std::int64_t v : votes) total_votes += static_cast<u128>(v);
@@ -118,6 +106,17 @@ Indices compute_indices(std::span<const std::int64_t> votes, std::span<const std
   }
   if (rae_lists > 0) micro[4] = nearest(rae_abs, 100 * micro_scale, checked_mul(rae_lists, VS));
   return result;
+}
+
+}  // namespace
+
+Indices compute_indices(std::span<const std::int64_t> votes, std::span<const std::int64_t> seats,
+                        std::int64_t wasted_votes) {
+  try {
+    return exact_indices(votes, seats, wasted_votes);
+  } catch (const ArithmeticOverflow&) {
+    too_large();
+  }
 }
 
 std::vector<Indices> district_and_national_indices(std::span<const std::span<const std::int64_t>> votes,

@@ -5,6 +5,7 @@
 #include <limits>
 #include <set>
 
+#include "seatsim/core/checked_arithmetic.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/name_lookup.hpp"
 
@@ -12,18 +13,9 @@ namespace seatsim {
 namespace {
 
 // Products of votes (< 10^12) and decimal denominators fit in 128 bits in every realistic case;
-// the rest is reported rather than wrapped.
-struct Overflow {};
-i128 mul(i128 a, i128 b) {
-  i128 r;
-  if (__builtin_mul_overflow(a, b, &r)) throw Overflow{};
-  return r;
-}
-i128 add(i128 a, i128 b) {
-  i128 r;
-  if (__builtin_add_overflow(a, b, &r)) throw Overflow{};
-  return r;
-}
+// the rest is reported rather than wrapped. In i128 whatever the arguments' types.
+i128 mul(i128 a, i128 b) { return checked_mul(a, b); }
+i128 add(i128 a, i128 b) { return checked_add(a, b); }
 i128 abs128(i128 a) { return a < 0 ? -a : a; }
 i128 gcd128(i128 a, i128 b) {
   a = abs128(a), b = abs128(b);
@@ -46,7 +38,7 @@ class RoundingSum {
       const i128 d = mul(den_, den);
       const i128 g = gcd128(n, d);
       num_ = n / g, den_ = d / g;
-    } catch (const Overflow&) {
+    } catch (const ArithmeticOverflow&) {
       exact_ = false;
     }
   }
@@ -529,7 +521,7 @@ OperationReport apply_in_place(Election& election, const VoteOperation& op, std:
       else if (!skipped.empty())
         report.skipped.push_back(skipped);
     }
-  } catch (const Overflow&) {
+  } catch (const ArithmeticOverflow&) {
     ctx.fail("kind", "numbers too large for exact arithmetic (votes times the denominators of its parameters)");
   }
   if (report.districts.empty() && op.kind == OperationKind::transfer)
