@@ -225,7 +225,7 @@ TEST_CASE("HTML report: self-contained, charts inline, differing rows highlighte
   report.table.columns = {"district", "party", "diff"};
   report.table.add({"N", "A", Cell(1)});
   report.table.add({"N", "B", Cell(0)});
-  report.details = "N: A <won>";
+  report.districts = {{"N", "1 seat differs", {"N: A <won>"}, {}}};
   report.meta = Json{{"version", "x"}};
   const std::string html = render_html_report(report);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
@@ -266,8 +266,8 @@ TEST_CASE("seatsim report: one self-contained HTML file with the table, the char
                     "</td><td class=\"number\">" + row.at("gallagher") + "</td>") != std::string::npos);
   CHECK(count(html, "<td>published</td><td>national</td>") == 1);
 
-  const auto votes = tmp.write("v.csv", "party,votes\nA,10\nB,5\n");
-  const RunResult bad = run_cli({"report", votes.string(), "--seats", "3", "-o", (tmp.path / "bad.html").string()});
+  const RunResult bad =
+      run_cli({"report", (tmp.path / "set").string(), "--method", "nonsense", "-o", (tmp.path / "bad.html").string()});
   CHECK(bad.status == 2);
   CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(tmp.path / "bad.html"));
