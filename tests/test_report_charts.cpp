@@ -122,9 +122,9 @@ TEST_CASE("sweep chart: the marked step is the break point `scenario --break-poi
   CHECK(svg.find("Baghdad") == std::string::npos);
   CHECK(svg.find("op.1.votes") == std::string::npos);  // a human axis label
   CHECK(svg.find("votes moved from \u2018Loyalty to Najaf\u2019") != std::string::npos);
-  const std::regex size(R"re(<svg [^>]*width="(\d+)" height="(\d+)")re");
+  const std::regex size(R"re(<svg [^>]*width="([\d.]+)" height="([\d.]+)")re");
   REQUIRE(std::regex_search(svg, found, size));
-  CHECK(std::stoi(found[2]) < 600);  // the legend fits beside the plot
+  CHECK(std::stod(found[2]) < 600);  // the legend fits beside the plot
 }
 
 TEST_CASE("report: the summary names the matched and differing districts, each difference explained in HTML") {

@@ -141,9 +141,11 @@ const bool registered = register_command({
           "Kinds: hemicycle (seats by list, legend with counts), compare (published and recomputed side by side, or "
           "--layout marked: the recomputed hemicycle with the seats won ringed), diff (per district, seats won and "
           "lost against the published result), sweep (INPUT is a scenario file with a [sweep]: seats per list against "
-          "the swept parameter, break points dashed).\nColours: the data set's parties.csv (party,colour,short; its "
-          "order "
-          "is the seating order), else a colour-blind-safe palette.\nINPUT may also be parliament-diagram JSON "
+          "the swept parameter in the districts it changes, break points dashed).\nColours: one per party in every "
+          "chart "
+          "of the data set: the data set's parties.csv (party,colour,short; its order is the seating order), else a "
+          "colour its name says (\"Green\"), else a colour-blind-safe palette by national votes; smaller lists beyond "
+          "the palette share a grey (\"others\").\nINPUT may also be parliament-diagram JSON "
           "({\"parties\":[{\"name\",\"nb_seats\",\"color\"}]}).\nExample: seatsim chart votes.csv --seats 101 "
           "--kind hemicycle -o parliament.svg");
       app.add_option("INPUT", command->input,

@@ -179,15 +179,18 @@ std::string charts_section(const std::vector<HtmlChart>& charts) {
   return out;
 }
 
-std::string tables_section(const HtmlReport& report) {
-  std::string out = "<h3>" + escape(report.table_caption.empty() ? "Results" : report.table_caption) + "</h3>\n" +
-                    html_table(report.table);
-  for (const HtmlTable& table : report.tables) {
-    out += "<h3>" + escape(table.caption) + "</h3>\n";
-    if (!table.note.empty()) out += "<p>" + escape(table.note) + "</p>\n";
-    out += html_table(table);
+// Each table is a section of its own (the contents list them), "table-1", "table-2", ...
+void add_tables(const HtmlReport& report, std::vector<Section>& out) {
+  std::vector<Section> tables = {
+      {"", report.table_caption.empty() ? "Results" : report.table_caption, html_table(report.table)}};
+  for (const HtmlTable& table : report.tables)
+    tables.push_back(
+        {"", table.caption,
+         (table.note.empty() ? std::string() : "<p>" + escape(table.note) + "</p>\n") + html_table(table)});
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    tables[i].id = "table-" + std::to_string(i + 1);
+    out.push_back(std::move(tables[i]));
   }
-  return out;
 }
 
 std::vector<Section> sections(const HtmlReport& report) {
@@ -197,7 +200,7 @@ std::vector<Section> sections(const HtmlReport& report) {
   if (!report.districts.empty())
     out.push_back({"differences", "Districts that differ, explained", districts_section(report.districts)});
   if (!report.charts.empty()) out.push_back({"charts", "Charts", charts_section(report.charts)});
-  out.push_back({"tables", "Tables", tables_section(report)});
+  add_tables(report, out);
   if (!report.notes.empty()) out.push_back({"notes", "Notes", list(report.notes)});
   if (!is_blank(report.meta)) out.push_back({"provenance", "How this was made", json_list(report.meta)});
   return out;

@@ -46,9 +46,9 @@ std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliamen
 // the new ones (equal for an exact boundary).
 struct SweepBreak {
   double before = 0, after = 0;
-  std::string label;                      // "between 1.5 and 8/5"
-  std::string before_text, after_text;    // as `scenario --break-points` prints them ("20", "21")
-  std::vector<std::int64_t> change = {};  // per list: seats gained (negative: lost); empty: unknown
+  std::string label;                              // "between 1.5 and 8/5"
+  std::string before_text = {}, after_text = {};  // as `scenario --break-points` prints them ("20", "21")
+  std::vector<std::int64_t> change = {};          // per list: seats gained (negative: lost); empty: unknown
 };
 
 // Seats per list against a swept parameter.
