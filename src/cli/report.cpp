@@ -91,7 +91,7 @@ struct ReportCommand {
     report.charts.push_back(
         {"Per district: outlined seats are won, hollow dashed seats lost, against the published result.",
          diff_svg(charts.districts, charts.recomputed, "Seats won and lost per district")});
-    report.table_caption = "Comparison (district, party, votes, published seats, recomputed seats, diff)";
+    report.table_caption = "Comparison, every list";
     report.table = comparison_table(election, comparison);
     report.notes = comparison.notes;
   }
@@ -117,7 +117,7 @@ struct ReportCommand {
     } else {
       print_notes(outcome.notes);
       report.summary.push_back(results_line(charts.recomputed));
-      report.table_caption = "Results (district, party, votes, seats)";
+      report.table_caption = "Seats of every list";
       report.table = allocation_table(election, outcome);
       report.notes = outcome.notes;
     }

@@ -21,6 +21,7 @@ h3 { font-size: 1.05em; margin-top: 1.5em; }
 #summary { background: #f4f8fb; border-left: 4px solid #0072b2; padding: 0.5em 1em; }
 #summary ul { padding-left: 1.2em; }
 .caveats { background: #fff8e1; border-left: 4px solid #e69f00; padding: 0.5em 1em; }
+#summary > h2:first-child, .caveats > h2:first-child { margin-top: 0.4em; }
 nav ol { columns: 2 16em; }
 figure { margin: 1.5em 0; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }

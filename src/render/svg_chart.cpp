@@ -462,8 +462,7 @@ std::string sweep_svg(const SweepChart& chart) {
   std::string subtitle = (chart.scope.empty() ? std::string() : "Seats in " + chart.scope + "; ") +
                          std::to_string(breaks.size()) + (breaks.size() == 1 ? " break point" : " break points") +
                          " (dashed) over " + std::to_string(steps) + " steps";
-  if (chart.lists_left_out > 0)
-    subtitle += "; " + std::to_string(chart.lists_left_out) + " lists whose seats do not change are not drawn";
+  if (chart.lists_left_out > 0) subtitle += "; " + std::to_string(chart.lists_left_out) + " smaller lists not drawn";
   return svg::open_document(width, height, chart.title) +
          svg::text(20, 28, fit(chart.title, width - 40, 18),
                    "font-size=\"18\" font-weight=\"bold\" fill=\"" + std::string(ink) + "\"") +

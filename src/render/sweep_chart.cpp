@@ -14,7 +14,7 @@ namespace {
 
 // Beyond this many districts a chart of their sum says no more than the national one.
 constexpr std::size_t most_districts_drawn = 3;
-// Lines beyond this are left out when their seats never change (said in the subtitle).
+// At most this many lines: those whose seats change first, largest first (the subtitle counts the rest).
 constexpr std::size_t most_lines = 12;
 
 std::set<std::string> districts_that_change(const SweepResult& result) {
@@ -123,18 +123,12 @@ SweepChart sweep_chart(const Scenario& scenario, const SweepResult& result, cons
   std::erase_if(parties, [&](const std::string& p) { return most(p) == 0; });
   std::stable_sort(parties.begin(), parties.end(),
                    [&](const std::string& a, const std::string& b) { return most(a) > most(b); });
+  // The lists whose seats change first (largest first), then the largest of the others.
   std::vector<std::string> drawn;
-  std::size_t room = most_lines;
   for (const std::string& p : parties)
-    if (changes(p)) {
-      drawn.push_back(p);
-      room = room > 0 ? room - 1 : 0;
-    }
+    if (changes(p) && drawn.size() < most_lines) drawn.push_back(p);
   for (const std::string& p : parties)
-    if (!changes(p) && room > 0) {
-      drawn.push_back(p);
-      --room;
-    }
+    if (!changes(p) && drawn.size() < most_lines) drawn.push_back(p);
   std::stable_sort(drawn.begin(), drawn.end(), [&](const std::string& a, const std::string& b) {
     return std::find(parties.begin(), parties.end(), a) < std::find(parties.begin(), parties.end(), b);
   });

@@ -31,8 +31,8 @@ struct SweepResult;
 // A scenario's sweep: seats per party at each value, sorted by value, with the sweep's exact break
 // points; parties in seating order, coloured by `styles`. Drawn are the districts whose seats change
 // (else those the operations name) when they are at most three, else all districts summed; lists
-// that never win a seat are left out, and of more than twelve lists those whose seats never change
-// beyond the twelfth. An empty `title` is "<scenario>: seats in <districts>".
+// that never win a seat are left out, and of more than twelve lists the smaller ones beyond the
+// twelfth (those whose seats change are drawn first). An empty `title` is "<scenario>: seats in <districts>".
 SweepChart sweep_chart(const Scenario& scenario, const SweepResult& result, const PartyStyles& styles,
                        const std::string& title = {});
 // The swept parameter in words, for the axis: "votes moved from ‘A’ to ‘B’", "first divisor".

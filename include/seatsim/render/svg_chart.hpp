@@ -63,7 +63,7 @@ struct SweepChart {
   // steps whose seats differ.
   std::vector<SweepBreak> breaks;
   std::string scope = {};          // the districts drawn, in words ("all districts")
-  std::size_t lists_left_out = 0;  // lists with seats whose (constant) lines are not drawn
+  std::size_t lists_left_out = 0;  // smaller lists with seats whose lines are not drawn
 };
 // Break points are marked by dashed lines (`<line class="break" data-before data-after>`); a
 // list's line steps at the break point that changes its seats (half-way between its two values),
