@@ -27,7 +27,9 @@ using Colours = std::map<std::string, std::set<std::string>>;
 void collect_colours(const std::string& svg, Colours& colours) {
   static const std::regex seats(R"re(<g class="party" fill="([^"]+)"><title>([^<]*): \d+)re");
   static const std::regex lines(R"re(<path class="list" d="[^"]*" stroke="([^"]+)"><title>([^<]*)</title>)re");
-  for (const std::regex* pattern : {&seats, &lines})
+  static const std::regex curves(
+      R"re(<g class="series" stroke="([^"]+)">\n<path class="curve" [^>]*><title>([^<]*)<)re");
+  for (const std::regex* pattern : {&seats, &lines, &curves})
     for (auto it = std::sregex_iterator(svg.begin(), svg.end(), *pattern); it != std::sregex_iterator(); ++it)
       colours[(*it)[2]].insert((*it)[1]);
 }
@@ -46,7 +48,7 @@ std::string section(const std::string& html, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("one colour per party in every chart of a run: hemicycle, compare, diff, sweep and the report") {
+TEST_CASE("one colour per party in every chart of a run: hemicycle, compare, diff, sweep, curves, the report") {
   const std::string data = iraq.string();
   Colours colours;
   std::map<std::string, Colours> per_chart;
@@ -64,6 +66,13 @@ TEST_CASE("one colour per party in every chart of a run: hemicycle, compare, dif
     collect_colours(svg, colours);
     collect_colours(svg, per_chart[name]);
   }
+  TempDir tmp;
+  const fs::path curves = tmp.path / "curves.svg";
+  run_ok({"curves", data, "--party", "State of Law Coalition", "--party", "Liberal Coalition", "--chart",
+          curves.string()});
+  collect_colours(read_text_file(curves.string()), colours);
+  collect_colours(read_text_file(curves.string()), per_chart["curves"]);
+  CHECK(per_chart["curves"].size() == 2);
   CHECK(per_chart["hemicycle"].size() > 20);
   CHECK(per_chart["sweep"].size() >= 5);
   for (const auto& [party, drawn] : colours) CHECK_MESSAGE(drawn.size() == 1, party << " is drawn in several colours");
