@@ -36,6 +36,7 @@ tr.marked { background: #fdecea; font-weight: bold; }
 dl.provenance dt { font-weight: bold; margin-top: 0.4em; }
 dl.provenance dd { margin-left: 1.2em; }
 code { font-size: 0.85em; }
+details > summary { cursor: pointer; color: #0072b2; margin: 0.5em 0; }
 )";
 
 bool differs(const Table& table, const std::vector<Cell>& row) {
@@ -180,14 +181,22 @@ std::string charts_section(const std::vector<HtmlChart>& charts) {
   return out;
 }
 
+// Beyond this many rows a full table is folded (<details>, no script): the page stays short to scroll.
+constexpr std::size_t rows_shown_open = 40;
+
+std::string foldable(const Table& table, const std::string& html) {
+  if (table.rows.size() <= rows_shown_open) return html;
+  return "<details>\n<summary>All " + std::to_string(table.rows.size()) + " rows</summary>\n" + html + "</details>\n";
+}
+
 // Each table is a section of its own (the contents list them), "table-1", "table-2", ...
 void add_tables(const HtmlReport& report, std::vector<Section>& out) {
-  std::vector<Section> tables = {
-      {"", report.table_caption.empty() ? "Results" : report.table_caption, html_table(report.table)}};
-  for (const HtmlTable& table : report.tables)
-    tables.push_back(
-        {"", table.caption,
-         (table.note.empty() ? std::string() : "<p>" + escape(table.note) + "</p>\n") + html_table(table)});
+  std::vector<Section> tables = {{"", report.table_caption.empty() ? "Results" : report.table_caption,
+                                  foldable(report.table, html_table(report.table))}};
+  for (const HtmlTable& table : report.tables) {
+    const std::string note = table.note.empty() ? std::string() : "<p>" + escape(table.note) + "</p>\n";
+    tables.push_back({"", table.caption, note + foldable(table.table, html_table(table))});
+  }
   for (std::size_t i = 0; i < tables.size(); ++i) {
     tables[i].id = "table-" + std::to_string(i + 1);
     out.push_back(std::move(tables[i]));

@@ -2,7 +2,8 @@
 // `seatsim report`: one self-contained HTML file a person can open and read from the top: the
 // summary (which districts match, which differ and why), a table of contents, the caveats, why the
 // seat counts of the charts differ, each differing district explained (its quotients with the
-// disputed seats marked), the charts (inline SVG), the full tables, and how it was made as a list.
+// disputed seats marked), the charts (inline SVG), the full tables (folded in <details> beyond 40
+// rows), and how it was made as a list.
 // Without published seats it is a results report (summary, charts, tables). No scripts, no
 // external files, no network.
 #include <cstddef>
