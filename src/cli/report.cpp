@@ -111,7 +111,12 @@ struct ReportCommand {
     report.seat_counts = seat_count_notes(election, outcome);
     Parliament recomputed = charts.recomputed;
     recomputed.title = "Recomputed seats, all districts";
-    report.charts.push_back({"The parliament as recomputed, all districts together.", hemicycle_svg(recomputed)});
+    const bool totals_differ = charts.recomputed.total_seats() != election.total_seats();
+    report.charts.push_back({"The parliament as recomputed, all districts together" +
+                                 std::string(totals_differ ? " (the seat counts section says why its total is not "
+                                                             "the data set's)."
+                                                           : "."),
+                             hemicycle_svg(recomputed)});
     if (charts_published(election)) {
       add_comparison(report, prepared, charts);
     } else {
