@@ -170,6 +170,12 @@ TEST_CASE("report: without published seats it is a results report") {
   CHECK(summary.find("Differ") == std::string::npos);
   CHECK(html.find("class=\"seat") != std::string::npos);  // the hemicycle
   CHECK(html.find("<th>seats</th>") != std::string::npos);
+
+  // --parties gives the report's charts their colours, as it does `chart`'s.
+  const auto parties = tmp.write("p.csv", "party,colour\nB,#123456\n");
+  Colours colours;
+  collect_colours(run_ok({"report", votes.string(), "--seats", "3", "--parties", parties.string()}), colours);
+  CHECK(colours.at("B") == std::set<std::string>{"#123456"});
 }
 
 TEST_CASE("report on Iraq 2013: the seat totals of its hemicycles (446, 448) are explained against 447") {

@@ -6,6 +6,7 @@
 #include "seatsim/analysis/indices.hpp"
 #include "seatsim/analysis/sweep.hpp"
 #include "seatsim/core/error.hpp"
+#include "seatsim/io/input.hpp"
 #include "seatsim/io/party_styles.hpp"
 #include "seatsim/render/allocation_table.hpp"
 #include "seatsim/render/chart_data.hpp"
@@ -68,6 +69,14 @@ struct ReportCommand {
   InputFlags reading;
   RuleFlags rule;
   std::string output;
+  std::string parties_file;
+
+  // parties.csv of --parties, else the data set's: the colours every chart of this run shares.
+  PartyStyles given_styles(const std::string& folder) const {
+    if (parties_file.empty()) return load_party_styles(folder).value_or(PartyStyles{});
+    std::vector<InputFile> ignored;
+    return read_party_styles(read_csv_file(parties_file, ignored));
+  }
   bool sweeps = true;
 
   // The published result against the recomputed one: summary, explanations, charts, the table.
@@ -100,8 +109,7 @@ struct ReportCommand {
     const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     const ElectionOutcome outcome = allocate(election, prepared.rule);
-    const PartyStyles styles =
-        run_party_styles(election, load_party_styles(prepared.input.folder).value_or(PartyStyles{}));
+    const PartyStyles styles = run_party_styles(election, given_styles(prepared.input.folder));
     const ElectionCharts charts = election_charts(election, outcome, styles);
 
     HtmlReport report;
@@ -176,6 +184,8 @@ const bool registered = register_command({
       add_input_flags(app, command->reading);
       app.add_flag("!--no-sweeps", command->sweeps, "Leave out the sweeps of the data set's what-if/ scenarios");
       add_rule_flags(app, command->rule);
+      app.add_option("--parties", command->parties_file,
+                     "CSV party,colour,short for the charts (default: the data set's parties.csv)");
       app.add_option("--output,-o", command->output, "Write the HTML to this file (atomically) instead of stdout");
       return [command] { return command->run(); };
     },
