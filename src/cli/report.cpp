@@ -116,7 +116,9 @@ struct ReportCommand {
     report.title = prepared.input.name;
     report.summary = {"Rule: " + prepared.rule.describe()};
     report.caveats = prepared.input.caveats;
-    report.seat_counts = seat_count_notes(election, outcome);
+    // Shown only when some total differs from the data set's: then its first line gives that total.
+    if (std::vector<std::string> counts = seat_count_notes(election, outcome); counts.size() > 1)
+      report.seat_counts = std::move(counts);
     Parliament recomputed = charts.recomputed;
     recomputed.title = "Recomputed seats, all districts";
     const bool totals_differ = charts.recomputed.total_seats() != election.total_seats();
