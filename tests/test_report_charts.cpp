@@ -168,6 +168,7 @@ TEST_CASE("report: without published seats it is a results report") {
   const std::string summary = section(html, "summary");
   CHECK(summary.find("Results: 3 seats; most seats: A 2, B 1.") != std::string::npos);
   CHECK(summary.find("Differ") == std::string::npos);
+  CHECK(section(html, "seat-counts").empty());  // every total is the data set's
   CHECK(html.find("class=\"seat") != std::string::npos);  // the hemicycle
   CHECK(html.find("<th>seats</th>") != std::string::npos);
 
