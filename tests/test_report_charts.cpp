@@ -10,6 +10,7 @@
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/party_styles.hpp"
 #include "seatsim/render/party_colours.hpp"
+#include "seatsim/render/svg_chart.hpp"
 #include "support.hpp"
 
 using namespace seatsim;
@@ -168,7 +169,7 @@ TEST_CASE("report: without published seats it is a results report") {
   const std::string summary = section(html, "summary");
   CHECK(summary.find("Results: 3 seats; most seats: A 2, B 1.") != std::string::npos);
   CHECK(summary.find("Differ") == std::string::npos);
-  CHECK(section(html, "seat-counts").empty());  // every total is the data set's
+  CHECK(section(html, "seat-counts").empty());            // every total is the data set's
   CHECK(html.find("class=\"seat") != std::string::npos);  // the hemicycle
   CHECK(html.find("<th>seats</th>") != std::string::npos);
 
@@ -189,4 +190,24 @@ TEST_CASE("report on Iraq 2013: the seat totals of its hemicycles (446, 448) are
   CHECK(counts.find("Dhi Qar Governorate: 33 of 31") != std::string::npos);
   CHECK(html.find(">446 seats</text>") != std::string::npos);
   CHECK(html.find(">448 seats</text>") != std::string::npos);
+}
+
+TEST_CASE("sweep_svg: a line steps at its break point, half-way between values only where none is known") {
+  SweepChart chart{"Sweep",
+                   "votes moved",
+                   {0, 10, 20},
+                   {"0", "10", "20"},
+                   {{"A", 0, "#0072B2", ""}, {"B", 0, "#E69F00", ""}},
+                   {{5, 5, 6}, {3, 3, 2}},
+                   {}};
+  // Without known break points: half-way between 10 and 20 (x = 70 + 640 · 15/20 = 550).
+  std::string svg = sweep_svg(chart);
+  CHECK(svg.find("d=\"M70 120H550V60H710\"") != std::string::npos);
+  CHECK(svg.find("data-before=\"10\" data-after=\"20\" x1=\"550\"") != std::string::npos);
+  // The sweep found the break between 12 and 13: the dashed line and both steps at 12.5 (x = 470).
+  chart.breaks = {{12, 13, "seats change between 12 and 13", "12", "13", {1, -1}}};
+  svg = sweep_svg(chart);
+  CHECK(svg.find("d=\"M70 120H470V60H710\"") != std::string::npos);
+  CHECK(svg.find("d=\"M70 240H470V300H710\"") != std::string::npos);
+  CHECK(svg.find("data-before=\"12\" data-after=\"13\" x1=\"470\"") != std::string::npos);
 }

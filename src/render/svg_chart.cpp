@@ -423,20 +423,22 @@ std::string sweep_svg(const SweepChart& chart) {
     // The line steps where the break point that changes this list's seats lies; a change no
     // known break point explains steps half-way between the two values.
     std::int64_t current = seats[0];
-    std::string path = "M" + num(x_at(chart.x[0])) + " " + num(y_at(static_cast<double>(current)));
+    double last_x = x_at(chart.x[0]);  // the path never runs backwards
+    std::string path = "M" + num(last_x) + " " + num(y_at(static_cast<double>(current)));
+    const auto step_to = [&](double x, std::int64_t seats_now) {
+      last_x = std::max(last_x, x);
+      current = seats_now;
+      path += "H" + num(last_x) + "V" + num(y_at(static_cast<double>(current)));
+    };
     std::size_t next_break = 0;
     for (std::size_t i = 1; i < steps; ++i) {
       for (; next_break < breaks.size() && (breaks[next_break].before + breaks[next_break].after) / 2 <= chart.x[i];
            ++next_break) {
         const SweepBreak& at = breaks[next_break];
-        if (k >= at.change.size() || at.change[k] == 0) continue;
-        current += at.change[k];
-        path += "H" + num(x_at((at.before + at.after) / 2)) + "V" + num(y_at(static_cast<double>(current)));
+        if (k < at.change.size() && at.change[k] != 0)
+          step_to(x_at((at.before + at.after) / 2), current + at.change[k]);
       }
-      if (seats[i] != current) {
-        current = seats[i];
-        path += "H" + num(x_at((chart.x[i - 1] + chart.x[i]) / 2)) + "V" + num(y_at(static_cast<double>(current)));
-      }
+      if (seats[i] != current) step_to(x_at((chart.x[i - 1] + chart.x[i]) / 2), seats[i]);
     }
     path += "H" + num(x_at(chart.x.back()) + (steps == 1 ? 1 : 0));
     plot += "<path class=\"list\" d=\"" + path + "\" stroke=\"" + escape(list.colour) + "\"><title>" +
