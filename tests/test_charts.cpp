@@ -52,7 +52,7 @@ TEST_CASE("every chart has one seat element per seat") {
   const Parliament before = three_parties(4, 4, 2);
   CHECK(seat_elements(hemicycle_svg(now)) == 10);
   CHECK(count(hemicycle_svg(now), "<g class=\"party\"") == 3);
-  CHECK(hemicycle_svg(now).find("Bee \u2014 3") != std::string::npos);  // legend: label and seats
+  CHECK(hemicycle_svg(now).find("B (Bee) \u2014 3") != std::string::npos);  // legend: full name, label, seats
   CHECK(seat_elements(compare_svg(before, now, CompareLayout::side_by_side, "t")) == 20);
   const std::string marked = compare_svg(before, now, CompareLayout::marked, "t");
   CHECK(seat_elements(marked) == 10);
@@ -166,7 +166,7 @@ TEST_CASE("seatsim chart: hemicycle, compare, diff from a data set with parties.
   std::string svg = read_text_file(out.string());
   CHECK(seat_elements(svg) == 5);
   CHECK(svg.find("fill=\"#ff0000\"") != std::string::npos);
-  CHECK(svg.find("Cee \u2014 1") != std::string::npos);
+  CHECK(svg.find("C (Cee) \u2014 1") != std::string::npos);
   const Parliament written = read_parliament_json(read_text_file(json.string()), "chart.json");
   CHECK(written.parties.front().name == "C");  // parties.csv order seats first
   CHECK(written.total_seats() == 5);
@@ -225,7 +225,7 @@ TEST_CASE("HTML report: self-contained, charts inline, differing rows highlighte
   report.table.columns = {"district", "party", "diff"};
   report.table.add({"N", "A", Cell(1)});
   report.table.add({"N", "B", Cell(0)});
-  report.details = "N: A <won>";
+  report.districts = {{"N", "1 seat differs", {"N: A <won>"}, {}}};
   report.meta = Json{{"version", "x"}};
   const std::string html = render_html_report(report);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
@@ -254,7 +254,7 @@ TEST_CASE("seatsim report: one self-contained HTML file with the table, the char
   CHECK(html.find("districts matched: 1/2, seats differing: 1") != std::string::npos);
   // Hemicycle (5), published and recomputed side by side (5 + 5), marked (5), diff (5).
   CHECK(seat_elements(html) == 25);
-  CHECK(count(html, "<tr class=\"differs\">") == 2);
+  CHECK(count(html, "<tr class=\"differs\">") == 4);  // in the comparison, and in N's explanation
   CHECK(html.find("<script") == std::string::npos);
   // The indices, recomputed and published: the rows of `compare --view indices`, national row included.
   CHECK(html.find("<h2>Disproportionality indices</h2>") != std::string::npos);
@@ -266,8 +266,8 @@ TEST_CASE("seatsim report: one self-contained HTML file with the table, the char
                     "</td><td class=\"number\">" + row.at("gallagher") + "</td>") != std::string::npos);
   CHECK(count(html, "<td>published</td><td>national</td>") == 1);
 
-  const auto votes = tmp.write("v.csv", "party,votes\nA,10\nB,5\n");
-  const RunResult bad = run_cli({"report", votes.string(), "--seats", "3", "-o", (tmp.path / "bad.html").string()});
+  const RunResult bad =
+      run_cli({"report", (tmp.path / "set").string(), "--method", "nonsense", "-o", (tmp.path / "bad.html").string()});
   CHECK(bad.status == 2);
   CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(tmp.path / "bad.html"));

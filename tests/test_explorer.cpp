@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "seatsim/core/json.hpp"
+#include "seatsim/io/party_styles.hpp"
 #include "seatsim/server/explorer.hpp"
 #include "support.hpp"
 
@@ -395,6 +396,8 @@ TEST_CASE("explorer: info, quality and concurrent requests") {
   CHECK(info["quality"] == true);
   CHECK(info["data_set_folder"] == true);  // the page's exported scenario then says base = "../"
   CHECK(info["parties"][0]["name"] == "State of Law Coalition");
+  // The colour every chart of the data set draws it in (test_report_charts.cpp).
+  CHECK(info["parties"][0]["colour"] == colour_blind_palette()[0]);
   const auto quality = client.Get("/api/quality");
   REQUIRE(quality);
   CHECK(quality->status == 200);

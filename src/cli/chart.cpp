@@ -13,6 +13,7 @@
 #include "seatsim/io/scenario.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/render/chart_data.hpp"
+#include "seatsim/render/party_colours.hpp"
 #include "seatsim/render/svg_chart.hpp"
 
 namespace seatsim::cli {
@@ -48,18 +49,22 @@ struct ChartCommand {
   RuleFlags rule;
   std::string output;
 
-  PartyStyles styles(const std::string& folder) const {
+  PartyStyles given_styles(const std::string& folder) const {
     if (!parties_file.empty()) {
       std::vector<InputFile> ignored;
       return read_party_styles(read_csv_file(parties_file, ignored));
     }
     return load_party_styles(folder).value_or(PartyStyles{});
   }
+  // Every party's colour, assigned once from the base election (render/party_colours.hpp).
+  PartyStyles styles(const LoadedInput& base) const {
+    return run_party_styles(base.election, given_styles(base.folder));
+  }
 
   // A parliament-diagram JSON file: drawn as it is (hemicycle only).
   Parliament parliament_from_json() const {
     if (kind != "hemicycle") throw Error(input, 0, "a parliament JSON file can only be drawn as --kind hemicycle");
-    Parliament parliament = styled(read_parliament_json(read_text_file(input), input), styles({}));
+    Parliament parliament = styled(read_parliament_json(read_text_file(input), input), given_styles({}));
     if (!title.empty()) parliament.title = title;
     if (parliament.title.empty()) parliament.title = std::filesystem::path(input).stem().string();
     return parliament;
@@ -79,9 +84,7 @@ struct ChartCommand {
       throw Error(input, 0, "--kind sweep needs a scenario file with a [sweep] (see docs/scenarios.md)");
     const ScenarioBase base = load_scenario_base(scenario, reading.options());
     const SweepResult result = run_sweep(scenario, base, {threads, true});
-    const std::string chart_title =
-        title.empty() ? scenario.name + ": seats against " + scenario.sweep->parameter : title;
-    return sweep_svg(sweep_chart(result, styles(base.input.folder), chart_title));
+    return sweep_svg(sweep_chart(scenario, result, styles(base.input), title));
   }
 
   int run() const {
@@ -103,8 +106,7 @@ struct ChartCommand {
       const Prepared prepared = prepare(input, rule, reading.options());
       const ElectionOutcome outcome = allocate(prepared.input.election, prepared.rule);
       print_notes(outcome.notes);
-      ElectionCharts charts =
-          election_charts(prepared.input.election, outcome, styles(prepared.input.folder), district);
+      ElectionCharts charts = election_charts(prepared.input.election, outcome, styles(prepared.input), district);
       const std::string method = rule_label(prepared.rule.method);
       if ((kind == "compare" || published) && !charts.published)
         throw Error(prepared.input.election.source, 0, "no published result to chart: no list has published_seats");
@@ -139,9 +141,11 @@ const bool registered = register_command({
           "Kinds: hemicycle (seats by list, legend with counts), compare (published and recomputed side by side, or "
           "--layout marked: the recomputed hemicycle with the seats won ringed), diff (per district, seats won and "
           "lost against the published result), sweep (INPUT is a scenario file with a [sweep]: seats per list against "
-          "the swept parameter, break points dashed).\nColours: the data set's parties.csv (party,colour,short; its "
-          "order "
-          "is the seating order), else a colour-blind-safe palette.\nINPUT may also be parliament-diagram JSON "
+          "the swept parameter in the districts it changes, break points dashed).\nColours: one per party in every "
+          "chart "
+          "of the data set: the data set's parties.csv (party,colour,short; its order is the seating order), else a "
+          "colour its name says (\"Green\"), else a colour-blind-safe palette by national votes; smaller lists beyond "
+          "the palette share a grey (\"others\").\nINPUT may also be parliament-diagram JSON "
           "({\"parties\":[{\"name\",\"nb_seats\",\"color\"}]}).\nExample: seatsim chart votes.csv --seats 101 "
           "--kind hemicycle -o parliament.svg");
       app.add_option("INPUT", command->input,

@@ -7,6 +7,7 @@
 #include "common.hpp"
 #include "seatsim/analysis/seats_votes.hpp"
 #include "seatsim/io/party_styles.hpp"
+#include "seatsim/render/party_colours.hpp"
 #include "seatsim/render/seats_votes_report.hpp"
 #include "seatsim/render/svg_chart.hpp"
 
@@ -36,7 +37,8 @@ struct CurvesCommand {
     extra["bias"] = to_records(seats_votes_bias_table(curves));
     const std::string text = render(output, table, make_meta("curves", prepared), "results", extra, footer);
     if (!chart.empty()) {
-      const PartyStyles styles = load_party_styles(prepared.input.folder).value_or(PartyStyles{});
+      const PartyStyles styles =
+          run_party_styles(prepared.input.election, load_party_styles(prepared.input.folder).value_or(PartyStyles{}));
       const std::string title = prepared.input.name + ": seats against vote share (" + swing + " swing)";
       emit(OutputFlags{"", chart}, seats_votes_svg(seats_votes_chart(curves, styles, title)));
     }

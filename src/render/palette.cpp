@@ -25,7 +25,15 @@ std::vector<StyledParty> style_parties(const std::vector<std::string>& parties, 
   for (const std::string& party : parties)
     if (!styled.contains(party) && seen.insert(party).second) order.push_back(party);
 
+  // A party without a colour (one a scenario's split made) takes a palette colour no styled party
+  // has, while there is one: with run_party_styles every party of the base data set has its own.
   const std::vector<std::string>& palette = colour_blind_palette();
+  std::set<std::string> used;
+  for (const auto& [name, style] : styles.styles) used.insert(style.colour);
+  std::vector<std::string> free;
+  for (const std::string& colour : palette)
+    if (!used.contains(colour)) free.push_back(colour);
+  const std::vector<std::string>& fallback = free.empty() ? palette : free;
   std::size_t next = 0;
   std::vector<StyledParty> result;
   for (const std::string& party : order) {
@@ -35,7 +43,7 @@ std::vector<StyledParty> style_parties(const std::vector<std::string>& parties, 
     if (style && !style->colour.empty())
       styled_party.colour = style->colour;
     else
-      styled_party.colour = palette[next++ % palette.size()];
+      styled_party.colour = fallback[next++ % fallback.size()];
     result.push_back(std::move(styled_party));
   }
   return result;

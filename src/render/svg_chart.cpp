@@ -5,6 +5,7 @@
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/render/hemicycle.hpp"
+#include "seatsim/render/party_colours.hpp"
 #include "svg_writer.hpp"
 
 namespace seatsim {
@@ -15,8 +16,6 @@ using svg::num;
 
 const char* const ink = "#222222";
 const char* const faint = "#888888";
-
-std::string label_of(const ParliamentParty& party) { return party.label.empty() ? party.name : party.label; }
 
 std::string signed_number(std::int64_t value) {
   if (value > 0) return "+" + std::to_string(value);
@@ -64,15 +63,17 @@ double seat_radius(const Parliament& parliament, double radius) {
 
 struct LegendEntry {
   std::string colour;
-  std::string label;  // cut to fit the column
+  std::string label;  // the party's full name (with its short label); cut only beyond the chart's width
   std::string tooltip;
   std::string counts;  // " — 5" after the label, never cut
 };
 
+double legend_row_height() { return 22.0; }
+
 // Entries in rows of `columns`, starting at (x, y); returns the height used.
 double legend_height(std::size_t entries, std::size_t columns) {
   // NOLINTNEXTLINE(bugprone-integer-division): a whole number of rows, rounded up, on purpose
-  return 22.0 * static_cast<double>((entries + columns - 1) / columns);
+  return legend_row_height() * static_cast<double>((entries + columns - 1) / columns);
 }
 
 std::string draw_legend(const std::vector<LegendEntry>& entries, double x, double y, double width,
@@ -82,7 +83,8 @@ std::string draw_legend(const std::vector<LegendEntry>& entries, double x, doubl
   const auto max_chars = static_cast<std::size_t>(std::max(8.0, (column_width - 24) / (13 * 0.6)));
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const double ex = x + column_width * static_cast<double>(i % columns);
-    const double ey = y + 22.0 * static_cast<double>(i / columns);  // NOLINT(bugprone-integer-division): the row
+    // NOLINTNEXTLINE(bugprone-integer-division): the row
+    const double ey = y + legend_row_height() * static_cast<double>(i / columns);
     out += "<g class=\"legend-entry\"><title>" + escape(entries[i].tooltip) + "</title><rect class=\"swatch\" x=\"" +
            num(ex) + "\" y=\"" + num(ey) + "\" width=\"14\" height=\"14\" rx=\"3\" fill=\"" +
            escape(entries[i].colour) + "\"/>" +
@@ -91,20 +93,62 @@ std::string draw_legend(const std::vector<LegendEntry>& entries, double x, doubl
                svg::shorten(entries[i].label,
                             std::max<std::size_t>(6, max_chars - std::min(max_chars, svg::length(entries[i].counts)))) +
                    entries[i].counts,
-               "fill=\"" + std::string(ink) + "\"") +
+               "class=\"legend-label\" fill=\"" + std::string(ink) + "\"") +
            "</g>\n";
   }
   return out + "</g>\n";
 }
 
-std::size_t legend_columns(double width) { return std::max<std::size_t>(1, static_cast<std::size_t>(width / 260)); }
+// The width the longest entry needs (swatch, gap and text).
+double widest_entry(const std::vector<LegendEntry>& entries) {
+  double widest = 0;
+  for (const LegendEntry& entry : entries)
+    widest = std::max(widest, svg::text_width(entry.label + entry.counts, 13) + 30);
+  return widest;
+}
+
+// As many columns as the longest entry allows (full names first), at most one per 260 px.
+std::size_t legend_columns(const std::vector<LegendEntry>& entries, double width) {
+  const auto by_width = static_cast<std::size_t>(width / std::max(widest_entry(entries), 260.0));
+  return std::max<std::size_t>(1, by_width);
+}
+
+// "Full name (SHORT)" when the party has a short label of its own.
+std::string legend_name(const ParliamentParty& party) {
+  if (party.label.empty() || party.label == party.name) return party.name;
+  return party.name + " (" + party.label + ")";
+}
+
+bool is_other(const ParliamentParty& party) { return party.colour == others_colour(); }
+
+// Lists drawn in the grey of "others" share one legend entry: "others (12 lists)".
+struct OthersGroup {
+  std::size_t lists = 0;
+  std::int64_t before = 0, after = 0;
+  std::string names;
+  void add(const ParliamentParty& party, std::int64_t seats_before, std::int64_t seats_after) {
+    ++lists;
+    before += seats_before;
+    after += seats_after;
+    names += (names.empty() ? "" : "; ") + party.name + " " + std::to_string(seats_after);
+  }
+  std::string label() const { return "others (" + std::to_string(lists) + (lists == 1 ? " list)" : " lists)"); }
+};
 
 std::vector<LegendEntry> seat_legend(const Parliament& parliament) {
   std::vector<LegendEntry> entries;
-  for (const ParliamentParty& party : parliament.parties)
-    if (party.seats > 0)
-      entries.push_back({party.colour, label_of(party), party.name + ": " + std::to_string(party.seats),
-                         " \u2014 " + std::to_string(party.seats)});
+  OthersGroup others;
+  for (const ParliamentParty& party : parliament.parties) {
+    if (party.seats <= 0) continue;
+    if (is_other(party)) {
+      others.add(party, party.seats, party.seats);
+      continue;
+    }
+    entries.push_back({party.colour, legend_name(party), party.name + ": " + std::to_string(party.seats),
+                       " \u2014 " + std::to_string(party.seats)});
+  }
+  if (others.lists > 0)
+    entries.push_back({others_colour(), others.label(), others.names, " \u2014 " + std::to_string(others.after)});
   return entries;
 }
 
@@ -129,7 +173,7 @@ void check_same_parties(const Parliament& a, const Parliament& b) {
 std::string hemicycle_svg(const Parliament& parliament) {
   const double width = 800, radius = 360, top = 50;
   const std::vector<LegendEntry> legend = seat_legend(parliament);
-  const std::size_t columns = legend_columns(width - 40);
+  const std::size_t columns = legend_columns(legend, width - 40);
   const double legend_top = top + radius + seat_radius(parliament, radius) + 16;
   const double height = legend_top + legend_height(legend.size(), columns) + 10;
   const std::string title = parliament.title.empty() ? "Parliament" : parliament.title;
@@ -149,6 +193,7 @@ std::string compare_svg(const Parliament& published, const Parliament& recompute
   check_same_parties(published, recomputed);
   std::vector<LegendEntry> legend;
   std::vector<std::int64_t> gained;
+  OthersGroup others;
   for (std::size_t k = 0; k < recomputed.parties.size(); ++k) {
     const ParliamentParty& party = recomputed.parties[k];
     const std::int64_t before = published.parties[k].seats;
@@ -157,20 +202,27 @@ std::string compare_svg(const Parliament& published, const Parliament& recompute
     const std::int64_t lost = by_district ? changes.lost[k] : std::max<std::int64_t>(0, before - party.seats);
     gained.push_back(won);
     if (party.seats == 0 && before == 0) continue;
+    if (is_other(party)) {
+      others.add(party, before, party.seats);
+      continue;
+    }
     std::string change;
     if (won > 0 && lost > 0)
       change = " (won " + std::to_string(won) + ", lost " + std::to_string(lost) + ")";
     else if (won + lost > 0)
       change = " (" + signed_number(won - lost) + ")";
     legend.push_back(
-        {party.colour, label_of(party),
+        {party.colour, legend_name(party),
          party.name + ": published " + std::to_string(before) + ", recomputed " + std::to_string(party.seats) + change,
          " \u2014 " + std::to_string(before) + " \u2192 " + std::to_string(party.seats) + change});
   }
+  if (others.lists > 0)
+    legend.push_back({others_colour(), others.label(), others.names,
+                      " \u2014 " + std::to_string(others.before) + " \u2192 " + std::to_string(others.after)});
   const double top = 50;
   if (layout == CompareLayout::marked) {
     const double width = 800, radius = 360;
-    const std::size_t columns = legend_columns(width - 40);
+    const std::size_t columns = legend_columns(legend, width - 40);
     const double legend_top = top + radius + seat_radius(recomputed, radius) + 34;
     const double height = legend_top + legend_height(legend.size(), columns) + 10;
     return svg::open_document(width, height, title) + title_text(width / 2, title, width) +
@@ -181,7 +233,7 @@ std::string compare_svg(const Parliament& published, const Parliament& recompute
            draw_legend(legend, 20, legend_top, width - 40, columns) + "</svg>\n";
   }
   const double panel = 700, radius = 320, width = 2 * panel;
-  const std::size_t columns = legend_columns(width - 40);
+  const std::size_t columns = legend_columns(legend, width - 40);
   const double legend_top =
       top + 30 + radius + std::max(seat_radius(published, radius), seat_radius(recomputed, radius)) + 16;
   const double height = legend_top + legend_height(legend.size(), columns) + 10;
@@ -254,13 +306,19 @@ std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliamen
   }
   const double width = std::max({700.0, widest + 20, svg::text_width(title, 18) + 40});
   std::vector<LegendEntry> legend;
+  OthersGroup others;
   for (std::size_t k = 0; k < legend_parties.parties.size(); ++k) {
     std::int64_t seats = 0;
     for (const DistrictDiff& district : districts) seats += district.seats[k] + district.published[k];
     const ParliamentParty& party = legend_parties.parties[k];
-    if (seats > 0) legend.push_back({party.colour, label_of(party), party.name, ""});
+    if (seats == 0) continue;
+    if (is_other(party))
+      others.add(party, 0, seats);
+    else
+      legend.push_back({party.colour, legend_name(party), party.name, ""});
   }
-  const std::size_t columns = legend_columns(width - 40);
+  if (others.lists > 0) legend.push_back({others_colour(), others.label(), others.names, ""});
+  const std::size_t columns = legend_columns(legend, width - 40);
   const double legend_top = top + row_height * static_cast<double>(districts.size()) + 20;
   const double height = legend_top + legend_height(legend.size(), columns) + 10;
   const std::string key =
@@ -340,46 +398,78 @@ std::string sweep_svg(const SweepChart& chart) {
   std::vector<SweepBreak> breaks = chart.breaks;
   if (breaks.empty())
     for (const std::size_t i : sweep_breaks(chart))
-      breaks.push_back(
-          {chart.x[i - 1], chart.x[i], "seats change between " + chart.x_labels[i - 1] + " and " + chart.x_labels[i]});
+      breaks.push_back({chart.x[i - 1], chart.x[i],
+                        "seats change between " + chart.x_labels[i - 1] + " and " + chart.x_labels[i],
+                        chart.x_labels[i - 1], chart.x_labels[i]});
+  std::stable_sort(breaks.begin(), breaks.end(),
+                   [](const SweepBreak& a, const SweepBreak& b) { return a.before < b.before; });
   plot += "<g class=\"breaks\" stroke=\"" + std::string(ink) + "\" stroke-dasharray=\"4 3\">\n";
   for (const SweepBreak& at : breaks) {
     const double x = x_at((at.before + at.after) / 2);
-    plot += "<line class=\"break\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top) + "\" y2=\"" +
+    plot += "<line class=\"break\" data-before=\"" + escape(at.before_text) + "\" data-after=\"" +
+            escape(at.after_text) + "\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top) + "\" y2=\"" +
             num(top + plot_height) + "\"><title>" + escape(at.label) + "</title></line>\n";
   }
   plot += "</g>\n";
 
   std::vector<LegendEntry> legend;
+  OthersGroup others;
   plot += "<g class=\"series\" fill=\"none\" stroke-width=\"2.5\">\n";
   for (std::size_t k = 0; k < chart.lists.size(); ++k) {
     const std::vector<std::int64_t>& seats = chart.seats[k];
     const auto [low, high] = std::minmax_element(seats.begin(), seats.end());
     if (*high == 0) continue;
     const ParliamentParty& list = chart.lists[k];
-    std::string path = "M" + num(x_at(chart.x[0])) + " " + num(y_at(static_cast<double>(seats[0])));
+    // The line steps where the break point that changes this list's seats lies; a change no
+    // known break point explains steps half-way between the two values.
+    std::int64_t current = seats[0];
+    double last_x = x_at(chart.x[0]);  // the path never runs backwards
+    std::string path = "M" + num(last_x) + " " + num(y_at(static_cast<double>(current)));
+    const auto step_to = [&](double x, std::int64_t seats_now) {
+      last_x = std::max(last_x, x);
+      current = seats_now;
+      path += "H" + num(last_x) + "V" + num(y_at(static_cast<double>(current)));
+    };
+    std::size_t next_break = 0;
     for (std::size_t i = 1; i < steps; ++i) {
-      if (seats[i] != seats[i - 1])
-        path += "H" + num(x_at((chart.x[i - 1] + chart.x[i]) / 2)) + "V" + num(y_at(static_cast<double>(seats[i])));
+      for (; next_break < breaks.size() && (breaks[next_break].before + breaks[next_break].after) / 2 <= chart.x[i];
+           ++next_break) {
+        const SweepBreak& at = breaks[next_break];
+        if (k < at.change.size() && at.change[k] != 0)
+          step_to(x_at((at.before + at.after) / 2), current + at.change[k]);
+      }
+      if (seats[i] != current) step_to(x_at((chart.x[i - 1] + chart.x[i]) / 2), seats[i]);
     }
     path += "H" + num(x_at(chart.x.back()) + (steps == 1 ? 1 : 0));
     plot += "<path class=\"list\" d=\"" + path + "\" stroke=\"" + escape(list.colour) + "\"><title>" +
             escape(list.name) + "</title></path>\n";
     const std::string range =
         *low == *high ? std::to_string(*low) : std::to_string(*low) + "\u2013" + std::to_string(*high);
-    legend.push_back({list.colour, label_of(list), list.name, " \u2014 " + range});
+    if (is_other(list))
+      others.add(list, *low, *high);
+    else
+      legend.push_back({list.colour, legend_name(list), list.name, " \u2014 " + range});
   }
+  if (others.lists > 0) legend.push_back({others_colour(), others.label(), others.names, ""});
   plot += "</g>\n";
 
-  const double legend_left = left + plot_width + 30, width = legend_left + 260;
-  const double height = std::max(top + plot_height + 60, top + legend_height(legend.size(), 1) + 20);
-  const std::string subtitle = std::to_string(breaks.size()) + (breaks.size() == 1 ? " break point" : " break points") +
-                               " (dashed) over " + std::to_string(steps) + " steps";
+  // The legend beside the plot when it is short, else under it in as many columns as fit.
+  const double plot_right = left + plot_width + 30;
+  const bool beside = legend_height(legend.size(), 1) <= plot_height;
+  const double legend_width = std::clamp(widest_entry(legend), 260.0, 440.0);
+  const double width = beside ? plot_right + legend_width + 20 : std::max(plot_right, 760.0);
+  const std::size_t columns = beside ? 1 : legend_columns(legend, width - 40);
+  const double legend_left = beside ? plot_right : 20, legend_top = beside ? top : top + plot_height + 60;
+  const double height = beside ? top + plot_height + 60 : legend_top + legend_height(legend.size(), columns) + 10;
+  std::string subtitle = (chart.scope.empty() ? std::string() : "Seats in " + chart.scope + "; ") +
+                         std::to_string(breaks.size()) + (breaks.size() == 1 ? " break point" : " break points") +
+                         " (dashed) over " + std::to_string(steps) + " steps";
+  if (chart.lists_left_out > 0) subtitle += "; " + std::to_string(chart.lists_left_out) + " smaller lists not drawn";
   return svg::open_document(width, height, chart.title) +
          svg::text(20, 28, fit(chart.title, width - 40, 18),
                    "font-size=\"18\" font-weight=\"bold\" fill=\"" + std::string(ink) + "\"") +
-         svg::text(20, 46, subtitle, "fill=\"" + std::string(faint) + "\"") + plot +
-         draw_legend(legend, legend_left, top, 260, 1) + "</svg>\n";
+         svg::text(20, 46, fit(subtitle, width - 40, 13), "fill=\"" + std::string(faint) + "\"") + plot +
+         draw_legend(legend, legend_left, legend_top, beside ? legend_width : width - 40, columns) + "</svg>\n";
 }
 
 namespace {
@@ -461,7 +551,7 @@ std::string seats_votes_svg(const SeatsVotesChart& chart) {
     if (series.steps.empty()) continue;
     body += curve_series(plot, series);
     breaks += series.steps.size() - 1;
-    legend.push_back({series.party.colour, label_of(series.party), series.party.name,
+    legend.push_back({series.party.colour, legend_name(series.party), series.party.name,
                       " \u2014 " + std::to_string(series.steps.size() - 1) + " breaks"});
   }
   const double legend_left = plot.left + plot.width + 30, width = legend_left + 260;

@@ -23,6 +23,7 @@
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/meta.hpp"
 #include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/party_styles.hpp"
 #include "seatsim/io/rule_keys.hpp"
 #include "seatsim/io/system_file.hpp"
 #include "seatsim/io/utf8.hpp"
@@ -33,6 +34,7 @@
 #include "seatsim/kernel/tie_rule.hpp"
 #include "seatsim/render/allocation_table.hpp"
 #include "seatsim/render/comparison_report.hpp"
+#include "seatsim/render/party_colours.hpp"
 #include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
 #include "seatsim/render/table.hpp"
@@ -208,8 +210,12 @@ ExplorerResponse Explorer::info() const {
   json["districts"] = districts;
   std::stable_sort(order.begin(), order.end(),
                    [&](const std::string& a, const std::string& b) { return votes[a] > votes[b]; });
+  // Each list's colour as every chart of the data set draws it (render/party_colours.hpp).
+  const PartyStyles styles = run_party_styles(
+      base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{}));
   Json parties = Json::array();
-  for (const std::string& party : order) parties.push_back({{"name", party}, {"votes", votes[party]}});
+  for (const std::string& party : order)
+    parties.push_back({{"name", party}, {"votes", votes[party]}, {"colour", styles.find(party)->colour}});
   json["parties"] = parties;
   json["max_sweep_values"] = limits_.max_sweep_values;
   return json_response(json);

@@ -8,6 +8,7 @@
 
 #include "seatsim/core/election.hpp"
 #include "seatsim/io/party_styles.hpp"
+#include "seatsim/io/scenario.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/render/svg_chart.hpp"
 
@@ -27,9 +28,15 @@ ElectionCharts election_charts(const Election& election, const ElectionOutcome& 
                                const std::string& district = {});
 
 struct SweepResult;
-// A scenario's sweep: seats per party (summed over districts) at each value, sorted by value,
-// with the sweep's exact break points; parties in seating order, coloured by `styles`.
-SweepChart sweep_chart(const SweepResult& result, const PartyStyles& styles, const std::string& title);
+// A scenario's sweep: seats per party at each value, sorted by value, with the sweep's exact break
+// points; parties in seating order, coloured by `styles`. Drawn are the districts whose seats change
+// (else those the operations name) when they are at most three, else all districts summed; lists
+// that never win a seat are left out, and of more than twelve lists the smaller ones beyond the
+// twelfth (those whose seats change are drawn first). An empty `title` is "<scenario>: seats in <districts>".
+SweepChart sweep_chart(const Scenario& scenario, const SweepResult& result, const PartyStyles& styles,
+                       const std::string& title = {});
+// The swept parameter in words, for the axis: "votes moved from ‘A’ to ‘B’", "first divisor".
+std::string sweep_parameter_label(const Scenario& scenario);
 
 // Fills in missing colours (palette, in order) and labels of a parliament read from JSON.
 Parliament styled(Parliament parliament, const PartyStyles& styles);

@@ -46,7 +46,9 @@ std::string diff_svg(const std::vector<DistrictDiff>& districts, const Parliamen
 // the new ones (equal for an exact boundary).
 struct SweepBreak {
   double before = 0, after = 0;
-  std::string label;  // "between 1.5 and 8/5"
+  std::string label;                              // "between 1.5 and 8/5"
+  std::string before_text = {}, after_text = {};  // as `scenario --break-points` prints them ("20", "21")
+  std::vector<std::int64_t> change = {};          // per list: seats gained (negative: lost); empty: unknown
 };
 
 // Seats per list against a swept parameter.
@@ -60,8 +62,12 @@ struct SweepChart {
   // Exact break points when known (a sweep searches them); else they are placed between the
   // steps whose seats differ.
   std::vector<SweepBreak> breaks;
+  std::string scope = {};          // the districts drawn, in words ("all districts")
+  std::size_t lists_left_out = 0;  // smaller lists with seats whose lines are not drawn
 };
-// Break points are marked by dashed lines.
+// Break points are marked by dashed lines (`<line class="break" data-before data-after>`); a
+// list's line steps at the break point that changes its seats (half-way between its two values),
+// and half-way between two steps where no known break point explains a change.
 std::string sweep_svg(const SweepChart& chart);
 // Steps i (> 0) where some list's seats differ from step i − 1.
 std::vector<std::size_t> sweep_breaks(const SweepChart& chart);

@@ -322,9 +322,11 @@ function partyCell(row, party) {
 
 let colours = null;
 
-// Colours in the order of the lists by votes, so that a list keeps its colour whatever the what-if.
+// Each list's colour as seatsim's charts and report draw it (/api/info gives it), so that a list keeps
+// its colour whatever the what-if.
 function colourOf(party) {
-  if (!colours) colours = new Map(info.parties.map((p, i) => [p.name, parliamentPalette[i % parliamentPalette.length]]));
+  if (!colours)
+    colours = new Map(info.parties.map((p, i) => [p.name, p.colour || parliamentPalette[i % parliamentPalette.length]]));
   return colours.get(party) || '#999999';
 }
 
