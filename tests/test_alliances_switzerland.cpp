@@ -168,4 +168,35 @@ TEST_SUITE("alliances: Switzerland") {
     CHECK(explain_row(group_rows, "", "CD").at("seats") == "0");
     CHECK(explain_row(group_rows, "", "AB").at("seats") == "10");
   }
+
+  TEST_CASE("margins with apparentments never rest on a lot between groups") {
+    // FDP + 47192 votes: its sub-apparentment (90352 + 47192) ties the SVP's (137544) for apparentment 1's third
+    // seat, which only a lot decides: the margin is one vote more, and the lot beside it.
+    const RunResult run = run_cli({"margins", basel_landschaft.string(), "--format", "csv"});
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    std::map<std::string, std::string> fdp;
+    for (const auto& record : csv_records(run.out))
+      if (record.at("party") == "FDP.Die Liberalen Baselland") fdp = record;
+    CHECK(fdp.at("votes_to_gain") == "47193");
+    CHECK(fdp.at("gain_at_lot") == "47192");
+    TempDir tmp;
+    const auto with_fdp = [&](long long votes, std::vector<std::string> extra) {
+      std::string text = read_text_file((basel_landschaft / "results.csv").string());
+      const std::string from = "FDP.Die Liberalen Baselland,88885,";
+      text.replace(text.find(from), from.size(), "FDP.Die Liberalen Baselland," + std::to_string(votes) + ",");
+      std::vector<std::string> args = {
+          "allocate",    tmp.write("votes.csv", text).string(),         "--system", "switzerland-national-council",
+          "--alliances", (basel_landschaft / "alliances.csv").string(), "--format", "csv"};
+      args.insert(args.end(), extra.begin(), extra.end());
+      return run_cli(args);
+    };
+    for (const char* seed : {"0", "1", "2", "3"}) {
+      const RunResult won = with_fdp(88885 + 47193, {"--seed", seed});
+      REQUIRE_MESSAGE(won.status == 0, won.err);
+      CHECK(seats_by_party(won.out).at("FDP.Die Liberalen Baselland") == "2");
+    }
+    const RunResult tie = with_fdp(88885 + 47192, {"--ties", "error"});
+    CHECK(tie.status == 2);
+    CHECK(tie.err.find("tie") != std::string::npos);
+  }
 }

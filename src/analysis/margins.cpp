@@ -44,6 +44,7 @@
 #include <functional>
 #include <stdexcept>
 
+#include "seatsim/core/alliance.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
@@ -283,23 +284,53 @@ std::int64_t most_seats(const District& district, const ListResult& list, const 
   return district.seats - district.reserved + leveling;
 }
 
+// The lot key of each competitor that holds `list` at each level of an alliance allocation: its alliance (or the
+// list itself when alone), its sub-alliance (or the list itself), the list; the kernel keys a group by the hash of
+// "alliance " + its name, or of "alliance " + "alliance/sub-alliance" (alliance_allocation.cpp).
+std::vector<std::uint64_t> lot_chain(const District& district, std::size_t list) {
+  const std::string& party = district.lists[list].party;
+  const std::uint64_t own = stream_key(party);
+  const Alliance* alliance = alliance_of(district.alliances, party);
+  if (!alliance) return {own, own, own};
+  const std::string label = group_label(district.alliances, party);
+  const std::uint64_t middle = label == alliance->name ? own : stream_key("alliance " + label);
+  return {stream_key("alliance " + alliance->name), middle, own};
+}
+
+// The pairs of lot keys (the list's side first) whose draws decide the list's seats: against every other list of
+// the district; with alliances, at the first level where the two lists' competitors differ (two groups, a group
+// and a list, or two lists).
+std::vector<std::pair<std::uint64_t, std::uint64_t>> lot_pairs(const District& district, std::size_t list) {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
+  const std::vector<std::uint64_t> mine = lot_chain(district, list);
+  for (std::size_t j = 0; j < district.lists.size(); ++j) {
+    if (j == list) continue;
+    const std::vector<std::uint64_t> theirs = lot_chain(district, j);
+    std::size_t level = 0;
+    while (level + 1 < mine.size() && mine[level] == theirs[level]) ++level;
+    const std::pair<std::uint64_t, std::uint64_t> pair{mine[level], theirs[level]};
+    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
+  }
+  return pairs;
+}
+
 // Lots are drawn by (seed, district name, list name) (tie_rule.hpp), so a seed whose draw ranks
 // the list after every other list of its district decides every lot the list takes part in
 // against it, and one that ranks it first decides them for it: the margins under those two
-// seeds are those "whatever any lot draws" and "with the luckiest lot". None when no seed up to
-// a bound does it (two lists of one name), or when the rule never draws lots.
+// seeds are those "whatever any lot draws" and "with the luckiest lot". With list alliances the
+// list's groups take part in lots at their levels: the seed ranks them likewise against their
+// rivals (lot_pairs). None when no seed up to a bound does it (two lists of one name), or when
+// the rule never draws lots.
 std::optional<std::uint64_t> seed_deciding_lots(const District& district, std::size_t list, bool against) {
-  const std::size_t lists = district.lists.size();
-  std::vector<std::uint64_t> keys;
-  for (const ListResult& each : district.lists) keys.push_back(stream_key(each.party));
-  const std::vector<std::int64_t> no_votes(lists, 0);
-  for (std::uint64_t seed = 0; seed < 64 * lists + 1024; ++seed) {
-    const TieBreak ties{TieRule::lot, seed, stream_key(district.name), "", keys};
+  const std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs = lot_pairs(district, list);
+  const std::vector<std::int64_t> no_votes(2, 0);
+  const std::size_t mine_first[] = {0, 1};
+  for (std::uint64_t seed = 0; seed < 64 * district.lists.size() + 1024; ++seed) {
     bool decided = true;
-    for (std::size_t j = 0; j < lists && decided; ++j) {
-      if (j == list) continue;
-      const std::size_t pair[] = {std::min(list, j), std::max(list, j)};
-      decided = (ties.choose(pair, no_votes, 1).front() == list) != against;
+    for (std::size_t k = 0; k < pairs.size() && decided; ++k) {
+      const std::uint64_t keys[] = {pairs[k].first, pairs[k].second};
+      const TieBreak ties{TieRule::lot, seed, stream_key(district.name), "", keys};
+      decided = (ties.choose(mine_first, no_votes, 1).front() == 0) != against;
     }
     if (decided) return seed;
   }
