@@ -199,4 +199,22 @@ TEST_SUITE("alliances: Switzerland") {
     CHECK(tie.status == 2);
     CHECK(tie.err.find("tie") != std::string::npos);
   }
+
+  TEST_CASE("margins measure a threshold on groups as allocate does") {
+    // 40% on groups: CD (300 + 80 of 1000) fails. C needs (380 + x) / (1000 + x) >= 40%: x = 34 (413/1033 is
+    // short), and CD's 414 then take 4 of 10 seats, all C's. On its own C would need 167 votes more.
+    TempDir tmp;
+    const fs::path votes = tmp.write("votes.csv", "district,party,votes\nX,A,600\nX,B,20\nX,C,300\nX,D,80\n");
+    const fs::path alliances = tmp.write("alliances.csv", "district,alliance,party\nX,AB,A\nX,AB,B\nX,CD,C\nX,CD,D\n");
+    const RunResult run =
+        run_cli({"margins", votes.string(), "--seats", "10", "--method", "dhondt", "--threshold", "40%",
+                 "--alliance-threshold", "groups", "--alliances", alliances.string(), "--format", "csv"});
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    std::map<std::string, std::map<std::string, std::string>> by_party;
+    for (const auto& record : csv_records(run.out)) by_party[record.at("party")] = record;
+    CHECK(by_party.at("C").at("votes_to_gain") == "34");
+    CHECK(by_party.at("D").at("votes_to_gain") == "34");
+    // A at 550: CD's 380 of 950 reach 40% and take seats from it; at 551 they do not.
+    CHECK(by_party.at("A").at("votes_to_lose") == "49");
+  }
 }

@@ -47,6 +47,7 @@
 #include "seatsim/core/alliance.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
 
 namespace seatsim {
@@ -144,7 +145,14 @@ class ListProbe {
       national_.total = national_total_ - cast_ + t;
     }
   }
-  std::vector<bool> passes() const { return district_threshold_passes(district_, rule_.threshold, national_); }
+  // As `allocate` measures them: per list, then (alliance_threshold = groups) each alliance's lists together. A
+  // group's verdict is monotone in t as a list's is: list i's group can only join as t grows, the others only leave.
+  std::vector<bool> passes() const {
+    std::vector<bool> row = district_threshold_passes(district_, rule_.threshold, national_);
+    if (rule_.alliances.threshold == AllianceThreshold::groups && !rule_.threshold.empty())
+      apply_group_threshold(district_, rule_.threshold, national_, row);
+    return row;
+  }
 
   // The district's total seats (district + leveling) with the whole election re-allocated.
   std::optional<std::vector<std::int64_t>> whole_seats_at(std::int64_t t) {
