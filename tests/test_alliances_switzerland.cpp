@@ -217,4 +217,20 @@ TEST_SUITE("alliances: Switzerland") {
     // A at 550: CD's 380 of 950 reach 40% and take seats from it; at 551 they do not.
     CHECK(by_party.at("A").at("votes_to_lose") == "49");
   }
+
+  TEST_CASE("margins under --ties error: a tie between groups is no win for the list's group") {
+    // 2 seats, D'Hondt. G = A 10 + C t against Bx 100: G takes the second seat when 10 + t > 50 (at 50 it ties Bx's
+    // 100/2), and C's t then beats A's 10 inside G. C needs t = 41: 40 votes more, not 39 (the tie).
+    TempDir tmp;
+    const fs::path votes = tmp.write("votes.csv", "district,party,votes\nX,A,10\nX,Bx,100\nX,C,1\n");
+    const fs::path alliances = tmp.write("alliances.csv", "district,alliance,party\nX,G,A\nX,G,C\n");
+    const RunResult run = run_cli({"margins", votes.string(), "--seats", "2", "--method", "dhondt", "--alliances",
+                                   alliances.string(), "--ties", "error", "--format", "csv"});
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    std::map<std::string, std::map<std::string, std::string>> by_party;
+    for (const auto& record : csv_records(run.out)) by_party[record.at("party")] = record;
+    CHECK(by_party.at("C").at("votes_to_gain") == "40");
+    CHECK(by_party.at("A").at("votes_to_gain") == "40");
+    CHECK(by_party.at("Bx").at("votes_to_lose") == "77");  // at 22 its 11 ties G's 11 for the second seat
+  }
 }

@@ -53,6 +53,28 @@
 namespace seatsim {
 namespace {
 
+// The lot key of each competitor that holds `list` at each level of an alliance allocation: its alliance (or the
+// list itself when alone), its sub-alliance (or the list itself), the list; the kernel keys a group by the hash of
+// "alliance " + its name, or of "alliance " + "alliance/sub-alliance" (alliance_allocation.cpp).
+std::vector<std::uint64_t> lot_chain(const District& district, std::size_t list) {
+  const std::string& party = district.lists[list].party;
+  const std::uint64_t own = stream_key(party);
+  const Alliance* alliance = alliance_of(district.alliances, party);
+  if (!alliance) return {own, own, own};
+  const std::string label = group_label(district.alliances, party);
+  const std::uint64_t middle = label == alliance->name ? own : stream_key("alliance " + label);
+  return {stream_key("alliance " + alliance->name), middle, own};
+}
+
+// How many levels of the alliance allocation list j shares with `list` (0: none, its alliance or itself alone
+// differs; 1: the same alliance; 2: the same sub-alliance too; 3: the list itself).
+int shared_levels(const District& district, std::size_t list, std::size_t j) {
+  const std::vector<std::uint64_t> mine = lot_chain(district, list), theirs = lot_chain(district, j);
+  int levels = 0;
+  while (levels < 3 && mine[levels] == theirs[levels]) ++levels;
+  return j == list ? 3 : std::min(levels, 2);
+}
+
 // One list of one district, re-allocated with a chosen number of votes.
 class ListProbe {
  public:
@@ -69,11 +91,14 @@ class ListProbe {
     // Under `--ties error` a tie is not a win: decide every tie against list i, by list order
     // with list i moved last. Ties between other lists never change list i's seats. (Under
     // tiers the rule stays `error` and an allocation that meets a tie counts as not won.)
+    // With alliances the list's groups go last at their levels too: its alliance's lists after the others, its
+    // sub-alliance's after the rest of its alliance (the kernel orders groups by their first list).
     const bool reorder = rule.ties == TieRule::error && !whole_;
-    for (std::size_t j = 0; j < district_.lists.size(); ++j)
-      if (j != list || !reorder) order_.push_back(j);
+    for (std::size_t j = 0; j < district_.lists.size(); ++j) order_.push_back(j);
     if (reorder) {
-      order_.push_back(list);
+      std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        return shared_levels(district_, list, a) < shared_levels(district_, list, b);
+      });
       rule_.ties = TieRule::list_order;
       District reordered = district_;
       for (std::size_t k = 0; k < order_.size(); ++k) reordered.lists[k] = district_.lists[order_[k]];
@@ -290,19 +315,6 @@ std::int64_t most_seats(const District& district, const ListResult& list, const 
       rule.leveling.enabled() ? std::clamp<std::int64_t>(rule.leveling.capacity(district.name), 0, rule.leveling.seats)
                               : 0;
   return district.seats - district.reserved + leveling;
-}
-
-// The lot key of each competitor that holds `list` at each level of an alliance allocation: its alliance (or the
-// list itself when alone), its sub-alliance (or the list itself), the list; the kernel keys a group by the hash of
-// "alliance " + its name, or of "alliance " + "alliance/sub-alliance" (alliance_allocation.cpp).
-std::vector<std::uint64_t> lot_chain(const District& district, std::size_t list) {
-  const std::string& party = district.lists[list].party;
-  const std::uint64_t own = stream_key(party);
-  const Alliance* alliance = alliance_of(district.alliances, party);
-  if (!alliance) return {own, own, own};
-  const std::string label = group_label(district.alliances, party);
-  const std::uint64_t middle = label == alliance->name ? own : stream_key("alliance " + label);
-  return {stream_key("alliance " + alliance->name), middle, own};
 }
 
 // The pairs of lot keys (the list's side first) whose draws decide the list's seats: against every other list of
