@@ -233,4 +233,13 @@ TEST_SUITE("alliances: Switzerland") {
     CHECK(by_party.at("A").at("votes_to_gain") == "40");
     CHECK(by_party.at("Bx").at("votes_to_lose") == "77");  // at 22 its 11 ties G's 11 for the second seat
   }
+
+  TEST_CASE("margins with a quota method inside alliances say they are not proven the smallest") {
+    const RunResult divisor = run_cli({"margins", basel_landschaft.string(), "--format", "csv"});
+    CHECK(divisor.err.find("not proven the smallest") == std::string::npos);
+    const RunResult quota =
+        run_cli({"margins", basel_landschaft.string(), "--alliance-method", "hare", "--format", "csv"});
+    REQUIRE_MESSAGE(quota.status == 0, quota.err);
+    CHECK(quota.err.find("margins under list alliances with a quota method") != std::string::npos);
+  }
 }

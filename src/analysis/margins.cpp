@@ -440,11 +440,23 @@ ListMargin list_margin(const Election& election, const Rule& rule, const Electio
   return margin_of(election, rule, outcome, national_votes(election), district, list);
 }
 
+// A quota method at either level of an alliance allocation: a list's seats are not monotone in its votes there (a
+// group that gains votes and a seat can lose one of its lists a seat: the Alabama paradox inside the group), so a
+// margin found piece by piece is confirmed but not proven the smallest.
+bool alliances_under_quota(const Election& election, const Rule& rule) {
+  return has_alliances(election) &&
+         (!rule.method.is_divisor() || !rule.alliances.inner.value_or(rule.method).is_divisor());
+}
+
 Margins compute_margins(const Election& election, const Rule& rule) {
   Margins result;
   result.outcome = allocate(election, rule);
-  result.proven_smallest = !rule.tiered();
-  if (!result.proven_smallest)
+  result.proven_smallest = !rule.tiered() && !alliances_under_quota(election, rule);
+  if (!rule.tiered() && !result.proven_smallest)
+    result.outcome.notes.push_back(
+        "margins under list alliances with a quota method: each margin is a crossing confirmed by re-allocation (the "
+        "seat is won at it and not one vote short), not proven the smallest: see docs/alliances.md");
+  else if (!result.proven_smallest)
     result.outcome.notes.push_back(
         "margins under " +
         std::string(rule.biproportional.enabled ? "biproportional apportionment"
