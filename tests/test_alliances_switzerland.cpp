@@ -119,7 +119,9 @@ TEST_SUITE("alliances: Switzerland") {
     CHECK(top == 7);
   }
 
-  TEST_CASE("explain of alliances: JSON nests the members; --district filters; table and bad district") {
+  TEST_CASE(
+      "explain of alliances: JSON nests the members, --district filters, the table renders, a bad district is "
+      "refused") {
     const RunResult json = run_cli({"explain", basel_landschaft.string(), "--format", "json"});
     REQUIRE_MESSAGE(json.status == 0, json.err);
     const seatsim::Json parsed = seatsim::Json::parse(json.out);
