@@ -7,7 +7,9 @@
 #include "input_flags.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/name_lookup.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/render/alliance_report.hpp"
 #include "seatsim/render/leveling_report.hpp"
 
 namespace seatsim::cli {
@@ -28,11 +30,21 @@ struct ExplainCommand {
     throw Error(election.source, 0, "--district: no district named '" + district + "'" + did_you_mean(district, names));
   }
 
+  // List alliances (issue 21): the group level and the split inside each group, one row per competitor.
+  int explain_alliances(const Prepared& prepared, const ElectionOutcome& outcome) const {
+    print_notes(outcome.notes);
+    const Election& election = prepared.input.election;
+    emit(output, render(output, alliance_split_table(election, outcome, district), make_meta("explain", prepared),
+                        "rows", alliance_split_json(election, outcome, district)));
+    return 0;
+  }
+
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     check_district(election);
     const ElectionOutcome outcome = allocate(election, prepared.rule);
+    if (!outcome.leveling && has_alliances(election)) return explain_alliances(prepared, outcome);
     if (!outcome.leveling)
       throw Error("explain: the rule has no leveling tier (give --system, or --leveling-seats and its flags)");
     print_notes(outcome.notes);
@@ -64,6 +76,9 @@ const bool registered = register_command({
           "why the candidate was passed over; step 0: a district seat returned). comparison is shown rounded to 6 "
           "decimals; the seats are decided exactly. JSON: meta, rows (the CSV's), awards (each seat with its exact "
           "comparison_exact and the candidates skipped before it), national, returned.\n"
+          "List alliances (an election with alliances and no leveling tier): one row per competitor, the groups "
+          "first and then the split inside each (CSV columns district,level,within,competitor,kind,votes,seats,"
+          "status; JSON: meta, rows, districts with each group's members nested).\n"
           "Example: seatsim explain ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005");
       add_input(app, command->input);
       add_input_flags(app, command->reading);
