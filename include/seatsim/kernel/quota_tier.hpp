@@ -68,6 +68,7 @@ struct QuotaTierOutcome {
   std::vector<std::int64_t> lower_seats;     // won in the districts
   std::vector<std::int64_t> upper_seats;     // won in the national tier
   std::int64_t upper_total = 0;              // seats the districts left to the national tier
+  std::vector<std::vector<Rational>> unused;  // [district][list] votes v − s·Q passed up (0: the list did not pass)
 };
 
 }  // namespace seatsim
