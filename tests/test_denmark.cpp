@@ -9,6 +9,8 @@
 #include <numeric>
 #include <tuple>
 
+#include "seatsim/core/error.hpp"
+#include "seatsim/core/json.hpp"
 #include "seatsim/io/csv.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/kernel/leveling_qualification.hpp"
@@ -71,8 +73,8 @@ std::vector<std::string> awards_of(const std::vector<LevelingAward>& awards) {
 std::vector<std::string> skipped_of(const LevelingAward& award) {
   std::vector<std::string> out;
   for (const SkippedCandidate& skip : award.skipped)
-    out.push_back(skip.candidate.party + "@" + skip.candidate.district + "/" +
-                  exact_text(skip.candidate.comparison) + ": " + skip.reason);
+    out.push_back(skip.candidate.party + "@" + skip.candidate.district + "/" + exact_text(skip.candidate.comparison) +
+                  ": " + skip.reason);
   return out;
 }
 
@@ -80,7 +82,8 @@ std::vector<std::string> skipped_of(const LevelingAward& award) {
 
 TEST_SUITE("denmark") {
   TEST_CASE("regions parse as 'NAME (SEATS): D; D' and every district must be in exactly one") {
-    const LevelingRegion region = LevelingRegion::parse("Sjælland-Syddanmark (15): Sjællands Storkreds; Fyns Storkreds");
+    const LevelingRegion region =
+        LevelingRegion::parse("Sjælland-Syddanmark (15): Sjællands Storkreds; Fyns Storkreds");
     CHECK(region.name == "Sjælland-Syddanmark");
     CHECK(region.seats == 15);
     CHECK(region.districts == std::vector<std::string>{"Sjællands Storkreds", "Fyns Storkreds"});
@@ -222,8 +225,48 @@ TEST_SUITE("denmark") {
           14);
     CHECK(seats["K"] == 0);
     CHECK(seats["Q"] == 0);
+    // A's largest-remainder share of 175 is at most 50 (175 × 1062021 / 3768318 = 49.3, the votes of the
+    // parties that pass, K and Q left out); d'Hondt gives it more constituency seats than that: it keeps
+    // them, takes no compensatory seat, and the others share the rest without it (§ 77 (4)).
+    CHECK(leveling["A"] == 0);
+    CHECK(seats["A"] >= 50);
     const RunResult listed = run_cli({"systems", "--format", "csv"});
     CHECK(listed.out.find("\ndenmark-folketing-2007,Folketing,Denmark,2007–,") != std::string::npos);
+  }
+
+  TEST_CASE("seatsim explain on Denmark: national apportionment, regional split, both award orders") {
+    const std::string data = (source_dir() / "scenarios" / "denmark-constructed").string();
+    const RunResult csv = run_cli({"explain", data, "--format", "csv"});
+    REQUIRE(csv.status == 0);
+    CHECK(csv.out.rfind("step,party,district,comparison,divisor,reason\n", 0) == 0);
+    std::map<std::string, std::int64_t> to_region;
+    std::int64_t region_awards = 0, district_awards = 0;
+    for (const auto& record : csv_records(csv.out)) {
+      if (record.at("reason") == "region step: awarded") ++region_awards, ++to_region[record.at("district")];
+      if (record.at("reason") == "awarded") ++district_awards;
+    }
+    CHECK(region_awards == 40);
+    CHECK(district_awards == 40);
+    CHECK(to_region == std::map<std::string, std::int64_t>{
+                           {"Hovedstaden", 11}, {"Midtjylland-Nordjylland", 14}, {"Sjælland-Syddanmark", 15}});
+    // The last region seat is won past the quotients of full landsdele and served parties.
+    CHECK(csv.out.find("region step: region has its leveling seats already") != std::string::npos);
+
+    const RunResult json = run_cli({"explain", data, "--format", "json"});
+    REQUIRE(json.status == 0);
+    const Json j = Json::parse(json.out);
+    CHECK(j["region_awards"].size() == 40);
+    CHECK(j["awards"].size() == 40);
+    std::int64_t split = 0;
+    for (const Json& share : j["regions"]) split += share["leveling_seats"].get<std::int64_t>();
+    CHECK(split == 40);
+    for (const Json& party : j["national"])
+      if (party["party"] == "A") CHECK(party["status"] == "dropped");
+
+    const RunResult table = run_cli({"explain", data, "--format", "table"});
+    REQUIRE(table.status == 0);
+    CHECK(table.out.find("Regional split") != std::string::npos);
+    CHECK(table.out.find("Award of the leveling seats, in order: to regions, then districts") != std::string::npos);
   }
 }
 

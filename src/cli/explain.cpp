@@ -35,8 +35,8 @@ struct ExplainCommand {
   int explain_quota_tier(const Election& election, const ElectionOutcome& outcome, const Meta& meta) const {
     const Format format = chosen_format(output);
     if (format == Format::table || format == Format::markdown) {
-      emit(output, quota_tier_text(election, outcome, district, format == Format::markdown) + output.last_line(meta) +
-                       "\n");
+      emit(output,
+           quota_tier_text(election, outcome, district, format == Format::markdown) + output.last_line(meta) + "\n");
       return 0;
     }
     emit(output, render(output, quota_tier_district_table(election, outcome, district), meta, "rows",
@@ -94,7 +94,8 @@ const bool registered = register_command({
           "Example: seatsim explain ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005");
       add_input(app, command->input);
       add_input_flags(app, command->reading);
-      app.add_option("--district", command->district, "Only the award rows (quota tier: the list rows) of this district");
+      app.add_option("--district", command->district,
+                     "Only the award rows (quota tier: the list rows) of this district");
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

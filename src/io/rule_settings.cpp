@@ -205,7 +205,8 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
 // Denmark's parts of a leveling tier: its own national method, other routes in, and regions.
 void build_leveling_components(const RuleSettings& s, Rule& rule) {
   const auto& leveling_method = s.leveling_method;
-  if (leveling_method) rule.leveling.method = keyed("leveling-method", [&] { return method_by_name(*leveling_method); });
+  if (leveling_method)
+    rule.leveling.method = keyed("leveling-method", [&] { return method_by_name(*leveling_method); });
   for (const std::string& route : s.leveling_threshold_or.value_or(std::vector<std::string>{}))
     rule.leveling.threshold_or.push_back(
         keyed("leveling-threshold-or", [&] { return QualificationRoute::parse(route); }));

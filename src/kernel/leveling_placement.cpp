@@ -30,7 +30,9 @@ Registry& registry() {
            "Denmark (since 2007): the leveling seats to the leveling-regions by one ranking of votes/(2n+1), n the "
            "party's district seats there, each region and party served until full; then each party's seats in a "
            "region to its districts by votes/(3n+1); no cap per district",
-           place_denmark, {}, /*per_district_cap=*/false},
+           place_denmark,
+           {},
+           /*per_district_cap=*/false},
       }};
   return instance;
 }

@@ -40,9 +40,9 @@ PartyTotals party_totals(const QualificationInput& input) {
   std::map<std::string, std::size_t> index;
   for (std::size_t p = 0; p < input.parties.size(); ++p) index.emplace(input.parties[p], p);
   const std::size_t districts = input.election.districts.size();
-  PartyTotals totals{std::vector<std::vector<std::int64_t>>(input.parties.size(),
-                                                            std::vector<std::int64_t>(districts, 0)),
-                     std::vector<std::int64_t>(input.parties.size(), 0)};
+  PartyTotals totals{
+      std::vector<std::vector<std::int64_t>>(input.parties.size(), std::vector<std::int64_t>(districts, 0)),
+      std::vector<std::int64_t>(input.parties.size(), 0)};
   for (std::size_t d = 0; d < districts; ++d) {
     const District& district = input.election.districts[d];
     for (std::size_t i = 0; i < district.lists.size(); ++i) {
@@ -109,8 +109,7 @@ std::vector<bool> qualifies_by_district_seats(const QualificationInput& input, s
 }
 
 std::vector<bool> qualifies_by_region_average(const QualificationInput& input, std::int64_t count) {
-  if (input.regions.empty())
-    throw Error("leveling-threshold-or: the route 'region-average' needs leveling-regions");
+  if (input.regions.empty()) throw Error("leveling-threshold-or: the route 'region-average' needs leveling-regions");
   const std::vector<std::size_t> region_of = region_of_districts(input.election, input.regions);
   std::vector<std::int64_t> region_votes(input.regions.size(), 0), region_seats(input.regions.size(), 0);
   for (std::size_t d = 0; d < input.election.districts.size(); ++d) {

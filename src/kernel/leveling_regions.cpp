@@ -67,8 +67,7 @@ std::vector<std::size_t> region_of_districts(const Election& election, const std
   std::vector<std::size_t> out;
   for (const District& district : election.districts) {
     const auto it = region_of.find(district.name);
-    if (it == region_of.end())
-      throw Error("leveling-regions: district '" + district.name + "' is in no region");
+    if (it == region_of.end()) throw Error("leveling-regions: district '" + district.name + "' is in no region");
     out.push_back(it->second);
   }
   return out;

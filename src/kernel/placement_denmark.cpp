@@ -135,8 +135,9 @@ struct RegionStep {
         const Rational divisor = divisors.divisor(s.held + s.walked);
         const Priority value = quotient(s.votes, divisor);
         if (!(value > award)) break;
-        skipped.push_back({{parties[s.party], regions[s.place].name, value, divisor},
-                           region_full(s) ? "region has its leveling seats already" : "party has no leveling seat left"});
+        skipped.push_back(
+            {{parties[s.party], regions[s.place].name, value, divisor},
+             region_full(s) ? "region has its leveling seats already" : "party has no leveling seat left"});
         ++s.walked;
       }
     }

@@ -146,8 +146,8 @@ std::string leveling_text(const LevelingOutcome& leveling, const std::string& di
   }
   text += "\n" + heading +
           (leveling.region_awards.empty() ? "Award of the leveling seats, in order"
-                                          : "Award of the leveling seats, in order: to regions, then districts") + (district.empty() ? "" : " (" + district + ")") +
-          "\n" + (markdown ? "\n" : "");
+                                          : "Award of the leveling seats, in order: to regions, then districts") +
+          (district.empty() ? "" : " (" + district + ")") + "\n" + (markdown ? "\n" : "");
   text += table(leveling_award_table(leveling, district));
   return text;
 }

@@ -28,8 +28,7 @@ std::map<std::string, std::int64_t> national_votes_of(const Election& election) 
 
 }  // namespace
 
-Table quota_tier_district_table(const Election& election, const ElectionOutcome& outcome,
-                                const std::string& district) {
+Table quota_tier_district_table(const Election& election, const ElectionOutcome& outcome, const std::string& district) {
   const QuotaTierOutcome& tier = *outcome.quota_tier;
   Table table;
   table.columns = {"district", "party", "votes", "quota", "quota_seats", "remainder", "upper_seats", "seats"};
@@ -67,6 +66,7 @@ Table quota_tier_national_table(const Election& election, const ElectionOutcome&
   const std::map<std::string, std::int64_t> votes = national_votes_of(election);
   Table table;
   table.columns = {"party", "votes", "upper_votes", "status", "quota_seats", "upper_seats", "seats"};
+  table.rank_by = {"votes"};
   for (std::size_t p = 0; p < tier.parties.size(); ++p) {
     const bool part = tier.takes_part[p];
     table.add({tier.parties[p], count(votes.at(tier.parties[p])), part ? count(tier.upper_votes[p]) : Cell(""),
@@ -98,7 +98,9 @@ std::string quota_tier_text(const Election& election, const ElectionOutcome& out
   text += "\n" + heading + "Each list in each district: quota seats, remainder passed up, national seats placed" +
           (district.empty() ? "" : " (" + district + ")") + "\n" + gap;
   text += table(quota_tier_district_table(election, outcome, district));
-  text += "\n" + heading + "National tier (" + std::to_string(outcome.quota_tier->upper_total) + " seats)\n" + gap;
+  text += "\n" + heading +
+          "National tier (seats left over by the districts: " + std::to_string(outcome.quota_tier->upper_total) +
+          ")\n" + gap;
   text += table(quota_tier_national_table(election, outcome));
   return text;
 }

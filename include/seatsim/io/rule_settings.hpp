@@ -34,8 +34,8 @@ struct RuleSettings {
   std::optional<std::string> leveling_seats;
   std::optional<std::string> leveling_threshold;
   std::optional<std::string> leveling_placement;
-  std::optional<std::string> leveling_per_district;  // a number, or a CSV file `district,seats`
-  std::optional<std::string> leveling_method;                      // the national apportionment's method
+  std::optional<std::string> leveling_per_district;               // a number, or a CSV file `district,seats`
+  std::optional<std::string> leveling_method;                     // the national apportionment's method
   std::optional<std::vector<std::string>> leveling_threshold_or;  // "district-seats 1", "region-average 2"
   std::optional<std::vector<std::string>> leveling_regions;       // "NAME (SEATS): DISTRICT; DISTRICT"
   std::optional<bool> biproportional;
