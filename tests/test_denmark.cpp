@@ -198,6 +198,53 @@ TEST_SUITE("denmark") {
     CHECK_THROWS_WITH_AS(allocate(election, rule), doctest::Contains("give leveling-regions"), Error);
   }
 
+  TEST_CASE("the worked example through the command line: the rule keys of the Danish components") {
+    // The same election and rule as the worked example above, written as flags: the same seats.
+    TempDir tmp;
+    std::string csv = "district,party,votes\n";
+    for (const District& district : worked_election().districts)
+      for (const ListResult& list : district.lists)
+        csv += district.name + "," + list.party + "," + std::to_string(list.votes) + "\n";
+    const fs::path votes = tmp.write("dk.csv", csv);
+    const fs::path seats = tmp.write("seats.csv", "district,seats\nE1,3\nE2,2\nW1,3\nW2,2\n");
+    const std::vector<std::string> rule = {"--method",
+                                           "dhondt",
+                                           "--leveling-seats",
+                                           "4",
+                                           "--leveling-threshold",
+                                           "2%",
+                                           "--leveling-threshold-or",
+                                           "district-seats 1",
+                                           "--leveling-threshold-or",
+                                           "region-average 2",
+                                           "--leveling-method",
+                                           "hare",
+                                           "--leveling-placement",
+                                           "denmark",
+                                           "--leveling-regions",
+                                           "East (2): E1; E2",
+                                           "--leveling-regions",
+                                           "West (2): W1; W2"};
+    std::vector<std::string> args = {"allocate", votes.string(), "--seats-file", seats.string(), "--format", "csv"};
+    args.insert(args.end(), rule.begin(), rule.end());
+    const RunResult r = run_cli(args);
+    REQUIRE(r.status == 0);
+    std::string placed;
+    for (const auto& record : csv_records(r.out))
+      placed += record.at("district_seats") + "+" + record.at("leveling_seats") + " ";
+    CHECK(placed == "2+0 1+1 0+1 0+0 1+0 1+0 0+0 0+0 2+1 0+0 1+0 0+0 1+0 1+0 0+1 0+0 ");
+
+    std::vector<std::string> unknown = args;
+    unknown.insert(unknown.end(), {"--leveling-threshold-or", "a-seat 1"});
+    const RunResult bad = run_cli(unknown);
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("unknown leveling qualification route 'a-seat'") != std::string::npos);
+    const RunResult alone =
+        run_cli({"allocate", votes.string(), "--seats-file", seats.string(), "--leveling-regions", "East (2): E1; E2"});
+    CHECK(alone.status == 2);
+    CHECK(alone.err.find("leveling-regions: applies only with leveling-seats") != std::string::npos);
+  }
+
   TEST_CASE("denmark-folketing-2007 on the constructed data set: 175 seats, 40 compensatory, 11/15/14 by landsdel") {
     const fs::path data = source_dir() / "scenarios" / "denmark-constructed";
     const RunResult r = run_cli({"allocate", data.string(), "--format", "csv"});
