@@ -281,6 +281,27 @@ TEST_SUITE("denmark") {
     CHECK(listed.out.find("\ndenmark-folketing-2007,Folketing,Denmark,2007–,") != std::string::npos);
   }
 
+  TEST_CASE("Folketing 2015: denmark-folketing-2007 reproduces every party's published seats") {
+    // scenarios/denmark-2015: Danmarks Statistik's votes per storkreds (their sums equal the ministry's national
+    // votes, checked by the importer) and the ministry's seats per party (national.csv).
+    const fs::path data = source_dir() / "scenarios" / "denmark-2015";
+    const RunResult r = run_cli({"allocate", data.string(), "--format", "csv"});
+    REQUIRE(r.status == 0);
+    std::map<std::string, std::int64_t> seats, leveling;
+    for (const auto& record : csv_records(r.out)) {
+      seats[record.at("party")] += std::stoll(record.at("seats"));
+      leveling[record.at("party")] += std::stoll(record.at("leveling_seats"));
+    }
+    std::map<std::string, std::int64_t> published;
+    for (const auto& record : csv_records(read_text_file((data / "national.csv").string())))
+      published[record.at("party")] = std::stoll(record.at("published_seats"));
+    CHECK(published.size() == 10);
+    CHECK(seats == published);
+    std::int64_t compensatory = 0;
+    for (const auto& [party, count] : leveling) compensatory += count;
+    CHECK(compensatory == 40);
+  }
+
   TEST_CASE("seatsim explain on Denmark: national apportionment, regional split, both award orders") {
     const std::string data = (source_dir() / "scenarios" / "denmark-constructed").string();
     const RunResult csv = run_cli({"explain", data, "--format", "csv"});
