@@ -5,6 +5,7 @@
 // out by hand in the comments. Then the system on the constructed data set and `seatsim explain`.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -300,6 +301,19 @@ TEST_SUITE("denmark") {
     std::int64_t compensatory = 0;
     for (const auto& [party, count] : leveling) compensatory += count;
     CHECK(compensatory == 40);
+  }
+
+  TEST_CASE("the Danish 2015 import reproduces its folder") {
+    TempDir tmp;
+    const fs::path data = source_dir() / "scenarios" / "denmark-2015";
+    const std::string command = "python3 " + quote((source_dir() / "scripts" / "import_mandatfordeling.py").string()) +
+                                " " + quote((data / "source").string()) + " " + quote(tmp.path.string()) +
+                                " >/dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    for (const char* name : {"results.csv", "national.csv"}) {
+      CAPTURE(name);
+      CHECK(read_text_file((tmp.path / name).string()) == read_text_file((data / name).string()));
+    }
   }
 
   TEST_CASE("seatsim explain on Denmark: national apportionment, regional split, both award orders") {
