@@ -58,12 +58,12 @@ struct LevelingOutcome {
 
 // The national tier: every list's total and leveling seats. `district_seats[d][i]` are the seats
 // list i of district d won in the district tier; the house is their sum plus `rule.seats`. A list
-// takes part when it passes the threshold or one of `rule.threshold_or`; the apportionment is by
-// `rule.method`, or `method` (the district tier's) when unset. Lists outside keep their district seats, which are taken
-// off the house; the rest is apportioned by `method` on national votes; a list whose district seats exceed its share is
-// dropped with its seats and the apportionment repeated, or, where the placement rule returns
-// excess seats, keeps its share and gives back the rest (`excess`). Throws seatsim::Error for a rule the
-// districts cannot take (more leveling seats than their capacity) or nothing to apportion.
+// takes part when it passes the threshold or one of `rule.threshold_or`. Lists outside keep their
+// district seats, which are taken off the house; the rest is apportioned on national votes by
+// `rule.method`, or by `method` (the district tier's) when that is unset; a list whose district seats exceed its share
+// is dropped with its seats and the apportionment repeated, or, where the placement rule returns excess seats, keeps
+// its share and gives back the rest (`excess`). Throws seatsim::Error for a rule the districts cannot take (more
+// leveling seats than their capacity) or nothing to apportion.
 LevelingOutcome apportion_leveling(const Election& election,
                                    const std::vector<std::vector<std::int64_t>>& district_seats,
                                    const LevelingRule& rule, const Method& method, TieRule ties, std::uint64_t seed);

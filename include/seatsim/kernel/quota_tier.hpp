@@ -59,16 +59,17 @@ std::vector<std::string> upper_votes_names();
 
 // What the tiers did, for `allocate`'s footer and JSON and for checking by hand.
 struct QuotaTierOutcome {
-  std::vector<std::int64_t> district_seats;   // each district's seats (apportioned by votes when asked)
-  std::vector<Rational> quotas;               // each district's quota
-  std::vector<std::int64_t> excess;           // whole quotas beyond a district's seats, withdrawn
-  std::vector<std::string> parties;           // every list name, in order of first appearance
-  std::vector<std::int64_t> upper_votes;      // the votes the national tier apportioned
-  std::vector<bool> takes_part;               // in the national tier
-  std::vector<std::int64_t> lower_seats;      // won in the districts
-  std::vector<std::int64_t> upper_seats;      // won in the national tier
-  std::int64_t upper_total = 0;               // seats the districts left to the national tier
-  std::vector<std::vector<Rational>> unused;  // [district][list] votes v − s·Q passed up (0: the list did not pass)
+  std::vector<std::int64_t> district_seats;  // each district's seats (apportioned by votes when asked)
+  std::vector<Rational> quotas;              // each district's quota
+  std::vector<std::int64_t> excess;          // whole quotas beyond a district's seats, withdrawn
+  std::vector<std::string> parties;          // every list name, in order of first appearance
+  std::vector<std::int64_t> upper_votes;     // the votes the national tier apportioned
+  std::vector<bool> takes_part;              // in the national tier
+  std::vector<std::int64_t> lower_seats;     // won in the districts
+  std::vector<std::int64_t> upper_seats;     // won in the national tier
+  std::int64_t upper_total = 0;              // seats the districts left to the national tier
+  // [district][list]: the votes v − s·Q each list passed up (0 where it did not pass the threshold).
+  std::vector<std::vector<Rational>> unused;
 };
 
 }  // namespace seatsim
