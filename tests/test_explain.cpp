@@ -148,24 +148,6 @@ TEST_SUITE("explain") {
     CHECK(seats_of(dropped) == "1+0 0+1 1+0 0+0 1+0 0+0 ");
   }
 
-  TEST_CASE("denmark-folketing-2007 (unverified, constituency seats only): d'Hondt in each storkreds") {
-    // Storkreds K, 4 seats: A 9000, B 5000, C 2600. d'Hondt quotients: A 9000, 4500, 3000, 2250; B 5000, 2500;
-    // C 2600: the four highest are A 9000, B 5000, A 4500, A 3000 -> A 3, B 1 (C's 2600 misses A's 3000;
-    // Sainte-Laguë would give A 9000, B 5000, A 3000, C 2600 -> A 2, B 1, C 1).
-    // Storkreds L, 2 seats: A 1000, B 3100: B 3100, B 1550 beat A 1000 -> B 2.
-    TempDir tmp;
-    const fs::path votes =
-        tmp.write("dk.csv", "district,party,votes\nK,A,9000\nK,B,5000\nK,C,2600\nL,A,1000\nL,B,3100\n");
-    const fs::path seats = tmp.write("seats.csv", "district,seats\nK,4\nL,2\n");
-    const RunResult r = run_cli({"allocate", votes.string(), "--seats-file", seats.string(), "--system",
-                                 "denmark-folketing-2007", "--format", "csv"});
-    REQUIRE(r.status == 0);
-    const CsvTable table = parse_csv(r.out, "dk.csv");
-    CHECK(column(table, "seats") == std::vector<std::string>{"3", "1", "0", "0", "2"});
-    const RunResult listed = run_cli({"systems", "--format", "csv"});
-    CHECK(listed.out.find("\ndenmark-folketing-2007,Folketing,Denmark,2007–,") != std::string::npos);
-  }
-
   TEST_CASE("norway 2021: the 19 leveling seats land where published, in the order of the Norwegian rule") {
     const fs::path file = shared_data("norway_2021_storting_full.csv");
     if (file.empty()) return;

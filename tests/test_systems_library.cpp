@@ -61,9 +61,11 @@ TEST_SUITE("systems library") {
       // biproportional system (reserved seats cannot be combined with it).
       // A quota-tier system (no reserved seats either) falls back on the Czech 2021 data set.
       const bool biproportional = system.rule.biproportional.value_or(false);
-      const fs::path fallback = biproportional           ? shared_dir() / "data" / "zurich_2019_kantonsrat.csv"
-                                : system.rule.quota_tier ? source_dir() / "scenarios" / "czechia-2021"
-                                                         : source_dir() / "scenarios" / "iraq-2013";
+      // A system with leveling regions (Denmark) needs its own districts: the constructed Danish data set.
+      const fs::path fallback = biproportional                 ? shared_dir() / "data" / "zurich_2019_kantonsrat.csv"
+                                : system.rule.quota_tier       ? source_dir() / "scenarios" / "czechia-2021"
+                                : system.rule.leveling_regions ? source_dir() / "scenarios" / "denmark-constructed"
+                                                               : source_dir() / "scenarios" / "iraq-2013";
       if (!verified_data(system) && !fs::exists(fallback)) continue;
       // Its election names the data (and --threshold-exempt lists) it needs: without ../shared/data, skip it.
       if (!verified_data(system) && !system.verified.empty()) {

@@ -1,5 +1,7 @@
 // seatsim explain: how the leveling (adjustment) tier was reached — the national apportionment,
-// each party's entitlement against its district seats, excess seats returned, and the award table.
+// each party's entitlement against its district seats, excess seats returned, the regional split
+// (Denmark), and the award table; or how a quota tier was reached (Austria, Czechia): each district's
+// quota and whole quotas, the remainders passed up, and the national remainder tier.
 #include <algorithm>
 
 #include "command.hpp"
@@ -11,6 +13,7 @@
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/render/alliance_report.hpp"
 #include "seatsim/render/leveling_report.hpp"
+#include "seatsim/render/quota_tier_report.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -39,16 +42,33 @@ struct ExplainCommand {
     return 0;
   }
 
+  // Austria, Czechia: the districts' quotas and whole quotas, the remainders passed up, the national tier.
+  int explain_quota_tier(const Election& election, const ElectionOutcome& outcome, const Meta& meta) const {
+    const Format format = chosen_format(output);
+    if (format == Format::table || format == Format::markdown) {
+      emit(output,
+           quota_tier_text(election, outcome, district, format == Format::markdown) + output.last_line(meta) + "\n");
+      return 0;
+    }
+    emit(output, render(output, quota_tier_district_table(election, outcome, district), meta, "rows",
+                        quota_tier_to_json(election, outcome)));
+    return 0;
+  }
+
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     check_district(election);
     const ElectionOutcome outcome = allocate(election, prepared.rule);
-    if (!outcome.leveling && has_alliances(election)) return explain_alliances(prepared, outcome);
-    if (!outcome.leveling)
-      throw Error("explain: the rule has no leveling tier (give --system, or --leveling-seats and its flags)");
+    if (!outcome.leveling && !outcome.quota_tier && has_alliances(election))
+      return explain_alliances(prepared, outcome);
+    if (!outcome.leveling && !outcome.quota_tier)
+      throw Error(
+          "explain: the rule has no leveling tier, no quota tier and no list alliances (give --system, or "
+          "--leveling-seats or --quota-tier and their flags, or --alliances)");
     print_notes(outcome.notes);
     const Meta meta = make_meta("explain", prepared);
+    if (outcome.quota_tier) return explain_quota_tier(election, outcome, meta);
     const LevelingOutcome& leveling = *outcome.leveling;
     const Format format = chosen_format(output);
     if (format == Format::table || format == Format::markdown) {
@@ -64,7 +84,7 @@ struct ExplainCommand {
 
 const bool registered = register_command({
     "explain",
-    "How the leveling seats were reached: national apportionment, entitlements, award order",
+    "How the upper tier was reached: leveling seats (national apportionment, regions, award order) or a quota tier",
     25,
     [](CLI::App& app) -> Runner {
       auto command = std::make_shared<ExplainCommand>();
@@ -79,10 +99,19 @@ const bool registered = register_command({
           "List alliances (an election with alliances and no leveling tier): one row per competitor, the groups "
           "first and then the split inside each (CSV columns district,level,within,competitor,kind,votes,seats,"
           "status; JSON: meta, rows, districts with each group's members nested).\n"
+          "Placement by region (Denmark): a regional split table (party,region,votes,district_seats,leveling_seats) "
+          "and, before the districts' rows, the region step's rows (district = the region, reason 'region step: "
+          "...'); JSON adds regions and region_awards.\n"
+          "A quota tier (Austria, Czechia): each district's quota and whole quotas (district,seats,quota,quota_seats,"
+          "withdrawn,left_over), each list's row (CSV columns: district,party,votes,quota,quota_seats,remainder,"
+          "upper_seats,seats; remainder = votes − quota_seats × quota, passed up), and the national tier (party,"
+          "votes,upper_votes,status,quota_seats,upper_seats,seats). JSON: meta, rows, districts, national, "
+          "upper_total, quota_exact.\n"
           "Example: seatsim explain ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005");
       add_input(app, command->input);
       add_input_flags(app, command->reading);
-      app.add_option("--district", command->district, "Only the award rows of this district");
+      app.add_option("--district", command->district,
+                     "Only the award rows (quota tier: the list rows) of this district");
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

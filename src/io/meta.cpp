@@ -9,6 +9,23 @@ namespace seatsim {
 
 std::string_view version() noexcept { return SEATSIM_VERSION; }
 
+namespace {
+// Denmark's parts of a leveling tier, only where a rule sets them.
+void add_leveling_components(const LevelingRule& leveling, Json& json) {
+  if (leveling.method) json["leveling_method"] = leveling.method->name;
+  if (!leveling.threshold_or.empty()) {
+    json["leveling_threshold_or"] = Json::array();
+    for (const QualificationRoute& route : leveling.threshold_or)
+      json["leveling_threshold_or"].push_back(route.to_string());
+  }
+  if (!leveling.regions.empty()) {
+    json["leveling_regions"] = Json::array();
+    for (const LevelingRegion& region : leveling.regions) json["leveling_regions"].push_back(region.to_string());
+  }
+}
+
+}  // namespace
+
 Json rule_to_json(const Rule& rule) {
   Json json;
   json["method"] = rule.method.name;
@@ -69,6 +86,7 @@ Json rule_to_json(const Rule& rule) {
       for (const auto& [district, seats] : rule.leveling.per_district_of) per_district[district] = seats;
       json["leveling_per_district"] = per_district;
     }
+    add_leveling_components(rule.leveling, json);
   }
   const BiproportionalRule& bp = rule.biproportional;
   if (bp.enabled) {
@@ -158,7 +176,11 @@ std::string tiers_part(const Json& rule) {
   if (rule.contains("leveling_seats")) {
     text += ", " + rule["leveling_seats"].dump() + " leveling seats";
     if (const std::string threshold = text_of(rule, "leveling_threshold"); !threshold.empty())
-      text += " (threshold " + threshold_words(threshold) + ")";
+      text += " (threshold " + threshold_words(threshold) +
+              (rule.contains("leveling_threshold_or") ? " or another route" : "") + ")";
+    if (const std::string method = text_of(rule, "leveling_method"); !method.empty()) text += " by " + method;
+    if (rule.contains("leveling_regions"))
+      text += " in " + std::to_string(rule["leveling_regions"].size()) + " regions";
   }
   if (flag_of(rule, "biproportional")) text += ", biproportional";
   if (const std::string quota_tier = text_of(rule, "quota_tier"); !quota_tier.empty()) text += ", " + quota_tier;

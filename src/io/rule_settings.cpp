@@ -191,10 +191,27 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
                             : leveling_placement ? "leveling-placement"
                                                  : "leveling-per-district") +
                 ": applies only with leveling-seats");
+  if (!leveling_seats && (s.leveling_method || s.leveling_threshold_or || s.leveling_regions))
+    throw Error(std::string(s.leveling_method         ? "leveling-method"
+                            : s.leveling_threshold_or ? "leveling-threshold-or"
+                                                      : "leveling-regions") +
+                ": applies only with leveling-seats");
   if (rule.leveling.enabled()) build_leveling(s, rule, base_folder);
   build_biproportional(s, rule);
   build_quota_tier(s, rule);
   rule.check();
+}
+
+// Denmark's parts of a leveling tier: its own national method, other routes in, and regions.
+void build_leveling_components(const RuleSettings& s, Rule& rule) {
+  const auto& leveling_method = s.leveling_method;
+  if (leveling_method)
+    rule.leveling.method = keyed("leveling-method", [&] { return method_by_name(*leveling_method); });
+  for (const std::string& route : s.leveling_threshold_or.value_or(std::vector<std::string>{}))
+    rule.leveling.threshold_or.push_back(
+        keyed("leveling-threshold-or", [&] { return QualificationRoute::parse(route); }));
+  for (const std::string& region : s.leveling_regions.value_or(std::vector<std::string>{}))
+    rule.leveling.regions.push_back(keyed("leveling-regions", [&] { return LevelingRegion::parse(region); }));
 }
 
 void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
@@ -213,6 +230,7 @@ void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_f
     rule.leveling.per_district_of = read_leveling_capacity(resolve(*leveling_per_district, base_folder));
     rule.leveling.per_district = 0;  // districts the file does not name take none
   }
+  build_leveling_components(s, rule);
 }
 
 void build_biproportional(const RuleSettings& s, Rule& rule) {

@@ -42,6 +42,21 @@ void check_capacity(const Election& election, const LevelingRule& rule) {
                 " districts; see --leveling-per-district)");
 }
 
+// Which parties pass by one of the rule's other routes (a district seat, a regional average, ...).
+std::vector<bool> qualifies_by_routes(const Election& election,
+                                      const std::vector<std::vector<std::int64_t>>& district_seats,
+                                      const LevelingRule& rule, const std::vector<std::string>& parties) {
+  std::vector<bool> passes(parties.size(), false);
+  const QualificationInput input{election, district_seats, rule.regions, parties};
+  for (const QualificationRoute& route : rule.threshold_or) {
+    const std::vector<bool> by = leveling_qualification(route.name).test(input, route.count);
+    if (by.size() != parties.size())
+      throw Error("leveling qualification route '" + route.name + "' returned a wrong number of parties");
+    for (std::size_t p = 0; p < parties.size(); ++p) passes[p] = passes[p] || by[p];
+  }
+  return passes;
+}
+
 }  // namespace
 
 std::int64_t LevelingRule::capacity(const std::string& district) const {
@@ -52,6 +67,9 @@ std::int64_t LevelingRule::capacity(const std::string& district) const {
 std::string LevelingRule::describe() const {
   std::string text = std::to_string(seats) + " leveling seats (placement " + placement;
   if (threshold) text += ", national threshold " + threshold->to_string();
+  for (const QualificationRoute& route : threshold_or) text += " or " + route.to_string();
+  if (method) text += ", apportioned by " + method->name;
+  if (!regions.empty()) text += ", " + std::to_string(regions.size()) + " regions";
   return text + ")";
 }
 
@@ -94,9 +112,13 @@ LevelingOutcome apportion_leveling(const Election& election,
   out.national_seats.assign(n, 0);
   out.leveling_seats.assign(n, 0);
   out.excess.assign(n, 0);
-  for (std::size_t p = 0; p < n; ++p)
-    out.takes_part[p] = out.votes[p] > 0 && (!rule.threshold || rule.threshold->passes(out.votes[p], national_total,
-                                                                                       /*strict=*/false));
+  const std::vector<bool> by_route = qualifies_by_routes(election, district_seats, rule, out.parties);
+  for (std::size_t p = 0; p < n; ++p) {
+    const bool open = !rule.threshold && rule.threshold_or.empty();
+    const bool passes = rule.threshold && rule.threshold->passes(out.votes[p], national_total, /*strict=*/false);
+    out.takes_part[p] = out.votes[p] > 0 && (open || passes || by_route[p]);
+  }
+  const Method& national_method = rule.method ? *rule.method : method;
 
   std::vector<std::uint64_t> keys;
   for (const std::string& party : out.parties) keys.push_back(stream_key(party));
@@ -118,7 +140,7 @@ LevelingOutcome apportion_leveling(const Election& election,
     if (seats < 0) throw Error("leveling: the lists outside the national apportionment hold more seats than the house");
     const TieBreak breaker{ties, seed, stream_key("national leveling apportionment"),
                            "the national leveling apportionment", member_keys};
-    const DistrictSeats shares = allocate(votes, seats, method, breaker);
+    const DistrictSeats shares = allocate(votes, seats, national_method, breaker);
     std::vector<std::size_t> overhang;
     for (std::size_t k = 0; k < members.size(); ++k)
       if (out.district_seats[members[k]] > shares.seats[k]) overhang.push_back(members[k]);

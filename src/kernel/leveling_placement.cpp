@@ -26,6 +26,13 @@ Registry& registry() {
            "Sweden (since 2018): each party's adjustment seats one at a time to the constituency with the highest "
            "votes/(2n+1), n the seats it holds there; no cap per constituency; excess fixed seats returned",
            place_sweden, return_excess_sweden, /*per_district_cap=*/false},
+          {"denmark",
+           "Denmark (since 2007): the leveling seats to the leveling-regions by one ranking of votes/(2n+1), n the "
+           "party's district seats there, each region and party served until full; then each party's seats in a "
+           "region to its districts by votes/(3n+1); no cap per district",
+           place_denmark,
+           {},
+           /*per_district_cap=*/false},
       }};
   return instance;
 }

@@ -403,6 +403,7 @@ ElectionOutcome allocate_quota_tier(const Election& election, const Rule& rule) 
                               std::to_string(tier.excess[d]) + "; withdrawn from the smallest remainders");
   }
   outcome.notes.insert(outcome.notes.end(), national_notes.begin(), national_notes.end());
+  tier.unused = lower.unused;
   outcome.quota_tier = std::move(tier);
   return outcome;
 }

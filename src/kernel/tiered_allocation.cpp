@@ -165,7 +165,8 @@ void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& o
   for (const District& district : election.districts)
     capacity.push_back(placement.per_district_cap ? rule.leveling.capacity(district.name)
                                                   : std::numeric_limits<std::int64_t>::max());
-  Placement placed = placement.place({election, district_seats, to_place, capacity, rule.ties, rule.seed});
+  Placement placed =
+      placement.place({election, district_seats, to_place, capacity, rule.ties, rule.seed, &rule.leveling.regions});
   check_placement(election, to_place, capacity, placed, placement.name);
   for (std::size_t d = 0; d < outcome.districts.size(); ++d)
     for (std::size_t i = 0; i < outcome.districts[d].lists.size(); ++i) {
@@ -177,6 +178,8 @@ void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& o
   outcome.notes.insert(outcome.notes.end(), national.notes.begin(), national.notes.end());
   outcome.notes.insert(outcome.notes.end(), placed.notes.begin(), placed.notes.end());
   national.awards = std::move(placed.awards);
+  national.region_awards = std::move(placed.region_awards);
+  national.region_shares = std::move(placed.region_shares);
   outcome.leveling = std::move(national);
 }
 

@@ -56,6 +56,16 @@ Json award_json(const LevelingAward& award) {
   return j;
 }
 
+Json awards_json(const std::vector<LevelingAward>& awards, const std::string& district) {
+  Json out = Json::array();
+  for (const LevelingAward& award : awards) {
+    LevelingAward shown = award;
+    std::erase_if(shown.skipped, [&](const SkippedCandidate& s) { return !concerns(s.candidate, district); });
+    if (concerns(award.seat, district) || !shown.skipped.empty()) out.push_back(award_json(shown));
+  }
+  return out;
+}
+
 }  // namespace
 
 Table leveling_national_table(const LevelingOutcome& leveling) {
@@ -72,9 +82,27 @@ Table leveling_national_table(const LevelingOutcome& leveling) {
   return table;
 }
 
+Table leveling_region_table(const LevelingOutcome& leveling) {
+  Table table;
+  table.columns = {"party", "region", "votes", "district_seats", "leveling_seats"};
+  for (const RegionShare& share : leveling.region_shares)
+    table.add({share.party, share.region, Cell(static_cast<long long>(share.votes)),
+               Cell(static_cast<long long>(share.district_seats)), Cell(static_cast<long long>(share.leveling_seats))});
+  return table;
+}
+
 Table leveling_award_table(const LevelingOutcome& leveling, const std::string& district) {
   Table table;
   table.columns = {"step", "party", "district", "comparison", "divisor", "reason"};
+  // Placement by region: the region step first, its rows marked, the region's name in `district`.
+  for (const LevelingAward& award : leveling.region_awards) {
+    for (const SkippedCandidate& skip : award.skipped)
+      if (concerns(skip.candidate, district))
+        table.add(candidate_row(award.step, skip.candidate, "region step: " + skip.reason));
+    if (concerns(award.seat, district))
+      table.add(candidate_row(award.step, award.seat,
+                              award.tie ? "region step: awarded by tie rule" : "region step: awarded"));
+  }
   for (const LevelingAward& award : leveling.awards) {
     for (const SkippedCandidate& skip : award.skipped)
       if (concerns(skip.candidate, district)) table.add(candidate_row(award.step, skip.candidate, skip.reason));
@@ -99,11 +127,10 @@ Json leveling_to_json(const LevelingOutcome& leveling, const std::string& distri
       r["tie"] = back.tie;
       j["returned"].push_back(std::move(r));
     }
-  j["awards"] = Json::array();
-  for (const LevelingAward& award : leveling.awards) {
-    LevelingAward shown = award;
-    std::erase_if(shown.skipped, [&](const SkippedCandidate& s) { return !concerns(s.candidate, district); });
-    if (concerns(award.seat, district) || !shown.skipped.empty()) j["awards"].push_back(award_json(shown));
+  j["awards"] = awards_json(leveling.awards, district);
+  if (!leveling.region_awards.empty()) {
+    j["regions"] = to_records(leveling_region_table(leveling));
+    j["region_awards"] = awards_json(leveling.region_awards, district);
   }
   return j;
 }
@@ -113,8 +140,14 @@ std::string leveling_text(const LevelingOutcome& leveling, const std::string& di
   const std::string heading = markdown ? "## " : "";
   std::string text = heading + "National apportionment (" + std::to_string(leveling.apportioned) + " seats)\n";
   text += (markdown ? "\n" : "") + table(leveling_national_table(leveling));
-  text += "\n" + heading + "Award of the leveling seats, in order" + (district.empty() ? "" : " (" + district + ")") +
-          "\n" + (markdown ? "\n" : "");
+  if (!leveling.region_awards.empty()) {
+    text += "\n" + heading + "Regional split (the leveling seats each party takes in each region)\n" +
+            (markdown ? "\n" : "") + table(leveling_region_table(leveling));
+  }
+  text += "\n" + heading +
+          (leveling.region_awards.empty() ? "Award of the leveling seats, in order"
+                                          : "Award of the leveling seats, in order: to regions, then districts") +
+          (district.empty() ? "" : " (" + district + ")") + "\n" + (markdown ? "\n" : "");
   text += table(leveling_award_table(leveling, district));
   return text;
 }

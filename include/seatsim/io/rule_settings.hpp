@@ -35,6 +35,11 @@ struct RuleSettings {
   std::optional<std::string> leveling_threshold;
   std::optional<std::string> leveling_placement;
   std::optional<std::string> leveling_per_district;  // a number, or a CSV file `district,seats`
+  // Denmark's components of the leveling tier: the national method, other routes in ("district-seats 1",
+  // "region-average 2"), regions ("NAME (SEATS): DISTRICT; DISTRICT").
+  std::optional<std::string> leveling_method;
+  std::optional<std::vector<std::string>> leveling_threshold_or;
+  std::optional<std::vector<std::string>> leveling_regions;
   std::optional<bool> biproportional;
   std::optional<std::string> quorum_any_district;
   std::optional<std::string> quorum_total;

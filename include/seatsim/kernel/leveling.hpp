@@ -13,6 +13,8 @@
 
 #include "seatsim/core/election.hpp"
 #include "seatsim/kernel/leveling_award.hpp"
+#include "seatsim/kernel/leveling_qualification.hpp"
+#include "seatsim/kernel/leveling_regions.hpp"
 #include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/threshold.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
@@ -25,6 +27,9 @@ struct LevelingRule {
   std::string placement = "norway";                     // a name in the placement registry
   std::int64_t per_district = 1;                        // leveling seats a district can take
   std::map<std::string, std::int64_t> per_district_of;  // per named district, overriding per_district
+  std::optional<Method> method;                         // the national apportionment's; none: the district method
+  std::vector<QualificationRoute> threshold_or;         // other ways in than the threshold (Denmark)
+  std::vector<LevelingRegion> regions;                  // for placement by region and region routes
 
   bool enabled() const noexcept { return seats > 0; }
   std::int64_t capacity(const std::string& district) const;
@@ -45,17 +50,20 @@ struct LevelingOutcome {
   std::vector<std::string> notes;            // ties of the national apportionment
   std::vector<ReturnedSeat> returned;        // the seats given back, in order
   std::vector<LevelingAward> awards;         // the leveling seats, in the order placed
+  std::vector<LevelingAward> region_awards;  // placement by region: the seats to regions, in order (Denmark)
+  std::vector<RegionShare> region_shares;    // placement by region: each party's split between regions
 
   std::optional<std::size_t> find(const std::string& party) const;
 };
 
 // The national tier: every list's total and leveling seats. `district_seats[d][i]` are the seats
-// list i of district d won in the district tier; the house is their sum plus `rule.seats`. Lists
-// below the threshold keep their district seats, which are taken off the house; the rest is
-// apportioned by `method` on national votes; a list whose district seats exceed its share is
-// dropped with its seats and the apportionment repeated, or, where the placement rule returns
-// excess seats, keeps its share and gives back the rest (`excess`). Throws seatsim::Error for a rule the
-// districts cannot take (more leveling seats than their capacity) or nothing to apportion.
+// list i of district d won in the district tier; the house is their sum plus `rule.seats`. A list
+// takes part when it passes the threshold or one of `rule.threshold_or`. Lists outside keep their
+// district seats, which are taken off the house; the rest is apportioned on national votes by
+// `rule.method`, or by `method` (the district tier's) when that is unset; a list whose district seats exceed its share
+// is dropped with its seats and the apportionment repeated, or, where the placement rule returns excess seats, keeps
+// its share and gives back the rest (`excess`). Throws seatsim::Error for a rule the districts cannot take (more
+// leveling seats than their capacity) or nothing to apportion.
 LevelingOutcome apportion_leveling(const Election& election,
                                    const std::vector<std::vector<std::int64_t>>& district_seats,
                                    const LevelingRule& rule, const Method& method, TieRule ties, std::uint64_t seed);

@@ -45,4 +45,14 @@ std::string exact_text(const Priority& value);
 // The comparison number as a decimal with `digits` places, exactly rounded, for display only.
 std::string decimal_text(const Priority& value, int digits = 4);
 
+// Placement by region (Denmark, § 78): one party in one region — its votes and district seats there,
+// and the leveling seats the region step gave it.
+struct RegionShare {
+  std::string party;
+  std::string region;
+  std::int64_t votes = 0;
+  std::int64_t district_seats = 0;
+  std::int64_t leveling_seats = 0;
+};
+
 }  // namespace seatsim

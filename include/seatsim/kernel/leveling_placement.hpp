@@ -12,6 +12,7 @@
 
 #include "seatsim/core/election.hpp"
 #include "seatsim/kernel/leveling_award.hpp"
+#include "seatsim/kernel/leveling_regions.hpp"
 #include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
 
@@ -24,6 +25,7 @@ struct PlacementInput {
   const std::vector<std::int64_t>& capacity;                     // [district] leveling seats it can take
   TieRule ties = TieRule::more_votes;
   std::uint64_t seed = 0;
+  const std::vector<LevelingRegion>* regions = nullptr;  // the rule's regions (placement by region)
 };
 
 struct Placement {
@@ -31,6 +33,8 @@ struct Placement {
   std::vector<std::vector<std::uint8_t>> tie;    // 1 where a tie decided this list's leveling seat
   std::vector<std::string> notes;                // ties, one line each
   std::vector<LevelingAward> awards;             // every leveling seat, in the order placed
+  std::vector<LevelingAward> region_awards;      // placement by region: the region step, in order
+  std::vector<RegionShare> region_shares;        // placement by region: each party's seats per region
 };
 
 // A party whose district seats exceed its national share gives back `excess[party]` of them
@@ -84,5 +88,17 @@ Placement place_sweden(const PlacementInput& input);
 // Sweden: a party with more fixed seats than its national share loses the excess, the seats it won
 // with the lowest comparison numbers (votes / the district method's divisor) first.
 ReturnedSeats return_excess_sweden(const ExcessInput& input);
+
+// Placement by region (Denmark, Folketingsvalgloven §§ 78–79): first the leveling seats to regions,
+// every party's votes in each region divided by `region_divisors` from its district seats there on
+// ("the largest quotients equal to its constituency seats are omitted"), all quotients in one ranking,
+// each region and each party served until it has its seats; a party that could not get its seats
+// because its regions are full has them placed first ("in advance") and the ranking is run again.
+// Then each party's seats in a region to its districts by `district_divisors` (the same omission),
+// highest quotients first, no cap per district. Equal quotients that matter: the tie rule.
+Placement place_by_region(const PlacementInput& input, const DivisorRule& region_divisors,
+                          const DivisorRule& district_divisors, const std::string& rule_name);
+// Denmark: regions by Sainte-Laguë (1, 3, 5, ...), districts by the Danish method (1, 4, 7, ...).
+Placement place_denmark(const PlacementInput& input);
 
 }  // namespace seatsim

@@ -68,6 +68,8 @@ struct QuotaTierOutcome {
   std::vector<std::int64_t> lower_seats;     // won in the districts
   std::vector<std::int64_t> upper_seats;     // won in the national tier
   std::int64_t upper_total = 0;              // seats the districts left to the national tier
+  // [district][list]: the votes v − s·Q each list passed up (0 where it did not pass the threshold).
+  std::vector<std::vector<Rational>> unused;
 };
 
 }  // namespace seatsim

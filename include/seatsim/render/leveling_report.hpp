@@ -16,7 +16,12 @@ namespace seatsim {
 // repeated without it), returns_excess (keeps its share, gives back the rest).
 Table leveling_national_table(const LevelingOutcome& leveling);
 
-// Columns: step,party,district,comparison,divisor,reason. One row per leveling seat (reason
+// Placement by region (Denmark): columns party,region,votes,district_seats,leveling_seats, one row per
+// party and region; empty for other placement rules.
+Table leveling_region_table(const LevelingOutcome& leveling);
+
+// Columns: step,party,district,comparison,divisor,reason. Placement by region: first the region step,
+// its rows' district the region and their reason prefixed "region step: ". One row per leveling seat (reason
 // "awarded", or "awarded by tie rule"), preceded by the candidates passed over before it (their
 // reason); then the returned seats (step 0, reason "returned: ..."). `district` non-empty: only the
 // rows of that district. comparison: a decimal rounded to 6 places (display; the seat was decided exactly).
@@ -24,7 +29,8 @@ Table leveling_award_table(const LevelingOutcome& leveling, const std::string& d
 
 // {"national": [...], "returned": [...], "awards": [{step, party, district, comparison,
 // comparison_exact, divisor, tie, skipped: [{party, district, comparison, comparison_exact, divisor,
-// reason}]}]}; awards filtered by `district` as above.
+// reason}]}]}; awards filtered by `district` as above. Placement by region adds "regions" (the regional
+// split's records) and "region_awards" (as awards, district being the region).
 Json leveling_to_json(const LevelingOutcome& leveling, const std::string& district = {});
 
 // Both tables with headings: aligned text, or markdown.
