@@ -15,6 +15,7 @@ namespace {
 using Records = std::vector<std::map<std::string, std::string>>;
 
 const fs::path new_zealand_2014() { return source_dir() / "scenarios" / "new-zealand-2014"; }
+const fs::path germany_2025_laender() { return source_dir() / "scenarios" / "germany-2025-laender"; }
 
 std::map<std::string, std::string> list_row(const Records& rows, const std::string& district,
                                             const std::string& party) {
@@ -156,8 +157,7 @@ TEST_SUITE("mixed member") {
 
   TEST_CASE("New Zealand 2014: scenario and simulate allocate the whole system") {
     TempDir tmp;
-    // Māori Party loses its one electorate to Labour: it falls to 1.3% with no electorate, is out, and its
-    // seat goes back into the 120.
+    // A tenth of National's party votes go to the Conservatives, who pass 5% and take list seats.
     const fs::path scenario = tmp.write(
         "what-if.toml", "name = \"more NZ First\"\nbase = " + Json(new_zealand_2014().string()).dump() +
                             "\n[[op]]\nkind = \"transfer\"\nfrom = \"National Party\"\nto = \"Conservative\"\n"
@@ -226,11 +226,51 @@ TEST_SUITE("mixed member") {
     CHECK(json["mixed_member"]["house"].get<std::int64_t>() == 20);
   }
 
+  TEST_CASE("Bundestag 2025 per Land: compare reproduces every party in every Land; 23 winners unseated") {
+    const RunResult r = run_cli({"compare", germany_2025_laender().string(), "--format", "csv"});
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(r.err.find("districts matched: 16/16, seats differing: 0") != std::string::npos);
+    std::int64_t total = 0;
+    for (const auto& row : csv_records(r.out)) total += std::stoll(row.at("seats"));
+    CHECK(total == 630);
+    const Json json = Json::parse(run_cli({"allocate", germany_2025_laender().string(), "--format", "json"}).out);
+    const Json& mixed = json["mixed_member"];
+    CHECK(mixed["house"].get<std::int64_t>() == 630);
+    // The Bundeswahlleiterin's count: 23 constituency winners without second-vote coverage, among them
+    // Bremen I (SPD), Tübingen (CDU) and München-Süd (CSU).
+    REQUIRE(mixed["unseated"].size() == 23);
+    std::string unseated;
+    for (const Json& c : mixed["unseated"]) unseated += c.get<std::string>() + ";";
+    for (const char* name : {"054 Bremen I (SPD, Bremen)", "290 Tübingen (CDU, Baden-Württemberg)",
+                             "218 München-Süd (CSU, Bayern)", "151 Leipzig I (AfD, Sachsen)"})
+      CHECK_MESSAGE(unseated.find(name) != std::string::npos, name);
+    // The national upper apportionment alone (scenarios/germany-2025, no constituencies) still gives the 630.
+    const RunResult upper = run_cli({"compare", (source_dir() / "scenarios" / "germany-2025").string(), "--system",
+                                     "germany-bundestag-2023", "--format", "csv"});
+    CHECK_MESSAGE(upper.status == 0, upper.err);
+  }
+
+  TEST_CASE("Bundestag 2025 per Land: the import reproduces this folder") {
+    TempDir tmp;
+    const fs::path source = germany_2025_laender() / "source";
+    const std::string command =
+        "python3 " + quote((source_dir() / "scripts" / "import_kerg2_constituencies.py").string()) + " " +
+        quote((source / "kerg2-wahlkreise-erststimmen.csv").string()) + " --laender " +
+        quote((source_dir() / "scenarios" / "germany-2025" / "laender.csv").string()) + " --manifest " +
+        quote((source / "manifest.toml").string()) + " -o " + quote(tmp.path.string());
+    REQUIRE(std::system(command.c_str()) == 0);
+    for (const char* name : {"results.csv", "constituencies.csv", "districts.csv", "election.toml", "QUALITY.md"}) {
+      CAPTURE(name);
+      CHECK(read_text_file((tmp.path / name).string()) == read_text_file((germany_2025_laender() / name).string()));
+    }
+  }
+
   TEST_CASE("the systems library lists the mixed-member systems with statutes") {
     const RunResult r = run_cli({"systems", "--format", "csv"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     CHECK(r.out.find("new-zealand-house") != std::string::npos);
     CHECK(r.out.find("scotland-parliament") != std::string::npos);
+    CHECK(r.out.find("germany-bundestag-2023") != std::string::npos);
     const RunResult show = run_cli({"systems", "show", "new-zealand-house"});
     REQUIRE_MESSAGE(show.status == 0, show.err);
     CHECK(show.out.find("Electoral Act 1993") != std::string::npos);

@@ -152,7 +152,8 @@ ElectionOutcome allocate_new_zealand(const Election& election, const Rule& rule)
     list.seats = std::max(mm.share[p], list.district_seats);
     list.leveling_seats = list.seats - list.district_seats;
     mm.list_seats[p] = list.leveling_seats;
-    mm.overhang[p] = list.seats - mm.share[p];
+    // A party that does not take part holds its electorates outside the apportionment: no overhang.
+    mm.overhang[p] = mm.takes_part[p] ? list.seats - mm.share[p] : 0;
     mm.house += list.seats;
     if (mm.overhang[p] > 0)
       result.notes.push_back(district.lists[i].party + " won " + std::to_string(list.district_seats) +
