@@ -58,7 +58,7 @@ TEST_SUITE("mixed member") {
       CHECK(row.at("list_seats") == seats[1]);
       CHECK(row.at("seats") == seats[2]);
     }
-    CHECK(r.err.find("independent: X (E6)") != std::string::npos);
+    CHECK(r.err.find("outside the lists: X (E6)") != std::string::npos);
     const Json json = Json::parse(run_cli({"allocate", data.string(), "--format", "json"}).out);
     CHECK(json["mixed_member"]["house"].get<std::int64_t>() == 12);
     CHECK(json["mixed_member"]["taken_off_first"].get<std::int64_t>() == 1);
@@ -76,6 +76,21 @@ TEST_SUITE("mixed member") {
     CHECK(list_row(rows, "NZ", "B").at("seats") == "2");
     CHECK(list_row(rows, "NZ", "C").at("seats") == "1");
     CHECK(list_row(rows, "NZ", "D").at("seats") == "2");
+  }
+
+  TEST_CASE("New Zealand, worked example: a scenario that removes a party leaves its electorates outside the lists") {
+    // D removed: its 2 electorates and X's come off first, 7 seats among A, B, C as without the route.
+    TempDir tmp;
+    const fs::path data = nz_example(tmp, nz_winners);
+    const fs::path scenario = tmp.write("what-if.toml", "name = \"no D\"\nbase = " + Json(data.string()).dump() +
+                                                            "\n[[op]]\nkind = \"remove\"\nparty = \"D\"\n");
+    const RunResult s = run_cli({"scenario", scenario.string(), "--format", "csv"});
+    REQUIRE_MESSAGE(s.status == 0, s.err);
+    const Records rows = csv_records(s.out);
+    CHECK(row(rows, "district", "NZ", "A").at("seats") == "4");
+    CHECK(row(rows, "district", "NZ", "B").at("seats") == "2");
+    CHECK(row(rows, "district", "NZ", "C").at("seats") == "1");
+    CHECK(s.err.find("D, no list in NZ (E4)") != std::string::npos);
   }
 
   TEST_CASE("--constituencies gives a votes file its constituency winners") {
@@ -109,7 +124,8 @@ TEST_SUITE("mixed member") {
       const RunResult r = run_cli({"allocate", nz_example(tmp, text).string()});
       CHECK(r.status == 2);
       CHECK_MESSAGE(r.err.find(message) != std::string::npos, r.err);
-      CHECK(r.err.find("did you mean 'NZ'") != std::string::npos == (message.find("no region") != std::string::npos));
+      const bool suggested = r.err.find("did you mean 'NZ'") != std::string::npos;
+      CHECK(suggested == (message.find("no region") != std::string::npos));
     }
   }
 

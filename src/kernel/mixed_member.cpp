@@ -20,17 +20,26 @@ const std::vector<std::pair<std::string, Kind>>& kinds() {
   return table;
 }
 
-// Constituency wins by region and party, and the independents' seats by region.
+// A winner outside the lists: an independent, or a party without a list in the constituency's region
+// (none stood there, or a scenario removed or merged it). Such seats come off the seats first.
+bool outside_lists(const Election& election, const ConstituencyResult& c) {
+  if (c.independent) return true;
+  const District* region = election.find(c.region);
+  return region == nullptr || std::none_of(region->lists.begin(), region->lists.end(),
+                                           [&](const ListResult& list) { return list.party == c.winner; });
+}
+
+// Constituency wins by region and party, and the seats of winners outside the lists by region.
 struct Wins {
   std::map<std::pair<std::string, std::string>, std::int64_t> by_region_party;
   std::map<std::string, std::int64_t> by_party;
-  std::map<std::string, std::int64_t> independents_by_region;
+  std::map<std::string, std::int64_t> independents_by_region;  // winners outside the lists
   std::map<std::string, std::int64_t> by_region;
 
   explicit Wins(const Election& election) {
     for (const ConstituencyResult& c : election.constituencies) {
       ++by_region[c.region];
-      if (c.independent) {
+      if (outside_lists(election, c)) {
         ++independents_by_region[c.region];
         continue;
       }
@@ -95,7 +104,10 @@ MixedMemberOutcome party_table(const Election& election, const Wins& wins) {
   out.list_seats.assign(n, 0);
   out.overhang.assign(n, 0);
   for (const ConstituencyResult& c : election.constituencies)
-    if (c.independent) out.independents.push_back(c.winner + " (" + c.name + ")");
+    if (c.independent)
+      out.independents.push_back(c.winner + " (" + c.name + ")");
+    else if (outside_lists(election, c))
+      out.independents.push_back(c.winner + ", no list in " + c.region + " (" + c.name + ")");
   return out;
 }
 
@@ -105,7 +117,7 @@ std::size_t party_index(const MixedMemberOutcome& out, const std::string& party)
 
 void note_independents(const MixedMemberOutcome& mm, std::vector<std::string>& notes) {
   for (const std::string& who : mm.independents)
-    notes.push_back("constituency seat to an independent: " + who + " (taken off the seats first)");
+    notes.push_back("constituency seat outside the lists: " + who + " (taken off the seats first)");
 }
 
 // New Zealand: one national apportionment, overhang kept.
@@ -339,7 +351,7 @@ ElectionOutcome allocate_germany_2023(const Election& election, const Rule& rule
       const District& land = election.districts[d];
       std::vector<const ConstituencyResult*> winners;
       for (const ConstituencyResult& c : election.constituencies)
-        if (!c.independent && c.region == land.name && c.winner == party) winners.push_back(&c);
+        if (!outside_lists(election, c) && c.region == land.name && c.winner == party) winners.push_back(&c);
       const std::vector<const ConstituencyResult*> seated =
           mm.takes_part[p] ? covered_winners(election, winners, land_seats[d]) : winners;
       for (const ConstituencyResult* c : winners)
