@@ -93,6 +93,29 @@ TEST_SUITE("mixed member") {
     CHECK(s.err.find("D, no list in NZ (E4)") != std::string::npos);
   }
 
+  TEST_CASE("New Zealand, worked example: a scenario sets a constituency's winner") {
+    // E4 goes from D to A: D keeps one electorate (still its route in), A has 3. The 9 seats are shared as before
+    // (A 5, B 3, C 1, D 0): D's one electorate is an overhang seat, the House 11.
+    TempDir tmp;
+    const fs::path data = nz_example(tmp, nz_winners);
+    const fs::path scenario =
+        tmp.write("what-if.toml", "name = \"E4 to A\"\nbase = " + Json(data.string()).dump() +
+                                      "\n[[op]]\nkind = \"set\"\nconstituency = \"E4\"\nwinner = \"A\"\n");
+    const RunResult s = run_cli({"scenario", scenario.string(), "--format", "csv"});
+    REQUIRE_MESSAGE(s.status == 0, s.err);
+    const Records rows = csv_records(s.out);
+    CHECK(row(rows, "district", "NZ", "A").at("seats") == "5");
+    CHECK(row(rows, "district", "NZ", "D").at("base_seats") == "2");
+    CHECK(row(rows, "district", "NZ", "D").at("seats") == "1");
+    // An unknown constituency or winner stops with the scenario's line.
+    const fs::path wrong =
+        tmp.write("wrong.toml", "name = \"typo\"\nbase = " + Json(data.string()).dump() +
+                                    "\n[[op]]\nkind = \"set\"\nconstituency = \"E44\"\nwinner = \"A\"\n");
+    const RunResult w = run_cli({"scenario", wrong.string()});
+    CHECK(w.status == 2);
+    CHECK_MESSAGE(w.err.find("wrong.toml:5: operation 1 (set): no constituency 'E44'") != std::string::npos, w.err);
+  }
+
   TEST_CASE("--constituencies gives a votes file its constituency winners") {
     TempDir tmp;
     const fs::path votes = tmp.write("votes.csv", "party,votes\nA,5000\nB,3100\nC,1600\nD,400\n");
