@@ -6,7 +6,6 @@
 #include <set>
 
 #include "seatsim/core/error.hpp"
-#include "seatsim/io/constituencies_file.hpp"
 #include "seatsim/io/name_lookup.hpp"
 
 namespace seatsim {
@@ -513,8 +512,11 @@ i128 round_half_even(i128 num, i128 den) noexcept {
 namespace {
 
 // Applies `op` to `election` in place; on an error the election is left half-changed.
-// set, for a mixed-member election: a constituency's new winner, a party of the votes or an independent.
+// set, for a mixed-member election: a constituency's new winner, a party of the votes or an independent
+// (written as in constituencies.csv, seatsim/io/constituencies_file.hpp; that header is not included here
+// because its <iomanip> would make std::quoted compete with this file's quoted()).
 void set_constituency_winner(Election& election, const Context& ctx) {
+  constexpr std::string_view independent_prefix = "independent:";
   const VoteOperation& op = ctx.op;
   std::vector<std::string> names;
   for (const ConstituencyResult& c : election.constituencies) names.push_back(c.name);
