@@ -4,7 +4,8 @@ mixed-member data set: results.csv (party votes, published seats), constituencie
 electorate winners), districts.csv (the 120 seats of s. 191), election.toml and QUALITY.md.
 
 Every number comes from the two source files; nothing is typed in here:
-  TEST_FILE     votelib tests/real/test_real_mmp.py: the party votes (NZ_LEG_<year>_PARTY_VOTE), and in
+  TEST_FILE     votelib tests/real/test_real_mmp.py (kept as votelib_test_real_mmp.py.txt, so that no test
+                runner collects it): the party votes (NZ_LEG_<year>_PARTY_VOTE), and in
                 test_nz_leg_<year> the electorate seats per party and the published seats per party
                 (the asserted dictionaries; read with Python's ast, never executed);
   ELECTORATES   votelib tests/real/data/nz_leg_<year>_electorate.csv: candidate votes per electorate
@@ -12,7 +13,7 @@ Every number comes from the two source files; nothing is typed in here:
   --manifest    the hand-written part of election.toml (name, source, caveats): text, no numbers.
 
 Run from the repository root:
-  scripts/import_nz_votelib.py scenarios/new-zealand-2014/source/test_real_mmp.py \\
+  scripts/import_nz_votelib.py scenarios/new-zealand-2014/source/votelib_test_real_mmp.py.txt \\
     scenarios/new-zealand-2014/source/nz_leg_2014_electorate.csv --year 2014 --date 2014-09-20 \\
     --manifest scenarios/new-zealand-2014/source/manifest.toml -o scenarios/new-zealand-2014
 """

@@ -176,7 +176,7 @@ TEST_SUITE("mixed member") {
     TempDir tmp;
     const fs::path source = new_zealand_2014() / "source";
     const std::string command = "python3 " + quote((source_dir() / "scripts" / "import_nz_votelib.py").string()) + " " +
-                                quote((source / "test_real_mmp.py").string()) + " " +
+                                quote((source / "votelib_test_real_mmp.py.txt").string()) + " " +
                                 quote((source / "nz_leg_2014_electorate.csv").string()) +
                                 " --year 2014 --date 2014-09-20 --manifest " +
                                 quote((source / "manifest.toml").string()) + " -o " + quote(tmp.path.string());
