@@ -4,8 +4,9 @@
 //
 // - new-zealand (Electoral Act 1993, s. 191–193): one national district. Parties with the list
 //   threshold (5%) or at least `constituency_route` electorates take part; electorates won by
-//   independents and by parties that do not take part come off the district's seats (120) first; the
-//   rest is apportioned by the method (Sainte-Laguë) among the parties that take part; a party keeps
+//   independents, by parties without a list and by parties that do not take part come off the district's
+//   seats (120) first; the rest is apportioned by the method (Sainte-Laguë) among the parties that take
+//   part; a party keeps
 //   its electorates where they exceed its share, and the House grows by that overhang.
 // - germany-2023 (Bundeswahlgesetz as amended in 2023, as applied in 2025): districts are the Länder.
 //   Constituency seats of independents and of parties that do not take part come off `house_seats`
@@ -52,12 +53,14 @@ struct MixedMemberOutcome {
   std::vector<std::int64_t> constituency_seats;  // constituencies won
   std::vector<std::int64_t> share;               // new-zealand: its share of the apportioned seats
   std::vector<std::int64_t> list_seats;
-  std::vector<std::int64_t> overhang;     // constituencies won beyond its share, kept
-  std::vector<std::string> independents;  // winners without a party: "NAME (constituency)"
-  std::vector<std::string> unseated;      // germany-2023: winners without second-vote coverage
-  std::int64_t others = 0;                // constituency seats taken off first: independents, parties not taking part
-  std::int64_t apportioned = 0;           // new-zealand: seats shared proportionally; scotland: list seats
-  std::int64_t house = 0;                 // all seats, overhang and independents included
+  std::vector<std::int64_t> overhang;  // constituencies won beyond its share, kept
+  // Winners outside the lists, whose seats come off first: independents "NAME (constituency)", and parties
+  // without a list in the constituency's region "PARTY, no list in REGION (constituency)".
+  std::vector<std::string> independents;
+  std::vector<std::string> unseated;  // germany-2023: winners without second-vote coverage
+  std::int64_t others = 0;            // constituency seats taken off first: independents, parties not taking part
+  std::int64_t apportioned = 0;       // new-zealand: seats shared proportionally; scotland: list seats
+  std::int64_t house = 0;             // all seats, overhang and independents included
 };
 
 }  // namespace seatsim
