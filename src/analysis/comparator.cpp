@@ -62,6 +62,12 @@ void fill_lists(const District& district, const DistrictOutcome& outcome, bool t
   out.seats_differing = tiered ? district_tier.seats() + leveling_tier.seats() : all.seats();
 }
 
+std::int64_t district_total(const DistrictOutcome& outcome) {
+  std::int64_t total = 0;
+  for (const ListOutcome& list : outcome.lists) total += list.seats;
+  return total;
+}
+
 // With tiers, the published total is the district tier's (it must fill the district's seats) and
 // a list matches when both its tiers do.
 DistrictMatch classify(const DistrictComparison& out) {
@@ -130,6 +136,12 @@ void explain_differences(const Election& election, std::size_t d, const District
                          DistrictComparison& out) {
   const District& district = election.districts[d];
   std::string text = "the published seats add up but differ";
+  if (rule.mixed_member.enabled()) {
+    out.explanation = text +
+                      " (mixed member: `seatsim allocate` shows each party's constituency seats, share and "
+                      "list seats)";
+    return;
+  }
   if (rule.quota_tier.enabled()) {
     out.explanation = text + " (quota tier: `seatsim allocate` shows each district's quota and the national tier)";
     return;
@@ -263,7 +275,8 @@ Comparison compare(const Election& election, const Rule& rule) {
     const DistrictOutcome& result = outcome.districts[d];
     DistrictComparison& out = comparison.districts.emplace_back();
     out.district = district.name;
-    out.seats = district.seats;
+    // A mixed-member district's seats are what the count gives (overhang grows the House).
+    out.seats = rule.mixed_member.enabled() ? district_total(result) : district.seats;
     out.reserved = district.reserved;
     out.general_seats = result.general_seats;
     out.unfilled_reserved = result.unfilled_reserved;

@@ -6,6 +6,7 @@
 #include "seatsim/analysis/vote_operations.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/alliances_file.hpp"
+#include "seatsim/io/constituencies_file.hpp"
 #include "seatsim/io/name_lookup.hpp"
 #include "seatsim/io/rule_keys.hpp"
 #include "seatsim/io/scenario.hpp"
@@ -81,6 +82,8 @@ LoadedInput load_scenario_input(const std::string& path, const SeatOverrides& se
     throw Error(
         "alliances does not apply to a scenario: it takes its alliances from its base data set and its "
         "operations");
+  if (seats.constituencies_file)
+    throw Error("constituencies does not apply to a scenario: it takes its constituencies from its base data set");
   ScenarioBase base = load_scenario_base(scenario, csv);
   (void)scenario_rule(scenario, base);  // a rule error of the scenario's [rule] names the scenario's line
   scenario_layer = scenario.rule;
@@ -172,6 +175,7 @@ ElectionSetup prepare_election(const std::string& path, const RuleSources& sourc
   LoadedInput input = load_input(path, csv);
   apply_seat_overrides(input, seats, csv);
   if (seats.alliances_file) read_alliances_file(*seats.alliances_file, input.election, input.files, csv);
+  if (seats.constituencies_file) read_constituencies_file(*seats.constituencies_file, input.election, input.files, csv);
   return settle(std::move(input), sources, {});
 }
 

@@ -461,7 +461,9 @@ Margins compute_margins(const Election& election, const Rule& rule) {
         "margins under " +
         std::string(rule.biproportional.enabled ? "biproportional apportionment"
                     : rule.quota_tier.enabled() ? "a quota tier"
-                                                : "leveling seats") +
+                    : rule.mixed_member.enabled()
+                        ? "a mixed-member rule (seats are not monotone in votes: an overhang or a coverage can move)"
+                        : "leveling seats") +
         ": each margin is a crossing confirmed by re-allocating the whole election (the seat is won at it and not one "
         "vote short), not proven the smallest: see docs/uncertainty.md");
   const NationalVotes national = national_votes(election);

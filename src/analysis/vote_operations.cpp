@@ -504,12 +504,46 @@ i128 round_half_even(i128 num, i128 den) noexcept {
 namespace {
 
 // Applies `op` to `election` in place; on an error the election is left half-changed.
+// set, for a mixed-member election: a constituency's new winner, a party of the votes or an independent
+// (written as in constituencies.csv, seatsim/io/constituencies_file.hpp; that header is not included here
+// because its <iomanip> would make std::quoted compete with this file's quoted()).
+void set_constituency_winner(Election& election, const Context& ctx) {
+  constexpr std::string_view independent_prefix = "independent:";
+  const VoteOperation& op = ctx.op;
+  std::vector<std::string> names;
+  for (const ConstituencyResult& c : election.constituencies) names.push_back(c.name);
+  const auto it = std::find(names.begin(), names.end(), op.constituency);
+  if (it == names.end())
+    ctx.fail("constituency",
+             "no constituency " + quoted(op.constituency) + " in the data" + did_you_mean(op.constituency, names));
+  ConstituencyResult& c = election.constituencies[static_cast<std::size_t>(it - names.begin())];
+  const bool independent = op.winner.rfind(independent_prefix, 0) == 0;
+  if (independent && op.winner.size() == independent_prefix.size())
+    ctx.fail("winner", "an independent winner needs a name: 'independent:NAME'");
+  if (!independent) {
+    std::vector<std::string> parties;
+    for (const District& district : election.districts)
+      for (const ListResult& list : district.lists) parties.push_back(list.party);
+    if (std::find(parties.begin(), parties.end(), op.winner) == parties.end())
+      ctx.fail("winner", quoted(op.winner) + " is no party of the votes" + did_you_mean(op.winner, parties) +
+                             "; write 'independent:" + op.winner + "' for a candidate without a party");
+  }
+  c.independent = independent;
+  c.winner = independent ? op.winner.substr(independent_prefix.size()) : op.winner;
+  c.winner_votes.reset();  // the counts were the old winner's
+  c.valid_votes.reset();
+}
+
 OperationReport apply_in_place(Election& election, const VoteOperation& op, std::size_t index,
                                const OperationOptions& options) {
   const Context ctx{op, index, options};
   OperationReport report;
   report.index = index;
   report.description = op.describe();
+  if (op.kind == OperationKind::set && !op.constituency.empty()) {
+    set_constituency_winner(election, ctx);
+    return report;
+  }
   const std::vector<std::size_t> covered = covered_districts(election, ctx);
   check_operation(election, covered, ctx);
   try {

@@ -57,6 +57,31 @@ Json quota_tier_report(const Election& election, const QuotaTierOutcome& tier, s
   return {{"upper_total", tier.upper_total}, {"districts", districts}, {"lists", lists}};
 }
 
+// A mixed-member result party by party: constituency seats, share, list seats, overhang; the House.
+Json mixed_member_report(const MixedMemberOutcome& mixed, std::vector<std::string>& footer) {
+  Json lists = Json::array();
+  std::string line = "mixed member: house " + std::to_string(mixed.house) + " seats (" +
+                     std::to_string(mixed.apportioned) + " apportioned, " + std::to_string(mixed.others) +
+                     " taken off first);";
+  for (std::size_t p = 0; p < mixed.parties.size(); ++p) {
+    lists.push_back({{"party", mixed.parties[p]},
+                     {"votes", mixed.votes[p]},
+                     {"takes_part", static_cast<bool>(mixed.takes_part[p])},
+                     {"constituency_seats", mixed.constituency_seats[p]},
+                     {"share", mixed.share[p]},
+                     {"list_seats", mixed.list_seats[p]},
+                     {"overhang", mixed.overhang[p]}});
+    if (mixed.overhang[p] > 0) line += " overhang " + mixed.parties[p] + " " + std::to_string(mixed.overhang[p]) + ",";
+  }
+  line.pop_back();
+  footer.push_back(line);
+  Json unseated = Json::array(), independents = Json::array();
+  for (const std::string& c : mixed.unseated) unseated.push_back(c);
+  for (const std::string& c : mixed.independents) independents.push_back(c);
+  return {{"house", mixed.house}, {"apportioned", mixed.apportioned}, {"taken_off_first", mixed.others},
+          {"lists", lists},       {"independents", independents},     {"unseated", unseated}};
+}
+
 // The national tier and the divisors, for the table footer and the JSON output: with them a
 // result can be checked by hand.
 Json tier_report(const Election& election, const ElectionOutcome& outcome, std::vector<std::string>& footer) {
@@ -106,6 +131,7 @@ Json tier_report(const Election& election, const ElectionOutcome& outcome, std::
     json["biproportional"] = {{"district_divisors", districts}, {"lists", lists}};
   }
   if (const auto& tier = outcome.quota_tier) json["quota_tier"] = quota_tier_report(election, *tier, footer);
+  if (const auto& mixed = outcome.mixed_member) json["mixed_member"] = mixed_member_report(*mixed, footer);
   return json;
 }
 
@@ -167,7 +193,7 @@ struct AllocateCommand {
       return 0;
     }
     const bool tiers = outcome.leveling.has_value() || outcome.biproportional.has_value() ||
-                       outcome.quota_tier.has_value() || has_alliances(election);
+                       outcome.quota_tier.has_value() || outcome.mixed_member.has_value() || has_alliances(election);
     // CSV and JSON stream (a large election is not held a second time); the table is for people.
     // A tiered result is small and carries its national tier beside the rows: it goes through render(),
     // as does a result with alliances (its `group` column).

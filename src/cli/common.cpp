@@ -113,6 +113,11 @@ void add_rule_flags(CLI::App& app, RuleFlags& flags, bool with_seats) {
                        "CSV district,alliance,party[,sub_alliance]: list alliances (instead of a data set's "
                        "alliances.csv)")
             ->group("Seats");
+    flags.constituencies_option =
+        app.add_option("--constituencies", flags.constituencies_file,
+                       "CSV constituency,region,winner[,winner_votes,valid_votes]: the constituency winners of a "
+                       "mixed-member election (instead of a data set's constituencies.csv)")
+            ->group("Seats");
   }
 }
 
@@ -149,6 +154,7 @@ SeatOverrides RuleFlags::seat_overrides() const {
   if (seats_option && seats_option->count() > 0) overrides.seats = seats;
   if (seats_file_option && seats_file_option->count() > 0) overrides.seats_file = seats_file;
   if (alliances_option && alliances_option->count() > 0) overrides.alliances_file = alliances_file;
+  if (constituencies_option && constituencies_option->count() > 0) overrides.constituencies_file = constituencies_file;
   return overrides;
 }
 

@@ -35,6 +35,8 @@ struct RuleFlags {
   CLI::Option* seats_file_option = nullptr;
   std::string alliances_file;
   CLI::Option* alliances_option = nullptr;
+  std::string constituencies_file;
+  CLI::Option* constituencies_option = nullptr;
 
   RuleSettings given() const;
   RuleSources sources() const;

@@ -4,6 +4,7 @@
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/alliances_file.hpp"
+#include "seatsim/io/constituencies_file.hpp"
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/system_file.hpp"
 #include "toml_reading.hpp"
@@ -53,6 +54,9 @@ LoadedInput load_dataset(const fs::path& folder, const CsvOptions& options) {
   }
   const fs::path alliances = folder / "alliances.csv";
   if (fs::exists(alliances)) read_alliances_file(alliances.string(), input.election, input.files, options);
+  const fs::path constituencies = folder / "constituencies.csv";
+  if (fs::exists(constituencies))
+    read_constituencies_file(constituencies.string(), input.election, input.files, options);
   return input;
 }
 

@@ -97,6 +97,11 @@ Json rule_to_json(const Rule& rule) {
     json["winner_take_one"] = bp.winner_take_one;
   }
   if (rule.quota_tier.enabled()) json["quota_tier"] = rule.quota_tier.describe();
+  if (rule.mixed_member.enabled()) {
+    json["mixed_member"] = mixed_member_kind_name(rule.mixed_member.kind);
+    if (rule.mixed_member.constituency_route > 0) json["constituency_route"] = rule.mixed_member.constituency_route;
+    if (rule.mixed_member.house_seats > 0) json["house_seats"] = rule.mixed_member.house_seats;
+  }
   return json;
 }
 
@@ -184,6 +189,7 @@ std::string tiers_part(const Json& rule) {
   }
   if (flag_of(rule, "biproportional")) text += ", biproportional";
   if (const std::string quota_tier = text_of(rule, "quota_tier"); !quota_tier.empty()) text += ", " + quota_tier;
+  if (const std::string mixed = text_of(rule, "mixed_member"); !mixed.empty()) text += ", mixed member (" + mixed + ")";
   return text;
 }
 

@@ -6,6 +6,7 @@
 #include "seatsim/core/error.hpp"
 #include "seatsim/kernel/leveling_placement.hpp"
 #include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/mixed_member.hpp"
 #include "seatsim/kernel/quota_tier.hpp"
 #include "seatsim/kernel/tie_rule.hpp"
 
@@ -228,6 +229,23 @@ std::vector<RuleKey> make_keys() {
        [] {
          return std::vector<std::string>{"lists", "groups"};
        }},
+      {"mixed_member", T::text, F::never, tiers,
+       "Mixed-member system: constituency winners (constituencies.csv) and compensating list seats", &S::mixed_member,
+       mixed_member_kind_names},
+      {"constituency_route",
+       T::count,
+       F::never,
+       tiers,
+       "Mixed member: a party with this many constituency wins takes part whatever the threshold",
+       &S::constituency_route,
+       {}},
+      {"house_seats",
+       T::count,
+       F::never,
+       tiers,
+       "Mixed member: the seats apportioned nationally (default: the districts' seats added up)",
+       &S::house_seats,
+       {}},
   };
 }
 

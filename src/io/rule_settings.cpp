@@ -165,6 +165,7 @@ namespace {
 void build_leveling(const RuleSettings& s, Rule& rule, const std::string& base_folder);
 void build_biproportional(const RuleSettings& s, Rule& rule);
 void build_quota_tier(const RuleSettings& s, Rule& rule);
+void build_mixed_member(const RuleSettings& s, Rule& rule);
 
 // The tier keys: seat bounds, leveling seats, biproportional apportionment.
 void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_folder) {
@@ -199,6 +200,7 @@ void build_tiers(const RuleSettings& s, Rule& rule, const std::string& base_fold
   if (rule.leveling.enabled()) build_leveling(s, rule, base_folder);
   build_biproportional(s, rule);
   build_quota_tier(s, rule);
+  build_mixed_member(s, rule);
   rule.check();
 }
 
@@ -285,6 +287,22 @@ void build_quota_tier(const RuleSettings& s, Rule& rule) {
   if (votes) tier.upper_votes = keyed("remainder-votes", [&] { return upper_votes_by_name(*votes); });
   if (threshold) tier.upper_threshold = keyed("remainder-threshold", [&] { return ThresholdValue::parse(*threshold); });
   if (seats_by_votes) tier.seats_by_votes = keyed("seats-by-votes", [&] { return method_by_name(*seats_by_votes); });
+}
+
+// Mixed-member systems (seatsim/kernel/mixed_member.hpp): constituency_route applies only with one.
+void build_mixed_member(const RuleSettings& s, Rule& rule) {
+  const auto& kind = s.mixed_member;
+  const auto& route = s.constituency_route;
+  const auto& house = s.house_seats;
+  if (!kind) {
+    if (route || house)
+      throw Error(std::string(route ? "constituency-route" : "house-seats") + ": applies only with mixed-member");
+    return;
+  }
+  if (house) rule.mixed_member.house_seats = keyed("house-seats", [&] { return parse_seat_count(*house); });
+  rule.mixed_member.kind = keyed("mixed-member", [&] { return mixed_member_kind_by_name(*kind); });
+  if (route)
+    rule.mixed_member.constituency_route = keyed("constituency-route", [&] { return parse_seat_count(*route); });
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ std::vector<std::string_view> keys_for(OperationKind kind) {
     case OperationKind::remove:
       return {"kind", "districts", "party"};
     case OperationKind::set:
-      return {"kind", "districts", "party", "votes"};
+      return {"kind", "districts", "party", "votes", "constituency", "winner"};
     case OperationKind::alliance:
       return {"kind", "districts", "name", "parties", "dissolve"};
   }
@@ -89,8 +89,9 @@ std::vector<std::string_view> keys_for(OperationKind kind) {
 void reject_foreign_keys(const Document& doc, const toml::table& table, OperationKind kind, std::size_t index) {
   const std::vector<std::string_view> known = keys_for(kind);
   std::vector<std::string> names(known.begin(), known.end());
-  static const std::vector<std::string> all = {"kind",   "districts", "from",    "to",   "share", "votes",   "party",
-                                               "points", "factor",    "parties", "into", "name",  "dissolve"};
+  static const std::vector<std::string> all = {"kind",    "districts", "from",     "to",           "share",
+                                               "votes",   "party",     "points",   "factor",       "into",
+                                               "parties", "name",      "dissolve", "constituency", "winner"};
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
@@ -178,6 +179,10 @@ VoteOperation read_operation(const Document& doc, const toml::table& table, std:
     if (const toml::node* into = table.get("into")) op.parts = read_split_parts(doc, *into, full);
   }
   if (op.kind == OperationKind::alliance) read_alliance_keys(doc, table, full, op);
+  if (op.kind == OperationKind::set) {
+    op.constituency = text("constituency").value_or("");
+    op.winner = text("winner").value_or("");
+  }
   return op;
 }
 
@@ -229,6 +234,13 @@ void check_required(const Document& doc, const VoteOperation& op, std::size_t in
       need(!op.party.empty(), "party");
       break;
     case OperationKind::set:
+      if (!op.constituency.empty() || !op.winner.empty()) {  // a constituency's winner (mixed member)
+        need(!op.constituency.empty(), "constituency");
+        need(!op.winner.empty(), "winner");
+        if (!op.party.empty() || op.votes)
+          throw Error(doc.path, op.line, label + ": sets a constituency's winner or a list's votes, not both");
+        break;
+      }
       need(!op.party.empty(), "party");
       need(op.votes.has_value(), "votes");
       break;

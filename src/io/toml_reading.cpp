@@ -163,6 +163,8 @@ RuleSettings read_rule(const Document& doc, const toml::table& rule, std::string
     if (check.leveling_per_district &&
         check.leveling_per_district->find_first_not_of("0123456789") != std::string::npos)
       check.leveling_per_district = "1";
+    // A layer may refine a mixed-member rule named by the system below it (house_seats for one election).
+    if (!check.mixed_member && (check.constituency_route || check.house_seats)) check.mixed_member = "new-zealand";
     const Rule built = check.build(std::string{});
     (void)built;
   } catch (const Error& error) {

@@ -68,7 +68,8 @@ std::string VoteOperation::describe() const {
       text = "remove " + quoted(party);
       break;
     case OperationKind::set:
-      text = "set the votes of " + quoted(party) + " to " + std::to_string(votes.value_or(0));
+      text = constituency.empty() ? "set the votes of " + quoted(party) + " to " + std::to_string(votes.value_or(0))
+                                  : "set the winner of constituency " + quoted(constituency) + " to " + quoted(winner);
       break;
     case OperationKind::alliance:
       text = dissolve ? "dissolve the alliance " + quoted(name)

@@ -203,6 +203,10 @@ ElectionOutcome allocate(const Election& election, const Rule& rule) {
     if (has_alliances(election)) throw Error(election.source, 0, "list alliances do not combine with --biproportional");
     return allocate_biproportional(election, rule);
   }
+  if (rule.mixed_member.enabled()) {
+    if (has_alliances(election)) throw Error(election.source, 0, "list alliances do not combine with mixed_member");
+    return allocate_mixed_member(election, rule);
+  }
   if (rule.quota_tier.enabled()) {
     if (has_alliances(election)) throw Error(election.source, 0, "list alliances do not combine with --quota-tier");
     return allocate_quota_tier(election, rule);

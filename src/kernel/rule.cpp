@@ -18,6 +18,12 @@ void Rule::check() const {
   if (leveling.enabled()) (void)leveling_placement(leveling.placement);
   if (quota_tier.enabled() && (leveling.enabled() || biproportional.enabled || !bounds.empty()))
     throw Error("--quota-tier cannot be combined with leveling seats, a biproportional rule or seat bounds");
+  if (mixed_member.enabled()) {
+    if (leveling.enabled() || biproportional.enabled || quota_tier.enabled() || !bounds.empty())
+      throw Error(
+          "--mixed-member cannot be combined with leveling seats, a biproportional rule, a quota tier or seat bounds");
+    if (!method.is_divisor()) throw Error("--mixed-member needs a divisor method, not " + method.name);
+  }
 }
 
 std::string Rule::describe() const {
@@ -29,6 +35,7 @@ std::string Rule::describe() const {
   if (biproportional.enabled) text += "; " + biproportional.describe();
   if (quota_tier.enabled()) text += "; " + quota_tier.describe();
   if (alliances.set()) text += "; " + alliances.describe();
+  if (mixed_member.enabled()) text += "; " + mixed_member.describe();
   return text;
 }
 

@@ -7,6 +7,7 @@ namespace seatsim {
 
 Table allocation_table(const Election& election, const ElectionOutcome& outcome) {
   const bool tiers = outcome.leveling.has_value() || outcome.quota_tier.has_value();
+  const bool mixed = outcome.mixed_member.has_value();  // constituency and list seats
   const bool grouped = has_alliances(election);
   Table table;
   table.group_by = {"district"};
@@ -15,6 +16,7 @@ Table allocation_table(const Election& election, const ElectionOutcome& outcome)
   if (grouped) table.columns.emplace_back("group");
   table.columns.emplace_back("votes");
   if (tiers) table.columns.insert(table.columns.end(), {"district_seats", "leveling_seats"});
+  if (mixed) table.columns.insert(table.columns.end(), {"constituency_seats", "list_seats"});
   table.columns.insert(table.columns.end(), {"seats", "tie"});
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
     const District& district = election.districts[d];
@@ -24,7 +26,7 @@ Table allocation_table(const Election& election, const ElectionOutcome& outcome)
       std::vector<Cell> row{district.name, list.party};
       if (grouped) row.emplace_back(group_label(district.alliances, list.party));
       row.emplace_back(list.votes);
-      if (tiers) row.insert(row.end(), {Cell(result.district_seats), Cell(result.leveling_seats)});
+      if (tiers || mixed) row.insert(row.end(), {Cell(result.district_seats), Cell(result.leveling_seats)});
       row.insert(row.end(), {Cell(result.seats), result.tie ? "tie" : ""});
       table.add(std::move(row));
     }

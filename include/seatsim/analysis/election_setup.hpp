@@ -37,6 +37,7 @@ struct SeatOverrides {
   std::optional<std::int64_t> seats;
   std::optional<std::string> seats_file;
   std::optional<std::string> alliances_file;
+  std::optional<std::string> constituencies_file;  // --constituencies: replaces a data set's constituencies.csv
 };
 
 struct ElectionSetup {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "seatsim/core/alliance.hpp"
+#include "seatsim/core/constituency.hpp"
 
 namespace seatsim {
 
@@ -42,6 +43,9 @@ struct District {
 struct Election {
   std::vector<District> districts;
   std::string source;  // the file it was read from, for error messages
+  // Mixed-member elections: the constituency winners (seatsim/core/constituency.hpp) and their file.
+  std::vector<ConstituencyResult> constituencies = {};
+  std::string constituencies_source = {};
 
   std::int64_t total_votes() const noexcept;
   std::int64_t total_seats() const noexcept;

@@ -56,6 +56,10 @@ struct RuleSettings {
   // List alliances (seatsim/kernel/alliance_rule.hpp).
   std::optional<std::string> alliance_method;     // inside alliances; default: method
   std::optional<std::string> alliance_threshold;  // "lists" (default) or "groups"
+  // Mixed-member systems (seatsim/kernel/mixed_member.hpp).
+  std::optional<std::string> mixed_member;        // new-zealand, scotland
+  std::optional<std::string> constituency_route;  // constituency wins that qualify a party
+  std::optional<std::string> house_seats;         // the seats apportioned nationally (Germany: 630)
 
   // Makes the file keys (party_thresholds, seat_bounds, a leveling_per_district file) that are
   // relative paths relative to `folder` (a manifest's files are relative to its folder).

@@ -46,6 +46,10 @@ struct VoteOperation {
   // with `dissolve`, removes the alliance `name` (seatsim/core/alliance.hpp). Votes do not change.
   std::string name = {};
   bool dissolve = false;
+  // set, for a mixed-member election: the constituency whose winner becomes `winner` (a party of the votes
+  // or `independent:NAME`), instead of a list's votes.
+  std::string constituency = {};
+  std::string winner = {};
 
   // Where it was written, for messages: file, the line of its [[op]] and of each key.
   std::string source;

@@ -54,6 +54,7 @@ struct ElectionOutcome {
   std::optional<LevelingOutcome> leveling;              // with leveling seats
   std::optional<BiproportionalOutcome> biproportional;  // under a biproportional rule
   std::optional<QuotaTierOutcome> quota_tier;           // under a quota tier
+  std::optional<MixedMemberOutcome> mixed_member;       // under a mixed-member rule
 
   std::int64_t seats(std::size_t district, std::size_t list) const { return districts[district].lists[list].seats; }
 };
@@ -86,6 +87,8 @@ void add_leveling(const Election& election, const Rule& rule, ElectionOutcome& o
 ElectionOutcome allocate_biproportional(const Election& election, const Rule& rule);
 // The quota tier and its national remainder tier (seatsim/kernel/quota_tier.hpp).
 ElectionOutcome allocate_quota_tier(const Election& election, const Rule& rule);
+// Constituency winners and compensating list seats (seatsim/kernel/mixed_member.hpp).
+ElectionOutcome allocate_mixed_member(const Election& election, const Rule& rule);
 
 // The bases of a national threshold: each party's votes over all districts, and all votes.
 struct NationalVotes {

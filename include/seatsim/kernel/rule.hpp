@@ -9,6 +9,7 @@
 #include "seatsim/kernel/biproportional.hpp"
 #include "seatsim/kernel/leveling.hpp"
 #include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/mixed_member.hpp"
 #include "seatsim/kernel/quota_tier.hpp"
 #include "seatsim/kernel/seat_bounds.hpp"
 #include "seatsim/kernel/threshold.hpp"
@@ -32,8 +33,11 @@ struct Rule {
   BiproportionalRule biproportional;  // lists nationally, then districts by alternating scaling
   QuotaTierRule quota_tier;           // whole quotas in districts, the remainders nationally
   AllianceRule alliances;             // inside a district's list alliances, when the data has some
+  MixedMemberRule mixed_member;       // constituency winners and compensating list seats
 
-  bool tiered() const noexcept { return leveling.enabled() || biproportional.enabled || quota_tier.enabled(); }
+  bool tiered() const noexcept {
+    return leveling.enabled() || biproportional.enabled || quota_tier.enabled() || mixed_member.enabled();
+  }
   // Throws seatsim::Error for tiers that cannot be combined (see docs/multi-tier.md).
   void check() const;
   std::string describe() const;  // one line, for the table footer
