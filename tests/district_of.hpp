@@ -3,6 +3,7 @@
 // test names.
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -31,6 +32,14 @@ inline Election election_of(std::vector<District> districts) {
   election.source = "test";
   election.districts = std::move(districts);
   return election;
+}
+
+// An election from (name, seats, lists) rows, as the leveling suites write their examples.
+using DistrictRow = std::tuple<std::string, std::int64_t, Lists>;
+inline Election make_election(const std::vector<DistrictRow>& rows) {
+  std::vector<District> districts;
+  for (const auto& [name, seats, lists] : rows) districts.push_back(district_of(name, seats, lists));
+  return election_of(std::move(districts));
 }
 
 // Three districts of 4, 3 and 2 seats and five parties (E stands in two): the small example the

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "district_of.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/json.hpp"
 #include "seatsim/io/csv.hpp"
@@ -19,20 +20,6 @@
 
 namespace seatsim::test {
 namespace {
-
-Election make_election(
-    const std::vector<std::tuple<std::string, std::int64_t, std::vector<std::pair<std::string, std::int64_t>>>>&
-        districts) {
-  Election election;
-  election.source = "test";
-  for (const auto& [name, seats, lists] : districts) {
-    District& district = election.districts.emplace_back();
-    district.name = name;
-    district.seats = seats;
-    for (const auto& [party, votes] : lists) district.lists.push_back({party, votes, {}, {}, {}, {}, 0});
-  }
-  return election;
-}
 
 // Two regions of two districts, 4 compensatory seats, two in each region.
 Election worked_election() {

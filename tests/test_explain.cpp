@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "district_of.hpp"
 #include "seatsim/analysis/election_setup.hpp"
 #include "seatsim/io/csv.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
@@ -16,20 +17,6 @@
 
 namespace seatsim::test {
 namespace {
-
-Election make_election(
-    const std::vector<std::tuple<std::string, std::int64_t, std::vector<std::pair<std::string, std::int64_t>>>>&
-        districts) {
-  Election election;
-  election.source = "test";
-  for (const auto& [name, seats, lists] : districts) {
-    District& district = election.districts.emplace_back();
-    district.name = name;
-    district.seats = seats;
-    for (const auto& [party, votes] : lists) district.lists.push_back({party, votes, {}, {}, {}, {}, 0});
-  }
-  return election;
-}
 
 Rule sweden_rule(std::int64_t adjustment_seats) {
   Rule rule;

@@ -6,27 +6,15 @@
 #include <algorithm>
 #include <tuple>
 
+#include "district_of.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/kernel/leveling_placement.hpp"
 
 using namespace seatsim;
+using seatsim::test::make_election;
 
 namespace {
-
-Election make_election(
-    const std::vector<std::tuple<std::string, std::int64_t, std::vector<std::pair<std::string, std::int64_t>>>>&
-        districts) {
-  Election election;
-  election.source = "test";
-  for (const auto& [name, seats, lists] : districts) {
-    District& district = election.districts.emplace_back();
-    district.name = name;
-    district.seats = seats;
-    for (const auto& [party, votes] : lists) district.lists.push_back({party, votes, {}, {}, {}, {}, 0});
-  }
-  return election;
-}
 
 Rule norway_rule(std::int64_t leveling_seats, const std::string& threshold) {
   Rule rule;
