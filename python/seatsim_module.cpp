@@ -6,11 +6,14 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "seatsim/analysis/comparator.hpp"
@@ -19,26 +22,36 @@
 #include "seatsim/analysis/margins.hpp"
 #include "seatsim/analysis/monte_carlo.hpp"
 #include "seatsim/analysis/noise_model.hpp"
+#include "seatsim/analysis/paradoxes.hpp"
+#include "seatsim/analysis/rule_fit.hpp"
 #include "seatsim/analysis/scenario_run.hpp"
+#include "seatsim/analysis/seats_votes.hpp"
 #include "seatsim/analysis/sweep.hpp"
 #include "seatsim/core/error.hpp"
+#include "seatsim/io/csv.hpp"
 #include "seatsim/io/input.hpp"
 #include "seatsim/io/meta.hpp"
 #include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/party_styles.hpp"
 #include "seatsim/io/rule_keys.hpp"
 #include "seatsim/io/rule_settings.hpp"
 #include "seatsim/io/scenario.hpp"
 #include "seatsim/io/system_file.hpp"
+#include "seatsim/io/votes_file.hpp"
 #include "seatsim/kernel/allocation.hpp"
 #include "seatsim/kernel/batch.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/threshold.hpp"
+#include "seatsim/render/chart_data.hpp"
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/indices_report.hpp"
 #include "seatsim/render/margins_report.hpp"
+#include "seatsim/render/paradoxes_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
+#include "seatsim/render/seats_votes_report.hpp"
 #include "seatsim/render/simulation_report.hpp"
+#include "seatsim/render/svg_chart.hpp"
 #include "seatsim/render/table.hpp"
 
 namespace py = pybind11;
@@ -55,9 +68,57 @@ void warn(const py::object& category, const std::string& message) {
   if (PyErr_WarnEx(category.ptr(), message.c_str(), 2) != 0) throw py::error_already_set();
 }
 void warn_tie(const std::string& message) { warn(tie_warning, message); }
-// The allocation's notes, as the CLI prints them: ties as TieWarning, the rest (unfilled reserved
-// seats, withdrawn quotas) as NoteWarning.
-void warn_note(const std::string& note) { warn(note.rfind("tie ", 0) == 0 ? tie_warning : note_warning, note); }
+// A call's notes as at most two warnings (its ties, its other notes), each note once: a call over many districts
+// or rows warns once, not once per district.
+void warn_notes(const std::vector<std::string>& notes) {
+  std::string ties, others;
+  for (const std::string& note : notes) {
+    std::string& into = note.rfind("tie ", 0) == 0 ? ties : others;
+    if (into.find(note) == std::string::npos) into += (into.empty() ? "" : "; ") + note;
+  }
+  if (!ties.empty()) warn(tie_warning, ties);
+  if (!others.empty()) warn(note_warning, others);
+}
+
+// The CLI's flags in a message become Python's parameter names: "--first-divisor" -> "first_divisor".
+std::string python_wording(const std::string& message) {
+  std::string out;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const bool flag =
+        message.compare(i, 2, "--") == 0 && i + 2 < message.size() && message[i + 2] >= 'a' && message[i + 2] <= 'z' &&
+        (i == 0 || message[i - 1] == ' ' || message[i - 1] == '(' || message[i - 1] == '\'' || message[i - 1] == '`');
+    if (!flag) {
+      out += message[i];
+      continue;
+    }
+    for (i += 2; i < message.size() && ((message[i] >= 'a' && message[i] <= 'z') || message[i] == '-' ||
+                                        (message[i] >= '0' && message[i] <= '9'));
+         ++i)
+      out += message[i] == '-' ? '_' : message[i];
+    --i;
+  }
+  // A rule key that leads the message ("first-divisor: ...") is a keyword in Python.
+  const std::size_t colon = out.find(':');
+  if (colon != std::string::npos && out.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", 0) == colon) {
+    std::string key = out.substr(0, colon);
+    std::replace(key.begin(), key.end(), '-', '_');
+    if (const RuleKey* rule_key = find_rule_key(key); rule_key && rule_key->name == key) out.replace(0, colon, key);
+  }
+  return out;
+}
+
+// Raises `type` with the message (file and line first, as the CLI prints them) and the attributes file, line, key.
+void raise_error(const py::object& type, const Error& e) {
+  const std::string message = python_wording(e.message());
+  const std::string text = e.file().empty() ? message
+                           : e.line() == 0  ? e.file() + ": " + message
+                                            : e.file() + ":" + std::to_string(e.line()) + ": " + message;
+  py::object instance = type(text);
+  instance.attr("file") = e.file().empty() ? py::object(py::none()) : py::object(py::str(e.file()));
+  instance.attr("line") = e.line() == 0 ? py::object(py::none()) : py::object(py::int_(e.line()));
+  instance.attr("key") = e.key().empty() ? py::object(py::none()) : py::object(py::str(e.key()));
+  PyErr_SetObject(type.ptr(), instance.ptr());
+}
 
 std::string type_name(py::handle value) { return py::str(py::type::handle_of(value).attr("__name__")); }
 
@@ -65,7 +126,7 @@ std::string type_name(py::handle value) { return py::str(py::type::handle_of(val
 // through its shortest decimal form (repr(1.4) == "1.4", read as 7/5).
 std::string number_text(py::handle value, const std::string& key) {
   if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-  if (py::isinstance<py::bool_>(value)) throw Error(key + ": expected a number, not a bool");
+  if (py::isinstance<py::bool_>(value)) throw Error(key + ": expected a number, not a bool").with_key(key);
   if (py::isinstance<py::int_>(value)) return py::str(value).cast<std::string>();
   const py::object fraction = py::module_::import("fractions").attr("Fraction");
   if (py::isinstance(value, fraction))
@@ -73,13 +134,14 @@ std::string number_text(py::handle value, const std::string& key) {
            py::str(value.attr("denominator")).cast<std::string>();
   if (py::isinstance<py::float_>(value)) {
     const double number = value.cast<double>();
-    if (!std::isfinite(number)) throw Error(key + ": " + py::repr(value).cast<std::string>() + " is not a number");
+    if (!std::isfinite(number))
+      throw Error(key + ": " + py::repr(value).cast<std::string>() + " is not a number").with_key(key);
     // repr gives the shortest decimal that reads back as the same float; Decimal writes it
     // without an exponent (1e-05 -> 0.00001).
     const py::object decimal = py::module_::import("decimal").attr("Decimal")(py::repr(value));
     return py::str(py::module_::import("builtins").attr("format")(decimal, "f")).cast<std::string>();
   }
-  throw Error(key + ": expected str, int, float or fractions.Fraction, not " + type_name(value));
+  throw Error(key + ": expected str, int, float or fractions.Fraction, not " + type_name(value)).with_key(key);
 }
 
 // A custom divisor sequence: "1.4,3,5" or a sequence of numbers.
@@ -97,11 +159,12 @@ std::string threshold_text(py::handle value, const std::string& key) {
   if (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)) {
     const std::string n = py::str(value).cast<std::string>();
     throw Error(key + "=" + n + " has no unit: write " + key + "='" + n + "%' for a share or " + key + "='" + n +
-                "v' for votes (before 2026-12-06 an int meant votes)");
+                "v' for votes (before 2026-12-06 an int meant votes)")
+        .with_key(key);
   }
   const Rational share = parse_rational(number_text(value, key));
   if (share.is_negative() || share > Rational(1))
-    throw Error(key + ": a share given as a number must be between 0 and 1 (0.05 is 5%)");
+    throw Error(key + ": a share given as a number must be between 0 and 1 (0.05 is 5%)").with_key(key);
   return format_percent(share);
 }
 
@@ -109,7 +172,7 @@ Rational keyed_parse(const std::string& text, const std::string& key) {
   try {
     return parse_rational(text);
   } catch (const Error& e) {
-    throw Error(key + ": " + e.message());
+    throw Error(key + ": " + e.message()).with_key(key);
   }
 }
 
@@ -159,8 +222,8 @@ RuleSettings settings_from(const py::object& method, const py::object& first_div
   if (!method.is_none()) settings.method = method.cast<std::string>();
   // "1", the default, keeps the method's own first divisor (Imperiali 2, Adams 0, ...).
   if (!first_divisor.is_none()) {
-    const std::string text = number_text(first_divisor, "first-divisor");
-    const Rational first = keyed_parse(text, "first-divisor");
+    const std::string text = number_text(first_divisor, "first_divisor");
+    const Rational first = keyed_parse(text, "first_divisor");
     if (first != Rational(1)) settings.first_divisor = text;
   }
   if (!threshold.is_none()) settings.threshold = threshold_text(threshold, "threshold");
@@ -169,29 +232,125 @@ RuleSettings settings_from(const py::object& method, const py::object& first_div
   return settings;
 }
 
-// Votes as a C-contiguous int64 array; no copy when the input already is one. Floats must be
-// whole numbers; other types are refused rather than silently truncated.
-Int64Array votes_array(const py::object& votes) {
-  const py::array any = py::module_::import("numpy").attr("asarray")(votes);
+// Keywords named in allocate()'s signature; other rule keys come as **rule.
+const std::vector<std::string> allocate_parameters = {"votes", "seats", "method",      "first_divisor", "threshold",
+                                                      "ties",  "seed",  "return_ties", "threads",       "as_frame"};
+// The rule keys an array of votes can use: one district of numbers has no names, scopes or tiers.
+bool array_rule_key(const std::string& key) { return key == "divisors" || key == "threshold_strict"; }
+
+// A cache key for a rule argument: str as written, None as "~", anything else through repr.
+std::string rule_part(py::handle value) {
+  if (value.is_none()) return "~";
+  if (py::isinstance<py::str>(value)) return "s" + value.cast<std::string>();
+  return "r" + py::repr(value).cast<std::string>();
+}
+
+// The kernel's rule for an array of votes. The last one is kept: a loop of calls with the same keywords (the
+// usual case) builds it once, which is most of a small call's cost.
+const Rule& array_rule(const py::object& method, const py::object& first_divisor, const py::object& threshold,
+                       const py::object& ties, const py::object& seed, const py::kwargs& rule) {
+  static std::string last_key;
+  static std::optional<Rule> last_rule;
+  std::string key = rule_part(method) + '\x1f' + rule_part(first_divisor) + '\x1f' + rule_part(threshold) + '\x1f' +
+                    rule_part(ties) + '\x1f' + rule_part(seed);
+  for (const auto& [name, value] : rule) key += '\x1f' + py::str(name).cast<std::string>() + '=' + rule_part(value);
+  if (last_rule && key == last_key) return *last_rule;
+
+  RuleSettings settings = settings_from(method.is_none() ? py::str("sainte-lague") : method, first_divisor, threshold,
+                                        ties, seed.is_none() ? py::int_(0) : seed);
+  for (const auto& [name_handle, value] : rule) {
+    const std::string name = py::str(name_handle);
+    const RuleKey& rule_key = rule_keyword(name, allocate_parameters);
+    if (!array_rule_key(name))
+      throw Error(name +
+                  ": this keyword needs a table of votes (a DataFrame, a dict of columns or a file); an array "
+                  "of votes takes method, first_divisor, divisors, threshold, threshold_strict, ties and seed")
+          .with_key(name);
+    if (!value.is_none()) set_keyword(rule_key, value, settings);
+  }
+  last_rule.reset();
+  last_rule = settings.build();
+  last_key = std::move(key);
+  return *last_rule;
+}
+
+const py::module_& numpy() {
+  static const py::module_ module = py::reinterpret_borrow<py::module_>(py::module_::import("numpy").release());
+  return module;
+}
+
+// Votes as a C-contiguous int64 or int32 array, the input itself when it is one (no copy); anything else goes
+// through numpy.asarray. Floats must be whole numbers; other types are refused rather than silently truncated.
+py::array votes_array(const py::object& votes) {
+  using Int64 = py::array_t<std::int64_t, py::array::c_style>;
+  using Int32 = py::array_t<std::int32_t, py::array::c_style>;
+  if (Int64::check_(votes) || Int32::check_(votes)) return py::reinterpret_borrow<py::array>(votes);
+  const py::array any = numpy().attr("asarray")(votes);
   const char kind = any.dtype().kind();
   if (kind == 'f') {
-    const py::object integral = py::module_::import("numpy").attr("all")(
-        py::module_::import("numpy").attr("equal")(any, py::module_::import("numpy").attr("floor")(any)));
-    if (!integral.cast<bool>()) throw Error("votes must be whole numbers");
+    const py::object integral = numpy().attr("all")(numpy().attr("equal")(any, numpy().attr("floor")(any)));
+    if (!integral.cast<bool>()) throw Error("votes must be whole numbers").with_key("votes");
   } else if (kind != 'i' && kind != 'u') {
-    throw Error("votes must be numbers (got an array of dtype " + py::str(any.dtype()).cast<std::string>() + ")");
+    throw Error("votes must be numbers (got an array of dtype " + py::str(any.dtype()).cast<std::string>() + ")")
+        .with_key("votes");
   }
-  if (any.ndim() != 1 && any.ndim() != 2)
-    throw Error("votes must be 1-D (one district) or 2-D (scenarios x lists), not " + std::to_string(any.ndim()) +
-                "-D");
-  Int64Array array = Int64Array::ensure(any);
+  if (Int32::check_(any)) return any;
+  py::array array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(any);
   if (!array) throw py::error_already_set();
-  const std::int64_t* data = array.data();
-  for (py::ssize_t i = 0; i < array.size(); ++i)
-    if (data[i] < 0 || data[i] > max_votes)
-      throw Error("votes must be between 0 and " + std::to_string(max_votes) + " (got " + std::to_string(data[i]) +
-                  ")");
   return array;
+}
+
+[[noreturn]] void bad_votes(std::int64_t value) {
+  throw Error("votes must be between 0 and " + std::to_string(max_votes) + " (got " + std::to_string(value) + ")")
+      .with_key("votes");
+}
+
+// Runs work(begin, end) over column ranges on `threads` threads (0: every core), the calling thread taking the
+// first range; ranges below a few thousand columns are not worth a thread.
+template <typename Work>
+void over_columns(Eigen::Index columns, unsigned threads, const Work& work) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const Eigen::Index workers = std::clamp<Eigen::Index>(columns / 4096, 1, threads);
+  const auto bounds = [&](Eigen::Index w) { return columns * w / workers; };
+  std::vector<std::thread> pool;
+  for (Eigen::Index w = 1; w < workers; ++w) pool.emplace_back([&, w] { work(bounds(w), bounds(w + 1), w); });
+  work(bounds(0), bounds(1), 0);
+  for (std::thread& t : pool) t.join();
+}
+
+// Checks the votes of scenarios [begin, end) (lists x scenarios, column-major) and, when `kept` is given, writes
+// them there as int64 with the lists below the threshold zeroed. Returns the first bad value, if any.
+template <typename T>
+std::optional<std::int64_t> prepare_columns(const T* votes, Eigen::Index lists, Eigen::Index begin, Eigen::Index end,
+                                            const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept) {
+  for (Eigen::Index c = begin; c < end; ++c) {
+    const T* column = votes + c * lists;
+    std::int64_t total = 0;
+    for (Eigen::Index i = 0; i < lists; ++i) {
+      const auto v = static_cast<std::int64_t>(column[i]);
+      if (v < 0 || v > max_votes) return v;
+      total += v;
+    }
+    if (!kept) continue;
+    std::int64_t* out = kept->col(c).data();
+    for (Eigen::Index i = 0; i < lists; ++i) {
+      const auto v = static_cast<std::int64_t>(column[i]);
+      out[i] = !cut || cut->passes(v, total, strict) ? v : 0;
+    }
+  }
+  return std::nullopt;
+}
+
+template <typename T>
+void prepare_all(const T* votes, Eigen::Index lists, Eigen::Index scenarios, unsigned threads,
+                 const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept) {
+  std::vector<std::optional<std::int64_t>> bad(
+      std::max(1u, threads == 0 ? std::thread::hardware_concurrency() : threads));
+  over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index worker) {
+    bad[static_cast<std::size_t>(worker)] = prepare_columns(votes, lists, begin, end, cut, strict, kept);
+  });
+  for (const auto& value : bad)
+    if (value) bad_votes(*value);
 }
 
 // A numpy array that takes over an Eigen matrix (column-major lists x scenarios) as a
@@ -206,77 +365,114 @@ py::array adopt(Matrix&& matrix, py::ssize_t scenarios, py::ssize_t lists) {
       owned->data(), owner);
 }
 
-py::object allocate_array(const py::object& votes_in, std::int64_t seats, const py::object& method,
-                          const py::object& first_divisor, const py::object& threshold, const py::object& ties,
-                          std::uint64_t seed, bool return_ties) {
-  if (seats < 0 || seats > max_seats) throw Error("seats must be between 0 and " + std::to_string(max_seats));
-  const Rule rule =
-      settings_from(method.is_none() ? py::str("sainte-lague") : method, first_divisor, threshold, ties, py::int_(seed))
-          .build();
-  const Int64Array votes = votes_array(votes_in);
+// One district: seats (int32, as the batched kernel's) and tie marks.
+py::object allocate_one(const py::array& votes, std::int64_t seats, const Rule& rule, bool return_ties) {
+  const auto lists = static_cast<py::ssize_t>(votes.shape(0));
+  std::vector<std::int64_t> taking_part(static_cast<std::size_t>(lists));
+  const bool wide = votes.itemsize() == 8;
+  std::int64_t total = 0;
+  for (py::ssize_t i = 0; i < lists; ++i) {
+    const std::int64_t v =
+        wide ? static_cast<const std::int64_t*>(votes.data())[i] : static_cast<const std::int32_t*>(votes.data())[i];
+    if (v < 0 || v > max_votes) bad_votes(v);
+    taking_part[static_cast<std::size_t>(i)] = v;
+    total += v;
+  }
+  if (const std::optional<ThresholdValue>& cut = rule.threshold.value)
+    for (std::int64_t& v : taking_part)
+      if (!cut->passes(v, total, rule.threshold.strict)) v = 0;
   const TieBreak tie_break{rule.ties, rule.seed, 0, "the district", {}};
-  const auto lists = static_cast<py::ssize_t>(votes.ndim() == 1 ? votes.shape(0) : votes.shape(1));
-  const auto scenarios = static_cast<py::ssize_t>(votes.ndim() == 1 ? 1 : votes.shape(0));
-  const std::optional<ThresholdValue> cut = rule.threshold.value;
-
-  if (votes.ndim() == 1) {
-    std::vector<std::int64_t> taking_part(votes.data(), votes.data() + lists);
-    if (cut) {
-      std::int64_t total = 0;
-      for (const std::int64_t v : taking_part) total += v;
-      for (std::int64_t& v : taking_part)
-        if (!cut->passes(v, total, rule.threshold.strict)) v = 0;
-    }
-    DistrictSeats result;
-    {
-      py::gil_scoped_release release;
-      result = allocate(taking_part, seats, rule.method, tie_break);
-    }
-    py::array_t<std::int32_t> out(lists);  // the batched kernel's seat type, so 1-D and 2-D agree
-    py::array_t<bool> tie(lists);
-    for (py::ssize_t i = 0; i < lists; ++i) {
-      out.mutable_at(i) = static_cast<std::int32_t>(result.seats[static_cast<std::size_t>(i)]);
-      tie.mutable_at(i) = result.tie[static_cast<std::size_t>(i)] != 0;
-    }
-    if (result.tie_decided) {
-      std::string between;
-      for (py::ssize_t i = 0; i < lists; ++i)
-        if (result.tie[static_cast<std::size_t>(i)])
-          between += (between.empty() ? "" : ", ") + std::string("list ") + std::to_string(i) + " (" +
-                     std::to_string(result.seats[static_cast<std::size_t>(i)]) + " seats)";
-      warn_tie("tie in the district: equal quotients decided the last seat(s) between " + between + "; rule '" +
-               std::string(tie_rule_name(rule.ties)) + "'");
-    }
-    if (return_ties) return py::make_tuple(out, tie);
-    return out;
-  }
-
-  // 2-D: the numpy array (scenarios x lists, row-major) is the column-major lists x scenarios
-  // matrix the batched kernel takes; it is read in place unless a threshold must zero lists.
-  BatchSeats result;
-  const Eigen::Map<const VoteMatrix> view(votes.data(), lists, scenarios);
-  if (cut) {
-    VoteMatrix kept = view;
-    for (Eigen::Index s = 0; s < kept.cols(); ++s) {
-      const std::int64_t total = kept.col(s).sum();
-      for (Eigen::Index i = 0; i < kept.rows(); ++i)
-        if (!cut->passes(kept(i, s), total, rule.threshold.strict)) kept(i, s) = 0;
-    }
+  DistrictSeats result;
+  if (lists > 4096) {
     py::gil_scoped_release release;
-    result = allocate_batch(kept, seats, rule.method, tie_break);
+    result = allocate(taking_part, seats, rule.method, tie_break);
   } else {
-    py::gil_scoped_release release;
-    result = allocate_batch(view, seats, rule.method, tie_break);
+    result = allocate(taking_part, seats, rule.method, tie_break);
   }
-  Eigen::Index tied = 0;
-  for (Eigen::Index s = 0; s < result.tie.cols(); ++s) tied += result.tie.col(s).any() ? 1 : 0;
-  if (tied > 0)
+  py::array_t<std::int32_t> out(lists);
+  std::int32_t* out_data = out.mutable_data();
+  for (py::ssize_t i = 0; i < lists; ++i)
+    out_data[i] = static_cast<std::int32_t>(result.seats[static_cast<std::size_t>(i)]);
+  if (result.tie_decided) {
+    std::string between;
+    for (py::ssize_t i = 0; i < lists; ++i)
+      if (result.tie[static_cast<std::size_t>(i)])
+        between += (between.empty() ? "" : ", ") + std::string("list ") + std::to_string(i) + " (" +
+                   std::to_string(result.seats[static_cast<std::size_t>(i)]) + " seats)";
+    warn_tie("tie in the district: equal quotients decided the last seat(s) between " + between + "; rule '" +
+             std::string(tie_rule_name(rule.ties)) + "'");
+  }
+  if (!return_ties) return out;
+  py::array_t<bool> tie(lists);
+  bool* tie_data = tie.mutable_data();
+  for (py::ssize_t i = 0; i < lists; ++i) tie_data[i] = result.tie[static_cast<std::size_t>(i)] != 0;
+  return py::make_tuple(out, tie);
+}
+
+// A batch (scenarios x lists, row-major) is the column-major lists x scenarios matrix the batched kernel takes:
+// C-contiguous int64 is read in place; int32, or a threshold that zeroes lists, makes one int64 copy, written by
+// the same threads that then allocate. The GIL is released throughout; one warning per call, however many rows tie.
+py::object allocate_many(const py::array& votes, std::int64_t seats, const Rule& rule, bool return_ties,
+                         unsigned threads) {
+  const auto scenarios = static_cast<Eigen::Index>(votes.shape(0));
+  const auto lists = static_cast<Eigen::Index>(votes.shape(1));
+  const std::optional<ThresholdValue>& cut = rule.threshold.value;
+  const bool wide = votes.itemsize() == 8;
+  const TieBreak tie_break{rule.ties, rule.seed, 0, "the district", {}};
+  BatchSeats result;
+  {
+    py::gil_scoped_release release;
+    if (wide && !cut) {
+      const auto* data = static_cast<const std::int64_t*>(votes.data());
+      prepare_all(data, lists, scenarios, threads, cut, rule.threshold.strict, nullptr);
+      allocate_batch(Eigen::Map<const VoteMatrix>(data, lists, scenarios), seats, rule.method, tie_break, result,
+                     threads);
+    } else {
+      VoteMatrix kept(lists, scenarios);
+      if (wide)
+        prepare_all(static_cast<const std::int64_t*>(votes.data()), lists, scenarios, threads, cut,
+                    rule.threshold.strict, &kept);
+      else
+        prepare_all(static_cast<const std::int32_t*>(votes.data()), lists, scenarios, threads, cut,
+                    rule.threshold.strict, &kept);
+      allocate_batch(kept, seats, rule.method, tie_break, result, threads);
+    }
+  }
+  if (result.tie.size() > 0 && result.tie.maxCoeff() != 0) {
+    Eigen::Index tied = 0;
+    for (Eigen::Index s = 0; s < result.tie.cols(); ++s) tied += result.tie.col(s).any() ? 1 : 0;
     warn_tie("a tie decided seats in " + std::to_string(tied) + " of " + std::to_string(scenarios) +
              " scenario(s); rule '" + std::string(tie_rule_name(rule.ties)) + "'");
+  }
   py::array seats_out = adopt(std::move(result.seats), scenarios, lists);
   if (!return_ties) return seats_out;
   py::array tie_out = adopt(std::move(result.tie), scenarios, lists);
   return py::make_tuple(seats_out, tie_out.attr("astype")("bool"));
+}
+
+// seatsim.allocate: arrays and sequences of numbers go to the kernel here; tables (a DataFrame, a dict of
+// columns, a file) to the pure-Python layer (seatsim/_tables.py), which loads them as data sets.
+py::object allocate_entry(const py::object& votes, const py::object& seats, const py::object& method,
+                          const py::object& first_divisor, const py::object& threshold, const py::object& ties,
+                          const py::object& seed, bool return_ties, unsigned threads, bool as_frame,
+                          const py::kwargs& rule) {
+  if (!py::isinstance<py::array>(votes) && !py::isinstance<py::list>(votes) && !py::isinstance<py::tuple>(votes))
+    return py::module_::import("seatsim._tables")
+        .attr("allocate_table")(votes, seats, method, first_divisor, threshold, ties, seed, return_ties, threads,
+                                as_frame, **rule);
+  if (as_frame)
+    throw Error("as_frame=True needs a table of votes (a DataFrame, a dict of columns or a file)").with_key("as_frame");
+  if (seats.is_none() || !py::isinstance<py::int_>(seats) || py::isinstance<py::bool_>(seats))
+    throw Error("seats: an array of votes needs seats=N, a whole number").with_key("seats");
+  const auto count = seats.cast<std::int64_t>();
+  if (count < 0 || count > max_seats)
+    throw Error("seats must be between 0 and " + std::to_string(max_seats)).with_key("seats");
+  const Rule& kernel_rule = array_rule(method, first_divisor, threshold, ties, seed, rule);
+  const py::array array = votes_array(votes);
+  if (array.ndim() == 1) return allocate_one(array, count, kernel_rule, return_ties);
+  if (array.ndim() == 2) return allocate_many(array, count, kernel_rule, return_ties, threads);
+  throw Error("votes must be 1-D (one district) or 2-D (scenarios x lists), not " + std::to_string(array.ndim()) + "-D")
+      .with_key("votes");
 }
 
 // A Table (the CLI's rows) as columns pandas takes as is: whole numbers -> int64 arrays,
@@ -380,7 +576,8 @@ struct Dataset {
                    const std::optional<std::string>& seats_file) const {
     SeatSources sources;
     if (seats) {
-      if (*seats < 0 || *seats > max_seats) throw Error("--seats must be between 0 and " + std::to_string(max_seats));
+      if (*seats < 0 || *seats > max_seats)
+        throw Error("seats must be between 0 and " + std::to_string(max_seats)).with_key("seats");
       sources.seats = seats;
     }
     std::vector<InputFile> ignored;
@@ -403,7 +600,7 @@ struct Dataset {
       py::gil_scoped_release release;
       outcome = allocate(election, rule);
     }
-    for (const std::string& note : outcome.notes) warn_note(note);
+    warn_notes(outcome.notes);
     py::list district, party;
     std::vector<std::int64_t> votes, seats;
     std::vector<bool> tie;
@@ -446,7 +643,7 @@ struct Dataset {
       py::gil_scoped_release release;
       comparison = compare(election, rule);
     }
-    for (const std::string& note : comparison.notes) warn_note(note);
+    warn_notes(comparison.notes);
     return table_columns(comparison_table(election, comparison));
   }
 
@@ -460,7 +657,7 @@ struct Dataset {
       py::gil_scoped_release release;
       outcome = allocate(election, rule);
     }
-    for (const std::string& note : outcome.notes) warn_note(note);
+    warn_notes(outcome.notes);
     if (published) return table_columns(recomputed_and_published_indices(election, outcome));
     return table_columns(indices_table(election_indices(election, outcome_seats(outcome))));
   }
@@ -512,7 +709,7 @@ struct Dataset {
       py::gil_scoped_release release;
       margins = compute_margins(election, rule);
     }
-    for (const std::string& note : margins.outcome.notes) warn_note(note);
+    warn_notes(margins.outcome.notes);
     const MarginsTables tables = margins_tables(election, margins);
     py::dict out;
     out["lists"] = table_columns(tables.lists);
@@ -528,7 +725,7 @@ struct Dataset {
   py::dict simulate_records(std::int64_t draws, const std::string& noise, const py::object& seed, unsigned threads,
                             const std::vector<std::string>& coalitions, bool indices,
                             const py::kwargs& overrides) const {
-    if (draws < 1) throw Error("--draws must be at least 1 (got " + std::to_string(draws) + ")");
+    if (draws < 1) throw Error("draws must be at least 1 (got " + std::to_string(draws) + ")").with_key("draws");
     const NoiseModel model = NoiseModel::parse(noise);
     refuse_sweep();
     py::kwargs keywords;
@@ -544,7 +741,7 @@ struct Dataset {
       if (indices) simulation->track_indices();
       counts = simulation->run(0, static_cast<std::uint64_t>(draws), threads);
     }
-    for (const std::string& note : simulation->cast_outcome().notes) warn_note(note);
+    warn_notes(simulation->cast_outcome().notes);
     const SimulationTables tables = simulation_tables(*simulation, counts);
     py::dict out;
     out["summary"] = table_columns(tables.summary);
@@ -564,6 +761,78 @@ struct Dataset {
       result = run_sweep(*scenario, *base, {threads, break_points});
     }
     return table_columns(break_points ? break_points_table(result) : sweep_table(result));
+  }
+
+  // `seatsim fit`: per district, the exact first-divisor interval that gives the published seats.
+  py::dict fit_records(const py::kwargs& overrides) const {
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    RuleFit fit;
+    {
+      py::gil_scoped_release release;
+      fit = fit_rule(election, rule);
+    }
+    return table_columns(rule_fit_table(election, fit));
+  }
+
+  // `seatsim paradoxes`: the findings, each re-checked.
+  py::dict paradoxes_records(double max_seconds, const py::kwargs& overrides) const {
+    refuse_sweep();
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    ParadoxSearch search;
+    {
+      py::gil_scoped_release release;
+      search = search_paradoxes(election, rule, {max_seconds});
+    }
+    return table_columns(paradoxes_table(election, search));
+  }
+
+  // `seatsim curves`: each party's seats against its national vote share (pieces), or the bias table.
+  py::dict curves_records(const std::vector<std::string>& parties, const std::string& swing, const std::string& view,
+                          const py::kwargs& overrides) const {
+    refuse_sweep();
+    if (swing != "uniform" && swing != "proportional")
+      throw Error("swing: 'uniform' or 'proportional', not '" + swing + "'").with_key("swing");
+    if (view != "pieces" && view != "bias")
+      throw Error("view: 'pieces' or 'bias', not '" + view + "'").with_key("view");
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    std::vector<SeatsVotesCurve> curves;
+    {
+      py::gil_scoped_release release;
+      for (const std::string& party : parties)
+        curves.push_back(
+            seats_votes_curve(election, rule, party, swing == "uniform" ? Swing::uniform : Swing::proportional));
+    }
+    return table_columns(view == "bias" ? seats_votes_bias_table(curves) : seats_votes_table(curves));
+  }
+
+  // `seatsim chart`: the parliament as an SVG string (hemicycle, compare, diff), default party colours.
+  std::string chart_svg(const std::string& kind, bool published, const std::string& title, const std::string& district,
+                        const py::kwargs& overrides) const {
+    refuse_sweep();
+    if (kind != "hemicycle" && kind != "compare" && kind != "diff")
+      throw Error("kind: 'hemicycle', 'compare' or 'diff', not '" + kind + "'").with_key("kind");
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    const ElectionOutcome outcome = allocate(election, rule);
+    warn_notes(outcome.notes);
+    ElectionCharts charts = election_charts(election, outcome, PartyStyles{}, district);
+    if ((kind == "compare" || published) && !charts.published)
+      throw Error(election.source, 0, "no published result to chart: no list has published_seats");
+    const std::string name = input.name + (district.empty() ? "" : ", " + district);
+    const auto titled = [&](const std::string& what) { return title.empty() ? name + ": " + what : title; };
+    if (kind == "hemicycle") {
+      Parliament drawn = published ? *charts.published : charts.recomputed;
+      drawn.title = titled(published ? "published seats" : "seats under " + rule.method.name);
+      return hemicycle_svg(drawn);
+    }
+    if (kind == "compare")
+      return compare_svg(*charts.published, charts.recomputed, compare_layout_by_name("side-by-side"),
+                         titled("published against recomputed (" + rule.method.name + ")"), charts.changes);
+    return diff_svg(charts.districts, charts.recomputed,
+                    titled("seats won and lost against the published result (" + rule.method.name + ")"));
   }
 
   py::dict rule_dict() const {
@@ -597,23 +866,76 @@ Dataset load_dataset(const std::string& path) {
   return dataset;
 }
 
+// A votes table given as columns of text (a DataFrame or dict, converted by seatsim/_tables.py): the rows a votes
+// file would have, read by the votes file's own code, so that a DataFrame and its to_csv() read the same. Row r is
+// line r + 2, as in to_csv(index=False). No temporary file.
+CsvTable table_from_columns(const py::dict& columns, const std::string& name) {
+  CsvTable table;
+  table.source = name;
+  std::vector<std::vector<std::string>> values;
+  for (const auto& [key, column] : columns) {
+    table.header.push_back(py::str(key).cast<std::string>());
+    values.push_back(column.cast<std::vector<std::string>>());
+  }
+  const std::size_t rows = values.empty() ? 0 : values.front().size();
+  for (std::size_t c = 0; c < values.size(); ++c)
+    if (values[c].size() != rows) throw Error(name + ": columns of different lengths").with_key(table.header[c]);
+  table.rows.resize(rows);
+  for (std::size_t r = 0; r < rows; ++r) {
+    table.rows[r].line = r + 2;
+    for (auto& column : values) table.rows[r].fields.push_back(std::move(column[r]));
+  }
+  return table;
+}
+
+Dataset dataset_from_columns(const py::dict& columns, const std::string& name, const py::object& seat_columns) {
+  Dataset dataset;
+  std::vector<std::string> warnings;
+  CsvOptions options;
+  options.warn = [&warnings](const std::string& message) { warnings.push_back(message); };
+  dataset.input.election = read_votes(table_from_columns(columns, name), options);
+  dataset.input.election.source = name;
+  dataset.input.name = name;
+  if (!seat_columns.is_none()) {
+    dataset.input.districts = read_seat_totals(table_from_columns(seat_columns.cast<py::dict>(), "districts"));
+    dataset.input.districts_file = "districts";
+  }
+  warn_notes(warnings);
+  return dataset;
+}
 }  // namespace
 
-PYBIND11_MODULE(seatsim, m) {
+PYBIND11_MODULE(_core, m) {
   m.doc() =
       "seatsim: exact seat allocation. allocate() works on lists and numpy arrays (2-D = scenarios x lists, "
       "through the batched kernel); load() reads a data set or a votes file.";
   m.attr("__version__") = std::string(version());
 
+  // Errors (interface.md, amendment 6): seatsim.Error (a ValueError), InputError for a wrong file, value or name,
+  // TieError for a tie under ties='error'; each carries file, line and key (None where none applies).
   static py::exception<Error> error(m, "Error", PyExc_ValueError);
+  static py::exception<Error> input_error(m, "InputError", error.ptr());
   static py::exception<TieError> tie_error(m, "TieError", error.ptr());
+  error.doc() =
+      "What seatsim raises for bad input or an impossible request (a ValueError). Attributes: file, line "
+      "(where a file or table row is involved, else None) and key (the parameter or rule key, else None).";
+  input_error.doc() =
+      "A file, value or name that is wrong: file and line say where (a DataFrame's row r is line "
+      "r + 2, its line in to_csv(index=False)); key names the parameter.";
+  tie_error.doc() = "A tie decided a seat and the tie rule is ties='error'.";
+  for (py::object* type : {static_cast<py::object*>(&error), static_cast<py::object*>(&tie_error)}) {
+    type->attr("file") = py::none();
+    type->attr("line") = py::none();
+    type->attr("key") = py::none();
+  }
   py::register_exception_translator([](std::exception_ptr raised) {
     try {
       if (raised) std::rethrow_exception(raised);
-    } catch (const TieError& e) {
-      PyErr_SetString(tie_error.ptr(), e.what());
     } catch (const Error& e) {
-      PyErr_SetString(error.ptr(), e.what());
+      const py::object& type = e.kind() == ErrorKind::tie     ? static_cast<const py::object&>(tie_error)
+                               : e.kind() == ErrorKind::input ? static_cast<const py::object&>(input_error)
+                                                              : static_cast<const py::object&>(error);
+      raise_error(type, e);
     }
   });
   note_warning = py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
@@ -699,15 +1021,56 @@ PYBIND11_MODULE(seatsim, m) {
   m.def("rule_keys", &rule_key_names,
         "Every rule keyword (the command line's rule flags, without the dashes and with '_').");
   m.def("methods", &method_names, "Canonical method names.");
-  m.def("allocate", &allocate_array, py::arg("votes"), py::arg("seats"), py::arg("method") = "sainte-lague",
-        py::arg("first_divisor") = "1", py::arg("threshold") = py::none(), py::arg("ties") = "more-votes",
-        py::arg("seed") = 0, py::arg("return_ties") = false,
-        "Seats for votes: a 1-D sequence (one district) or a 2-D array (scenarios x lists, allocated by the batched "
-        "kernel, read without a copy when it is C-contiguous int64). Returns an array of "
-        "the same shape (int32), or (seats, ties) with return_ties=True. A tie that decides a seat issues "
-        "seatsim.TieWarning; ties='error' raises seatsim.TieError. first_divisor accepts str, int, "
-        "fractions.Fraction or float (read through its shortest decimal form: 1.4 is 7/5). threshold carries its "
-        "unit: a str '5%' or '1000v', or a share of one as Fraction or float (0.05); an int is refused.");
+  m.def("allocate", &allocate_entry, py::arg("votes"), py::arg("seats") = py::none(), py::arg("method") = py::none(),
+        py::arg("first_divisor") = py::none(), py::arg("threshold") = py::none(), py::arg("ties") = py::none(),
+        py::arg("seed") = py::none(), py::kw_only(), py::arg("return_ties") = false, py::arg("threads") = 1,
+        py::arg("as_frame") = false,
+        R"doc(Seats for votes, exactly (no floating point decides a seat).
+
+Parameters
+----------
+votes : array, list, pandas.DataFrame, dict of columns, or path
+    1-D numbers: one district. 2-D (scenarios x lists): a batch through the
+    batched kernel; C-contiguous int64 or int32 is read without a copy.
+    A DataFrame or dict (columns district, party, votes[, published_seats])
+    or a votes file / data-set folder: allocated as `seatsim allocate` does.
+seats : int
+    Seats to fill (per district, per row); for tables, optional when the
+    table's published seats or a data set's districts.csv give them.
+method : str, default 'sainte-lague' ('dhondt', 'hare', 'droop', ...; seatsim.methods()).
+first_divisor : str, int, float or fractions.Fraction, default the method's own.
+    A float is read through its shortest decimal form: 1.4 is exactly 7/5.
+threshold : str '5%' or '1000v', or a share as Fraction/float (0.05); an int is refused.
+ties : str, default 'more-votes' ('fewer-votes', 'list-order', 'lot', 'error').
+seed : int, the seed of ties='lot'.
+return_ties : bool, keyword only. Arrays: also return the tie marks.
+threads : int, keyword only, default 1; 0 uses every core (2-D batches).
+as_frame : bool, keyword only. Tables: return a pandas DataFrame.
+**rule : any other rule key (seatsim.rule_keys()): divisors, threshold_strict
+    for arrays; every key (threshold_scope, leveling_seats, ...) for tables.
+
+Returns
+-------
+Arrays: an int32 array of the shape of votes, or (seats, ties) with
+return_ties=True (ties: bool, the lists a tie decided). Tables: the columns
+district, party, votes, seats, tie (+ district_seats, leveling_seats with
+tiers) as a DataFrame for a DataFrame or as_frame=True, else a dict of columns.
+
+A tie that decides a seat issues one seatsim.TieWarning per call;
+ties='error' raises seatsim.TieError; bad input raises seatsim.InputError.
+
+Examples
+--------
+>>> seatsim.allocate([45000, 21000, 17500], 11, first_divisor=1.4).tolist()
+[6, 3, 2]
+>>> seatsim.allocate(np.array([[60, 30, 10], [10, 30, 60]]), 4, method="dhondt").tolist()
+[[3, 1, 0], [0, 1, 3]]
+>>> seatsim.allocate(pd.DataFrame({"party": ["A", "B"], "votes": [60, 40]}), 5)  # a DataFrame
+)doc");
+  m.def("_dataset_from_columns", &dataset_from_columns, py::arg("columns"), py::arg("name"),
+        py::arg("seat_columns") = py::none(),
+        "A Dataset from a votes table given as columns of text (the pure-Python layer converts DataFrames and "
+        "dicts), read by the same code as a votes file; seat_columns: district, seats[, reserved].");
 
   py::class_<Dataset>(m, "Dataset", "A data set or votes file, as load() read it.")
       .def_property_readonly("name", [](const Dataset& d) { return d.input.name; })
@@ -768,6 +1131,24 @@ PYBIND11_MODULE(seatsim, m) {
           "set's, else 0), so the same seed gives the CLI's numbers whatever threads (0: every core); coalitions: "
           "party names joined by '+'; indices=True adds 'indices', `seatsim simulate --view indices` (level, district, "
           "index, cast, draws, mean, sd, q05, q50, q95). Keywords as for allocate().")
+      .def("fit", &Dataset::fit_records,
+           "`seatsim fit` as a dict of columns: per district, the exact first divisors (fractions and decimals) under "
+           "which the recomputation gives the published seats, and the standard methods that give them. Keywords as "
+           "for allocate(). Example: seatsim.load('scenarios/iraq-2013').fit()")
+      .def("paradoxes", &Dataset::paradoxes_records, py::arg("max_seconds") = 60.0,
+           "`seatsim paradoxes` as a dict of columns: every paradox found (non-monotonicity, negative vote weight, "
+           "Alabama, population, seats moving between districts), each re-checked; max_seconds bounds the search. "
+           "Keywords as for allocate().")
+      .def("curves", &Dataset::curves_records, py::arg("parties"), py::arg("swing") = "proportional",
+           py::arg("view") = "pieces",
+           "`seatsim curves` as a dict of columns: each party's seats as a function of its national vote share "
+           "(swing 'proportional' or 'uniform'), exact break points; view='bias' gives the bias table. Keywords as "
+           "for allocate().")
+      .def("chart", &Dataset::chart_svg, py::arg("kind") = "hemicycle", py::arg("published") = false,
+           py::arg("title") = "", py::arg("district") = "",
+           "`seatsim chart` as an SVG string: kind 'hemicycle' (recomputed, or published=True), 'compare' "
+           "(published against recomputed) or 'diff' (per district). Keywords as for allocate(). Example: "
+           "open('h.svg', 'w').write(seatsim.load('scenarios/iraq-2013').chart())")
       .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
 
   m.def("load", &load_dataset, py::arg("path"),

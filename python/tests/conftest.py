@@ -36,3 +36,25 @@ def cli_error(*args):
     line = err.strip()
     assert line.startswith("seatsim: ")
     return line[len("seatsim: "):]
+
+
+def python_wording(message):
+    """The CLI's message as Python words it (interface.md, amendment 6): flags become parameter names
+    ('--first-divisor' -> 'first_divisor'), and so does a rule key that leads the message."""
+    out, i = [], 0
+    while i < len(message):
+        starts_flag = message.startswith("--", i) and i + 2 < len(message) and message[i + 2].islower() and (
+            i == 0 or message[i - 1] in " ('`")
+        if not starts_flag:
+            out.append(message[i])
+            i += 1
+            continue
+        i += 2
+        while i < len(message) and (message[i].islower() or message[i].isdigit() or message[i] == "-"):
+            out.append("_" if message[i] == "-" else message[i])
+            i += 1
+    text = "".join(out)
+    for key in ("first-divisor",):
+        if text.startswith(key + ":"):
+            text = key.replace("-", "_") + text[len(key):]
+    return text

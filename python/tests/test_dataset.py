@@ -11,7 +11,7 @@ import pytest
 
 import seatsim
 
-from conftest import SOURCE_DIR, cli_csv, cli_error, run_cli
+from conftest import python_wording, SOURCE_DIR, cli_csv, cli_error, run_cli
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_a_votes_file_with_seats(tmp_path):
     assert loaded.votes()["published_seats"] == [None, None, None]
     with pytest.raises(seatsim.Error) as raised:
         loaded.allocate()
-    assert str(raised.value) == cli_error("allocate", votes)
+    assert str(raised.value) == python_wording(cli_error("allocate", votes))
 
 
 def test_load_errors_carry_the_cli_message(tmp_path):
@@ -78,7 +78,7 @@ def test_load_errors_carry_the_cli_message(tmp_path):
     for path in (bad, tmp_path / "missing.csv"):
         with pytest.raises(seatsim.Error) as raised:
             seatsim.load(str(path))
-        assert str(raised.value) == cli_error("allocate", path, "--seats", "2")
+        assert str(raised.value) == python_wording(cli_error("allocate", path, "--seats", "2"))
     with pytest.raises(seatsim.Error, match="unknown keyword 'sets'"):
         seatsim.load(str(bad.with_name("ok.csv")) if bad.with_name("ok.csv").write_text("party,votes\nA,1\n")
                      else "").allocate(sets=3)

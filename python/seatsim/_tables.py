@@ -1,0 +1,242 @@
+"""Tables in and out: DataFrames, dicts of columns and files as seatsim data sets, results in the input's kind.
+
+A DataFrame or dict is handed to the C++ reader as columns of text, the rows a votes file would have, so a
+DataFrame and its to_csv() are read by the same code and give the same errors (row r is line r + 2). Nothing is
+written to disk.
+"""
+from __future__ import annotations
+
+import math
+import os
+from typing import Any, Dict, Mapping, Optional
+
+from . import _core
+
+Columns = Dict[str, Any]
+
+
+def _is_frame(value: Any) -> bool:
+    """A pandas DataFrame, without importing pandas for callers that never use it."""
+    return type(value).__name__ == "DataFrame" and hasattr(value, "columns") and hasattr(value, "to_dict")
+
+
+def _text(value: Any) -> str:
+    """A cell as a votes file writes it: missing (None, NaN, pandas.NA) as empty, whole floats without '.0'."""
+    if value is None or value is getattr(_pandas_na(), "NA", object()):
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    if isinstance(value, str):
+        return value
+    try:  # numpy and pandas scalars, which may be NaN or NA
+        if value != value:
+            return ""
+    except (TypeError, ValueError):
+        return ""
+    return str(value)
+
+
+def _pandas_na() -> Any:
+    import sys
+
+    return sys.modules.get("pandas")
+
+
+def _columns(table: Any, parameter: str) -> Dict[str, list]:
+    """A DataFrame or dict of columns as {column: [text, ...]}."""
+    if _is_frame(table):
+        if getattr(table.columns, "nlevels", 1) != 1:
+            raise _core.InputError(f"{parameter}: a DataFrame with flat column names (district, party, votes)")
+        items = [(str(name), table[name].tolist()) for name in table.columns]
+    elif isinstance(table, Mapping):
+        items = []
+        for name, column in table.items():
+            if isinstance(column, (str, bytes)) or not hasattr(column, "__len__"):
+                raise _core.InputError(
+                    f"{parameter}: a dict of columns (name -> list of values), but '{name}' is {type(column).__name__}"
+                )
+            items.append((str(name), list(column)))
+    else:
+        raise _core.InputError(
+            f"{parameter}: expected a pandas DataFrame, a dict of columns, or a path, not {type(table).__name__}"
+        )
+    return {name: [_text(value) for value in column] for name, column in items}
+
+
+def load(votes: Any, *, districts: Any = None, name: Optional[str] = None) -> _core.Dataset:
+    """A Dataset from a DataFrame, a dict of columns, or a path.
+
+    Parameters
+    ----------
+    votes : pandas.DataFrame, dict of columns, str or os.PathLike
+        A long table with columns district (optional), party, votes and, optionally, published_seats
+        (district_seats, leveling_seats, quota as in a votes file); or a votes CSV, a data-set folder
+        (election.toml, results.csv, districts.csv) or a scenario file (*.toml).
+    districts : DataFrame or dict, optional
+        Seats per district (columns district, seats[, reserved]), a table's districts.csv.
+    name : str, optional
+        The name in messages and results (default: 'votes' for a table, the file name for a file).
+
+    Returns
+    -------
+    seatsim.Dataset, whose methods (allocate, compare, margins, simulate, indices, sweep) return dicts of columns.
+
+    Example
+    -------
+    >>> data = seatsim.load(pd.DataFrame({"party": ["A", "B"], "votes": [60, 40]}))
+    >>> data.allocate(seats=5)["seats"].tolist()
+    [3, 2]
+    """
+    if isinstance(votes, (str, os.PathLike)):
+        if districts is not None:
+            raise _core.InputError("districts: only with a table of votes (a data set has its districts.csv)")
+        return _core.load(os.fspath(votes))
+    if isinstance(votes, _core.Dataset):
+        return votes
+    seat_columns = None if districts is None else _columns(districts, "districts")
+    return _core._dataset_from_columns(_columns(votes, "votes"), name or "votes", seat_columns)
+
+
+def _mirror(result: Dict[str, Any], source: Any, as_frame: bool) -> Any:
+    """A result as the input came: DataFrame for a DataFrame or as_frame, else the dict of columns."""
+    if not (as_frame or _is_frame(source)):
+        return result
+    import pandas
+
+    return pandas.DataFrame(result)
+
+
+def _mirror_tables(result: Dict[str, Any], source: Any, as_frame: bool) -> Any:
+    if not (as_frame or _is_frame(source)):
+        return result
+    import pandas
+
+    return {name: pandas.DataFrame(table) for name, table in result.items()}
+
+
+def _rule(method: Any = None, first_divisor: Any = None, threshold: Any = None, ties: Any = None, seed: Any = None,
+          **rule: Any) -> Dict[str, Any]:
+    given = dict(method=method, first_divisor=first_divisor, threshold=threshold, ties=ties, seed=seed, **rule)
+    return {key: value for key, value in given.items() if value is not None}
+
+
+def allocate_table(votes: Any, seats: Any, method: Any, first_divisor: Any, threshold: Any, ties: Any, seed: Any,
+                   return_ties: bool, threads: int, as_frame: bool, **rule: Any) -> Any:
+    """seatsim.allocate for tables (the C++ entry hands them here)."""
+    if return_ties:
+        raise _core.InputError("return_ties: tables have a 'tie' column; return_ties is for arrays")
+    data = load(votes)
+    keywords = _rule(method, first_divisor, threshold, ties, seed, **rule)
+    if seats is not None:
+        keywords["seats"] = seats
+    return _mirror(data.allocate(**keywords), votes, as_frame)
+
+
+def compare(votes: Any, *, as_frame: bool = False, **rule: Any) -> Any:
+    """Recomputed against published seats, as `seatsim compare`.
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load); needs published_seats.
+    as_frame : bool, return a DataFrame whatever the input.
+    **rule : rule keys over the data's rule (method, first_divisor, threshold, ..., system, seats, seats_file).
+
+    Returns
+    -------
+    Columns district, party, votes, published_seats, seats, diff (None where nothing is published).
+
+    Example
+    -------
+    >>> seatsim.compare(pd.DataFrame({"party": ["A", "B"], "votes": [60, 40], "published_seats": [3, 2]}))
+    """
+    return _mirror(load(votes).compare(**rule), votes, as_frame)
+
+
+def indices(votes: Any, *, published: bool = False, as_frame: bool = False, **rule: Any) -> Any:
+    """Disproportionality indices, as `seatsim allocate --view indices` (published=True: `compare --view indices`).
+
+    Returns
+    -------
+    Columns level, district, gallagher, loosemore_hanby, sainte_lague, dhondt, rae, enp_votes, enp_seats,
+    wasted_share (a first column basis with published=True).
+
+    Example
+    -------
+    >>> seatsim.indices(frame, seats=10)["gallagher"]
+    """
+    return _mirror(load(votes).indices(published=published, **rule), votes, as_frame)
+
+
+def margins(votes: Any, *, as_frame: bool = False, **rule: Any) -> Any:
+    """Seat margins, as `seatsim margins`.
+
+    Returns
+    -------
+    A dict of three tables: 'lists' (district, party, votes, seats, votes_to_gain, votes_to_lose, gain_from,
+    lose_to, ...), 'closest' (each district's closest seat) and 'ranking' (every seat that can change hands, most
+    fragile first); DataFrames for a DataFrame or as_frame=True, else dicts of columns.
+
+    Example
+    -------
+    >>> seatsim.margins(frame, seats=10)["lists"][["party", "votes_to_gain"]]
+    """
+    return _mirror_tables(load(votes).margins(**rule), votes, as_frame)
+
+
+def simulate(votes: Any, draws: int, noise: str, *, seed: Optional[int] = None, threads: int = 1,
+             coalitions: Optional[list] = None, indices: bool = False, as_frame: bool = False, **rule: Any) -> Any:
+    """Monte Carlo seat distributions, as `seatsim simulate`.
+
+    Parameters
+    ----------
+    draws : int, at least 1.
+    noise : 'dirichlet:K', 'multinomial' or 'swing:SD[,DSD]'.
+    seed : the draws' seed (None: the data's, else 0); the same seed gives the CLI's numbers whatever threads.
+    threads : 0 uses every core.
+    coalitions : party names joined by '+' ('A+B').
+    indices : also the distribution of the indices.
+
+    Returns
+    -------
+    A dict of tables 'summary' (party, seats, mean, sd, q05, q50, q95, p_majority), 'coalitions', 'districts',
+    'histogram' (and 'indices'); DataFrames for a DataFrame or as_frame=True.
+
+    Example
+    -------
+    >>> seatsim.simulate(frame, 1000, "dirichlet:500", seats=10, seed=1)["summary"]
+    """
+    tables = load(votes).simulate(draws, noise, seed=seed, threads=threads, coalitions=list(coalitions or []),
+                                  indices=indices, **rule)
+    return _mirror_tables(tables, votes, as_frame)
+
+
+def scenario(path: Any, *, sweep: bool = True, break_points: bool = False, threads: int = 1,
+             as_frame: bool = False, **rule: Any) -> Any:
+    """A scenario file, as `seatsim scenario`: its sweep, or (without [sweep], or sweep=False) its allocation.
+
+    Parameters
+    ----------
+    path : a scenario file (*.toml; its base is a data set or votes file), or a Dataset from seatsim.load.
+    break_points : the sweep's exact break points instead of every step.
+    threads : 0 uses every core.
+    **rule : rule keys over the scenario's rule (allocation only).
+
+    Returns
+    -------
+    The sweep's columns (value, district, party, votes, seats) or its break points; or the allocation's columns.
+
+    Example
+    -------
+    >>> seatsim.scenario("scenarios/example/sweep.toml", break_points=True)
+    """
+    data = load(path)
+    try:
+        if sweep and not rule:
+            return _mirror(data.sweep(break_points=break_points, threads=threads), path, as_frame)
+    except _core.Error as error:
+        if "not a scenario with a" not in str(error):
+            raise
+    return _mirror(data.allocate(**rule), path, as_frame)
