@@ -1017,10 +1017,15 @@ PYBIND11_MODULE(_core, m) {
         for (const System& system : library_systems()) names.push_back(system.name);
         return names;
       },
-      "The names of the library's systems (seatsim systems).");
-  m.def("rule_keys", &rule_key_names,
-        "Every rule keyword (the command line's rule flags, without the dashes and with '_').");
-  m.def("methods", &method_names, "Canonical method names.");
+      "The library's electoral systems, as `seatsim systems` lists them.\n\nReturns\n-------\nlist of str, the names "
+      "System.load() takes.\n\nExample\n-------\n>>> 'norway-storting-2005' in seatsim.systems()\nTrue");
+  m.def(
+      "rule_keys", &rule_key_names,
+      "Every rule keyword: the command line's rule flags without the dashes and with '_', the keys of a system's "
+      "rule.\n\nReturns\n-------\nlist of str.\n\nExample\n-------\n>>> 'first_divisor' in seatsim.rule_keys()\nTrue");
+  m.def("methods", &method_names,
+        "The allocation methods by their canonical names (method= of allocate).\n\nReturns\n-------\nlist of str."
+        "\n\nExample\n-------\n>>> 'dhondt' in seatsim.methods()\nTrue");
   m.def("allocate", &allocate_entry, py::arg("votes"), py::arg("seats") = py::none(), py::arg("method") = py::none(),
         py::arg("first_divisor") = py::none(), py::arg("threshold") = py::none(), py::arg("ties") = py::none(),
         py::arg("seed") = py::none(), py::kw_only(), py::arg("return_ties") = false, py::arg("threads") = 1,

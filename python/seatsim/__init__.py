@@ -29,7 +29,7 @@ from ._core import (
     rule_keys,
     systems,
 )
-from ._tables import compare, indices, load, margins, scenario, simulate
+from ._tables import chart, compare, curves, fit, indices, load, margins, paradoxes, scenario, simulate, sweep
 
 __all__ = [
     "Dataset",
@@ -41,13 +41,18 @@ __all__ = [
     "TieWarning",
     "__version__",
     "allocate",
+    "chart",
     "compare",
+    "curves",
+    "fit",
     "indices",
     "load",
     "margins",
     "methods",
+    "paradoxes",
     "rule_keys",
     "scenario",
     "simulate",
+    "sweep",
     "systems",
 ]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import os
-from typing import Any, Dict, Mapping, Optional
+import collections.abc as _abc
+from typing import Any, Dict, Optional
 
 from . import _core
 
@@ -51,7 +52,7 @@ def _columns(table: Any, parameter: str) -> Dict[str, list]:
         if getattr(table.columns, "nlevels", 1) != 1:
             raise _core.InputError(f"{parameter}: a DataFrame with flat column names (district, party, votes)")
         items = [(str(name), table[name].tolist()) for name in table.columns]
-    elif isinstance(table, Mapping):
+    elif isinstance(table, _abc.Mapping):
         items = []
         for name, column in table.items():
             if isinstance(column, (str, bytes)) or not hasattr(column, "__len__"):
@@ -100,6 +101,11 @@ def load(votes: Any, *, districts: Any = None, name: Optional[str] = None) -> _c
     return _core._dataset_from_columns(_columns(votes, "votes"), name or "votes", seat_columns)
 
 
+def _load(votes: Any, rule: Dict[str, Any]) -> _core.Dataset:
+    """load(votes), taking districts= (seat totals of a table) out of the rule keywords."""
+    return load(votes, districts=rule.pop("districts", None))
+
+
 def _mirror(result: Dict[str, Any], source: Any, as_frame: bool) -> Any:
     """A result as the input came: DataFrame for a DataFrame or as_frame, else the dict of columns."""
     if not (as_frame or _is_frame(source)):
@@ -128,7 +134,7 @@ def allocate_table(votes: Any, seats: Any, method: Any, first_divisor: Any, thre
     """seatsim.allocate for tables (the C++ entry hands them here)."""
     if return_ties:
         raise _core.InputError("return_ties: tables have a 'tie' column; return_ties is for arrays")
-    data = load(votes)
+    data = _load(votes, rule)
     keywords = _rule(method, first_divisor, threshold, ties, seed, **rule)
     if seats is not None:
         keywords["seats"] = seats
@@ -152,11 +158,18 @@ def compare(votes: Any, *, as_frame: bool = False, **rule: Any) -> Any:
     -------
     >>> seatsim.compare(pd.DataFrame({"party": ["A", "B"], "votes": [60, 40], "published_seats": [3, 2]}))
     """
-    return _mirror(load(votes).compare(**rule), votes, as_frame)
+    return _mirror(_load(votes, rule).compare(**rule), votes, as_frame)
 
 
 def indices(votes: Any, *, published: bool = False, as_frame: bool = False, **rule: Any) -> Any:
     """Disproportionality indices, as `seatsim allocate --view indices` (published=True: `compare --view indices`).
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load); districts= a table of seats per district.
+    published : bool, also the indices of the published seats (a first column basis).
+    as_frame : bool, return DataFrames whatever the input.
+    **rule : rule keys over the data's rule (method, first_divisor, threshold, ..., system, seats, seats_file).
 
     Returns
     -------
@@ -167,11 +180,17 @@ def indices(votes: Any, *, published: bool = False, as_frame: bool = False, **ru
     -------
     >>> seatsim.indices(frame, seats=10)["gallagher"]
     """
-    return _mirror(load(votes).indices(published=published, **rule), votes, as_frame)
+    return _mirror(_load(votes, rule).indices(published=published, **rule), votes, as_frame)
 
 
 def margins(votes: Any, *, as_frame: bool = False, **rule: Any) -> Any:
     """Seat margins, as `seatsim margins`.
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load); districts= a table of seats per district.
+    as_frame : bool, return DataFrames whatever the input.
+    **rule : rule keys over the data's rule (method, first_divisor, threshold, ..., system, seats, seats_file).
 
     Returns
     -------
@@ -183,7 +202,7 @@ def margins(votes: Any, *, as_frame: bool = False, **rule: Any) -> Any:
     -------
     >>> seatsim.margins(frame, seats=10)["lists"][["party", "votes_to_gain"]]
     """
-    return _mirror_tables(load(votes).margins(**rule), votes, as_frame)
+    return _mirror_tables(_load(votes, rule).margins(**rule), votes, as_frame)
 
 
 def simulate(votes: Any, draws: int, noise: str, *, seed: Optional[int] = None, threads: int = 1,
@@ -208,7 +227,7 @@ def simulate(votes: Any, draws: int, noise: str, *, seed: Optional[int] = None, 
     -------
     >>> seatsim.simulate(frame, 1000, "dirichlet:500", seats=10, seed=1)["summary"]
     """
-    tables = load(votes).simulate(draws, noise, seed=seed, threads=threads, coalitions=list(coalitions or []),
+    tables = _load(votes, rule).simulate(draws, noise, seed=seed, threads=threads, coalitions=list(coalitions or []),
                                   indices=indices, **rule)
     return _mirror_tables(tables, votes, as_frame)
 
@@ -240,3 +259,114 @@ def scenario(path: Any, *, sweep: bool = True, break_points: bool = False, threa
         if "not a scenario with a" not in str(error):
             raise
     return _mirror(data.allocate(**rule), path, as_frame)
+
+
+def fit(votes: Any, *, as_frame: bool = False, **rule: Any) -> Any:
+    """Which rule produced the published seats, as `seatsim fit`.
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load), with published_seats.
+    **rule : rule keys over the data's rule (method: the linear method whose first divisor varies).
+
+    Returns
+    -------
+    Per district: the exact first-divisor interval (as fractions and decimals) under which the recomputation gives
+    the published seats, the standard methods that give them, and why none can where that is known.
+
+    Example
+    -------
+    >>> seatsim.fit("scenarios/iraq-2013", as_frame=True)[["district", "first_divisors"]]
+    """
+    return _mirror(_load(votes, rule).fit(**rule), votes, as_frame)
+
+
+def paradoxes(votes: Any, *, max_seconds: float = 60.0, as_frame: bool = False, **rule: Any) -> Any:
+    """Paradoxes of the election under its rule, as `seatsim paradoxes`, each re-checked.
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load); districts= a table of seats per district.
+    max_seconds : float, the search's time limit (default 60).
+    as_frame : bool, return DataFrames whatever the input.
+    **rule : rule keys over the data's rule (method, first_divisor, threshold, ..., system, seats, seats_file).
+
+    Returns
+    -------
+    Columns kind, change, district, party, amount, before, after, seats_before, seats_after, rechecked, detail
+    (no rows: none found within max_seconds).
+
+    Example
+    -------
+    >>> seatsim.paradoxes(frame, seats=10, max_seconds=5)
+    """
+    return _mirror(_load(votes, rule).paradoxes(max_seconds=max_seconds, **rule), votes, as_frame)
+
+
+def curves(votes: Any, parties: Any, *, swing: str = "proportional", view: str = "pieces", as_frame: bool = False,
+           **rule: Any) -> Any:
+    """Seats-votes curves, as `seatsim curves`: each party's seats against its national vote share.
+
+    Parameters
+    ----------
+    parties : a party name or a list of them.
+    swing : 'proportional' or 'uniform'.
+    view : 'pieces' (the exact break points) or 'bias' (seats at 50 %, bias).
+
+    Returns
+    -------
+    Columns party, swing, seats, votes_from, votes_to, share_from, share_to (view='pieces').
+
+    Example
+    -------
+    >>> seatsim.curves(frame, "A", seats=10)
+    """
+    names = [parties] if isinstance(parties, str) else list(parties)
+    return _mirror(_load(votes, rule).curves(names, swing=swing, view=view, **rule), votes, as_frame)
+
+
+def chart(votes: Any, kind: str = "hemicycle", *, published: bool = False, title: str = "", district: str = "",
+          **rule: Any) -> str:
+    """The parliament as an SVG string, as `seatsim chart`.
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load).
+    kind : 'hemicycle' (the recomputed seats, or published=True the published ones), 'compare' (published against
+        recomputed) or 'diff' (seats won and lost per district).
+    title, district : the chart's title (default: the data's name and what is drawn); one district only.
+    **rule : rule keys over the data's rule.
+
+    Returns
+    -------
+    str, an SVG document (default party colours).
+
+    Example
+    -------
+    >>> svg = seatsim.chart(frame, seats=10)
+    >>> svg.startswith("<svg")
+    True
+    """
+    return _load(votes, rule).chart(kind=kind, published=published, title=title, district=district, **rule)
+
+
+def sweep(path: Any, *, break_points: bool = False, threads: int = 1, as_frame: bool = False) -> Any:
+    """A scenario file's sweep (its [sweep] section), as `seatsim scenario` writes it.
+
+    Parameters
+    ----------
+    path : a scenario file with a [sweep] (or its Dataset from seatsim.load).
+    break_points : bool, the exact break points instead of every step.
+    threads : int, 0 uses every core.
+    as_frame : bool, return a DataFrame.
+
+    Returns
+    -------
+    Columns value, district, party, votes, seats; with break_points=True the exact break points (before, after,
+    district, party, seats_before, seats_after, votes_before, votes_after, at_value).
+
+    Example
+    -------
+    >>> seatsim.sweep("scenarios/iraq-2013-sweep.toml", break_points=True)
+    """
+    return _mirror(load(path).sweep(break_points=break_points, threads=threads), path, as_frame)

@@ -1,0 +1,90 @@
+"""Parity with the CLI (issue 27): every subcommand `seatsim --help` lists and every rule key of the CLI's registry
+(`seatsim systems schema`) has its Python counterpart. A subcommand missing from COUNTERPARTS fails the test, as
+does a counterpart that the module lacks."""
+import json
+
+import pytest
+
+import seatsim
+
+from conftest import SOURCE_DIR, run_cli
+
+# Subcommand -> the module's counterparts (attribute paths under seatsim).
+COUNTERPARTS = {
+    "systems": ["systems", "System.load", "System.to_toml"],
+    "allocate": ["allocate", "Dataset.allocate", "indices"],
+    "compare": ["compare", "Dataset.compare", "Dataset.compare_summary"],
+    "fit": ["fit", "Dataset.fit"],
+    "scenario": ["scenario", "sweep", "Dataset.sweep"],
+    "margins": ["margins", "Dataset.margins"],
+    "paradoxes": ["paradoxes", "Dataset.paradoxes"],
+    "curves": ["curves", "Dataset.curves"],
+    "simulate": ["simulate", "Dataset.simulate"],
+    "chart": ["chart", "Dataset.chart"],
+}
+# Not bound yet, each with the reason; the list may only shrink (binding one and leaving it here fails).
+NOT_YET_BOUND = {
+    "explain": "the leveling and quota-tier explanation tables (src/cli/explain.cpp) are not yet exposed",
+    "report": "the HTML report (src/cli/report.cpp assembles it in the CLI layer) is not yet exposed",
+    "import": "converting published tables into data-set folders writes files; the module reads the result",
+    "serve": "an HTTP server, not a library call: the module is the programmatic interface",
+}
+# Being written by another helper right now (polls: `seatsim project`); the lead binds it after merging.
+PENDING = {"project"}
+
+
+def cli_subcommands():
+    status, out, err = run_cli("--help")
+    assert status == 0, err
+    lines = out.splitlines()
+    start = lines.index("Subcommands:") + 1
+    names = [line.split()[0] for line in lines[start:] if line.startswith("  ") and line.strip()]
+    assert "allocate" in names and "compare" in names
+    return names
+
+
+def resolve(path):
+    value = seatsim
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def test_every_cli_subcommand_has_a_python_counterpart():
+    missing = []
+    for name in cli_subcommands():
+        if name in PENDING or name in NOT_YET_BOUND:
+            continue
+        if name not in COUNTERPARTS:
+            missing.append(f"{name}: no counterpart listed")
+            continue
+        for path in COUNTERPARTS[name]:
+            try:
+                assert callable(resolve(path))
+            except AttributeError:
+                missing.append(f"{name}: seatsim.{path} is missing")
+    assert not missing, missing
+    for name in NOT_YET_BOUND:
+        assert not hasattr(seatsim, name), f"seatsim.{name} exists: move '{name}' to COUNTERPARTS"
+
+
+def test_every_rule_key_of_the_cli_is_a_python_keyword():
+    schema = json.loads(run_cli("systems", "schema")[1])
+    cli_keys = list(schema["properties"]["system"]["properties"]["rule"]["properties"])
+    assert cli_keys == seatsim.rule_keys()
+    data = seatsim.load(str(SOURCE_DIR / "scenarios" / "example" / "votes.csv"))
+    for key in cli_keys:
+        # A value of the wrong kind reaches the key's own parser: the error names the key, never "unknown keyword".
+        with pytest.raises((seatsim.Error, TypeError, RuntimeError)) as raised:
+            data.allocate(seats=11, **{key: object()})
+        assert "unknown keyword" not in str(raised.value), key
+        system = seatsim.System.load("norway-storting-2005")
+        assert "unknown keyword" not in _error_of(lambda: system.with_rule(**{key: object()})), key
+
+
+def _error_of(call):
+    try:
+        call()
+    except Exception as error:  # noqa: BLE001 - any refusal is fine here, only its wording is checked
+        return str(error)
+    return ""
