@@ -28,6 +28,7 @@
 #include "seatsim/analysis/seats_votes.hpp"
 #include "seatsim/analysis/sweep.hpp"
 #include "seatsim/core/error.hpp"
+#include "seatsim/core/int128.hpp"
 #include "seatsim/io/csv.hpp"
 #include "seatsim/io/input.hpp"
 #include "seatsim/io/meta.hpp"
@@ -322,7 +323,8 @@ void over_columns(Eigen::Index columns, unsigned threads, const Work& work) {
 // them there as int64 with the lists below the threshold zeroed. Returns the first bad value, if any.
 template <typename T>
 std::optional<std::int64_t> prepare_columns(const T* votes, Eigen::Index lists, Eigen::Index begin, Eigen::Index end,
-                                            const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept) {
+                                            const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept,
+                                            char* live) {
   for (Eigen::Index c = begin; c < end; ++c) {
     const T* column = votes + c * lists;
     std::int64_t total = 0;
@@ -333,24 +335,49 @@ std::optional<std::int64_t> prepare_columns(const T* votes, Eigen::Index lists, 
     }
     if (!kept) continue;
     std::int64_t* out = kept->col(c).data();
+    if (!cut) {
+      for (Eigen::Index i = 0; i < lists; ++i) live[i] |= (out[i] = static_cast<std::int64_t>(column[i])) != 0;
+      continue;
+    }
+    // ThresholdValue::passes inlined (a call per list would cost a third of the allocation): v >= votes, or
+    // v * den >= num * total exactly (strict: >).
+    const bool by_votes = cut->kind == ThresholdValue::Kind::votes;
+    const i128 bar = by_votes ? static_cast<i128>(cut->votes) : static_cast<i128>(cut->share.num()) * total;
+    const i128 scale = by_votes ? 1 : cut->share.den();
     for (Eigen::Index i = 0; i < lists; ++i) {
       const auto v = static_cast<std::int64_t>(column[i]);
-      out[i] = !cut || cut->passes(v, total, strict) ? v : 0;
+      const i128 lhs = static_cast<i128>(v) * scale;
+      out[i] = (strict ? lhs > bar : lhs >= bar) ? v : 0;
+      live[i] |= out[i] != 0;
     }
   }
   return std::nullopt;
 }
 
+// The int64 copy a batch with a threshold (or int32 votes) is written into: kept per calling thread and reused,
+// so that repeated calls of one shape pay no page faults (it holds the largest batch's votes until the thread ends).
+VoteMatrix& batch_buffer(Eigen::Index lists, Eigen::Index scenarios, int which = 0) {
+  thread_local VoteMatrix buffers[2];
+  VoteMatrix& buffer = buffers[which];
+  if (buffer.rows() != lists || buffer.cols() != scenarios) buffer.resize(lists, scenarios);
+  return buffer;
+}
+
 template <typename T>
 void prepare_all(const T* votes, Eigen::Index lists, Eigen::Index scenarios, unsigned threads,
-                 const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept) {
-  std::vector<std::optional<std::int64_t>> bad(
-      std::max(1u, threads == 0 ? std::thread::hardware_concurrency() : threads));
+                 const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept, std::vector<char>* live) {
+  const std::size_t workers = std::max(1u, threads == 0 ? std::thread::hardware_concurrency() : threads);
+  std::vector<std::optional<std::int64_t>> bad(workers);
+  std::vector<std::vector<char>> lives(workers, std::vector<char>(static_cast<std::size_t>(lists), 0));
   over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index worker) {
-    bad[static_cast<std::size_t>(worker)] = prepare_columns(votes, lists, begin, end, cut, strict, kept);
+    const auto w = static_cast<std::size_t>(worker);
+    bad[w] = prepare_columns(votes, lists, begin, end, cut, strict, kept, lives[w].data());
   });
   for (const auto& value : bad)
     if (value) bad_votes(*value);
+  if (live)
+    for (const auto& mask : lives)
+      for (std::size_t i = 0; i < mask.size(); ++i) (*live)[i] |= mask[i];
 }
 
 // A numpy array that takes over an Eigen matrix (column-major lists x scenarios) as a
@@ -409,6 +436,40 @@ py::object allocate_one(const py::array& votes, std::int64_t seats, const Rule& 
   return py::make_tuple(out, tie);
 }
 
+// Lists with no votes in any scenario (below the threshold everywhere, the usual case of small lists in Monte
+// Carlo draws) take no seat and tie for none: the kernel runs on the other lists only, and their seats are spread
+// back into the full shape by the same threads.
+void allocate_live_lists(const VoteMatrix& kept, const std::vector<char>& live, std::int64_t seats,
+                         const Method& method, const TieBreak& ties, BatchSeats& result, unsigned threads) {
+  std::vector<Eigen::Index> rows;
+  for (std::size_t i = 0; i < live.size(); ++i)
+    if (live[i]) rows.push_back(static_cast<Eigen::Index>(i));
+  const auto count = static_cast<Eigen::Index>(rows.size());
+  // Under lot a list's key is its position (arrays carry no names): positions must stay as given.
+  if (count == kept.rows() || count == 0 || ties.rule == TieRule::lot)
+    return allocate_batch(kept, seats, method, ties, result, threads);
+  const Eigen::Index lists = kept.rows(), scenarios = kept.cols();
+  VoteMatrix& compact = batch_buffer(count, scenarios, 1);
+  over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index) {
+    for (Eigen::Index c = begin; c < end; ++c)
+      for (Eigen::Index r = 0; r < count; ++r) compact(r, c) = kept(rows[static_cast<std::size_t>(r)], c);
+  });
+  BatchSeats part;
+  allocate_batch(compact, seats, method, ties, part, threads);
+  result.seats.resize(lists, scenarios);
+  result.tie.resize(lists, scenarios);
+  over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index) {
+    for (Eigen::Index c = begin; c < end; ++c) {
+      result.seats.col(c).setZero();
+      result.tie.col(c).setZero();
+      for (Eigen::Index r = 0; r < count; ++r) {
+        result.seats(rows[static_cast<std::size_t>(r)], c) = part.seats(r, c);
+        result.tie(rows[static_cast<std::size_t>(r)], c) = part.tie(r, c);
+      }
+    }
+  });
+}
+
 // A batch (scenarios x lists, row-major) is the column-major lists x scenarios matrix the batched kernel takes:
 // C-contiguous int64 is read in place; int32, or a threshold that zeroes lists, makes one int64 copy, written by
 // the same threads that then allocate. The GIL is released throughout; one warning per call, however many rows tie.
@@ -424,18 +485,19 @@ py::object allocate_many(const py::array& votes, std::int64_t seats, const Rule&
     py::gil_scoped_release release;
     if (wide && !cut) {
       const auto* data = static_cast<const std::int64_t*>(votes.data());
-      prepare_all(data, lists, scenarios, threads, cut, rule.threshold.strict, nullptr);
+      prepare_all(data, lists, scenarios, threads, cut, rule.threshold.strict, nullptr, nullptr);
       allocate_batch(Eigen::Map<const VoteMatrix>(data, lists, scenarios), seats, rule.method, tie_break, result,
                      threads);
     } else {
-      VoteMatrix kept(lists, scenarios);
+      VoteMatrix& kept = batch_buffer(lists, scenarios);
+      std::vector<char> live(static_cast<std::size_t>(lists), 0);
       if (wide)
         prepare_all(static_cast<const std::int64_t*>(votes.data()), lists, scenarios, threads, cut,
-                    rule.threshold.strict, &kept);
+                    rule.threshold.strict, &kept, &live);
       else
         prepare_all(static_cast<const std::int32_t*>(votes.data()), lists, scenarios, threads, cut,
-                    rule.threshold.strict, &kept);
-      allocate_batch(kept, seats, rule.method, tie_break, result, threads);
+                    rule.threshold.strict, &kept, &live);
+      allocate_live_lists(kept, live, seats, rule.method, tie_break, result, threads);
     }
   }
   if (result.tie.size() > 0 && result.tie.maxCoeff() != 0) {

@@ -123,6 +123,14 @@ def test_batches_in_int32_with_threads_and_a_threshold_equal_row_by_row():
             got = seatsim.allocate(array, 25, threshold="5%", threads=threads)
             assert got[:300].tolist() == expected.tolist()
             assert got.tolist() == seatsim.allocate(votes, 25, threshold="5%").tolist()
+    # Lists below the threshold in every row leave the kernel (they take no seat); the rest keep their places,
+    # and their ties and lot draws are those of the row-by-row path.
+    skewed = votes * np.array([40, 30, 1, 20, 1, 1, 10, 1, 5])
+    for ties in ("more-votes", "lot", "list-order"):
+        batch, batch_ties = seatsim.allocate(skewed, 25, threshold="4%", ties=ties, seed=9, return_ties=True, threads=2)
+        for row in (0, 1, 2, 4000, 8999):
+            one, one_ties = seatsim.allocate(skewed[row], 25, threshold="4%", ties=ties, seed=9, return_ties=True)
+            assert batch[row].tolist() == one.tolist() and batch_ties[row].tolist() == one_ties.tolist()
     plain = seatsim.allocate(votes, 25, threads=2)
     assert plain.tolist() == seatsim.allocate(votes.astype(np.int32), 25).tolist()
     with pytest.raises(seatsim.InputError, match="votes must be between"):
