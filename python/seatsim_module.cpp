@@ -10,10 +10,12 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "seatsim/analysis/comparator.hpp"
@@ -319,67 +321,6 @@ void over_columns(Eigen::Index columns, unsigned threads, const Work& work) {
   for (std::thread& t : pool) t.join();
 }
 
-// Checks the votes of scenarios [begin, end) (lists x scenarios, column-major) and, when `kept` is given, writes
-// them there as int64 with the lists below the threshold zeroed. Returns the first bad value, if any.
-template <typename T>
-std::optional<std::int64_t> prepare_columns(const T* votes, Eigen::Index lists, Eigen::Index begin, Eigen::Index end,
-                                            const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept,
-                                            char* live) {
-  for (Eigen::Index c = begin; c < end; ++c) {
-    const T* column = votes + c * lists;
-    std::int64_t total = 0;
-    for (Eigen::Index i = 0; i < lists; ++i) {
-      const auto v = static_cast<std::int64_t>(column[i]);
-      if (v < 0 || v > max_votes) return v;
-      total += v;
-    }
-    if (!kept) continue;
-    std::int64_t* out = kept->col(c).data();
-    if (!cut) {
-      for (Eigen::Index i = 0; i < lists; ++i) live[i] |= (out[i] = static_cast<std::int64_t>(column[i])) != 0;
-      continue;
-    }
-    // ThresholdValue::passes inlined (a call per list would cost a third of the allocation): v >= votes, or
-    // v * den >= num * total exactly (strict: >).
-    const bool by_votes = cut->kind == ThresholdValue::Kind::votes;
-    const i128 bar = by_votes ? static_cast<i128>(cut->votes) : static_cast<i128>(cut->share.num()) * total;
-    const i128 scale = by_votes ? 1 : cut->share.den();
-    for (Eigen::Index i = 0; i < lists; ++i) {
-      const auto v = static_cast<std::int64_t>(column[i]);
-      const i128 lhs = static_cast<i128>(v) * scale;
-      out[i] = (strict ? lhs > bar : lhs >= bar) ? v : 0;
-      live[i] |= out[i] != 0;
-    }
-  }
-  return std::nullopt;
-}
-
-// The int64 copy a batch with a threshold (or int32 votes) is written into: kept per calling thread and reused,
-// so that repeated calls of one shape pay no page faults (it holds the largest batch's votes until the thread ends).
-VoteMatrix& batch_buffer(Eigen::Index lists, Eigen::Index scenarios, int which = 0) {
-  thread_local VoteMatrix buffers[2];
-  VoteMatrix& buffer = buffers[which];
-  if (buffer.rows() != lists || buffer.cols() != scenarios) buffer.resize(lists, scenarios);
-  return buffer;
-}
-
-template <typename T>
-void prepare_all(const T* votes, Eigen::Index lists, Eigen::Index scenarios, unsigned threads,
-                 const std::optional<ThresholdValue>& cut, bool strict, VoteMatrix* kept, std::vector<char>* live) {
-  const std::size_t workers = std::max(1u, threads == 0 ? std::thread::hardware_concurrency() : threads);
-  std::vector<std::optional<std::int64_t>> bad(workers);
-  std::vector<std::vector<char>> lives(workers, std::vector<char>(static_cast<std::size_t>(lists), 0));
-  over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index worker) {
-    const auto w = static_cast<std::size_t>(worker);
-    bad[w] = prepare_columns(votes, lists, begin, end, cut, strict, kept, lives[w].data());
-  });
-  for (const auto& value : bad)
-    if (value) bad_votes(*value);
-  if (live)
-    for (const auto& mask : lives)
-      for (std::size_t i = 0; i < mask.size(); ++i) (*live)[i] |= mask[i];
-}
-
 // A numpy array that takes over an Eigen matrix (column-major lists x scenarios) as a
 // row-major (scenarios x lists) array, without a copy.
 template <typename Matrix>
@@ -436,71 +377,212 @@ py::object allocate_one(const py::array& votes, std::int64_t seats, const Rule& 
   return py::make_tuple(out, tie);
 }
 
-// Lists with no votes in any scenario (below the threshold everywhere, the usual case of small lists in Monte
-// Carlo draws) take no seat and tie for none: the kernel runs on the other lists only, and their seats are spread
-// back into the full shape by the same threads.
-void allocate_live_lists(const VoteMatrix& kept, const std::vector<char>& live, std::int64_t seats,
-                         const Method& method, const TieBreak& ties, BatchSeats& result, unsigned threads) {
-  std::vector<Eigen::Index> rows;
-  for (std::size_t i = 0; i < live.size(); ++i)
-    if (live[i]) rows.push_back(static_cast<Eigen::Index>(i));
+// A threshold as the batch applies it, exactly as ThresholdValue::passes: v >= votes, or v * den >= num * total
+// (strict: >). Per scenario the right side is computed once; in int64 when it fits (den <= 9.2e6 keeps
+// v * den <= max_votes * den within int64), so that the per-list test is a multiply and a compare.
+struct BatchCut {
+  bool active = false, strict = false, by_votes = false, narrow = false;
+  std::int64_t votes = 0, num = 0, den = 1, total_limit = 0;
+
+  BatchCut(const std::optional<ThresholdValue>& cut, bool strict_cut) : active(cut.has_value()), strict(strict_cut) {
+    if (!cut) return;
+    by_votes = cut->kind == ThresholdValue::Kind::votes;
+    votes = cut->votes;
+    num = by_votes ? 0 : cut->share.num();
+    den = by_votes ? 1 : cut->share.den();
+    narrow = den <= std::numeric_limits<std::int64_t>::max() / max_votes;
+    total_limit = num == 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::max() / num;
+  }
+  // Marks in keep[i] the lists of one scenario that pass.
+  void mark(const std::int64_t* column, Eigen::Index lists, std::int64_t total, char* keep) const {
+    if (!active) {
+      for (Eigen::Index i = 0; i < lists; ++i) keep[i] = static_cast<char>(column[i] != 0);
+    } else if (by_votes) {
+      for (Eigen::Index i = 0; i < lists; ++i)
+        keep[i] = static_cast<char>(column[i] != 0 && (strict ? column[i] > votes : column[i] >= votes));
+    } else if (narrow && total <= total_limit) {
+      const std::int64_t bar = num * total;
+      for (Eigen::Index i = 0; i < lists; ++i) {
+        const std::int64_t lhs = column[i] * den;
+        keep[i] = static_cast<char>(column[i] != 0 && (strict ? lhs > bar : lhs >= bar));
+      }
+    } else {
+      const i128 bar = static_cast<i128>(num) * total;
+      for (Eigen::Index i = 0; i < lists; ++i) {
+        const i128 lhs = static_cast<i128>(column[i]) * den;
+        keep[i] = static_cast<char>(column[i] != 0 && (strict ? lhs > bar : lhs >= bar));
+      }
+    }
+  }
+};
+
+// One scenario as int64 (a copy for int32 votes, the input itself for int64), checked; its total, or the bad value.
+template <typename T>
+const std::int64_t* widened(const T* column, Eigen::Index lists, std::int64_t* scratch, std::int64_t& total,
+                            bool& bad) {
+  std::int64_t sum = 0;
+  bool out_of_range = false;
+  for (Eigen::Index i = 0; i < lists; ++i) {
+    const auto v = static_cast<std::int64_t>(column[i]);
+    out_of_range |= v < 0 || v > max_votes;
+    sum += v;
+    if constexpr (!std::is_same_v<T, std::int64_t>) scratch[i] = v;
+  }
+  total = sum;
+  bad = out_of_range;
+  if constexpr (std::is_same_v<T, std::int64_t>) return column;
+  return scratch;
+}
+
+std::int64_t first_bad(const std::int64_t* column, Eigen::Index lists) {
+  for (Eigen::Index i = 0; i < lists; ++i)
+    if (column[i] < 0 || column[i] > max_votes) return column[i];
+  return 0;
+}
+
+// Pass 1 over scenarios [begin, end) (lists x scenarios, column-major), reading only: checks the votes, keeps each
+// scenario's total (when `totals`) and marks the lists that keep votes in some scenario (when `live`). Returns the
+// first bad value, if any.
+template <typename T>
+std::optional<std::int64_t> scan_columns(const T* votes, Eigen::Index lists, Eigen::Index begin, Eigen::Index end,
+                                         const BatchCut& cut, std::int64_t* totals, char* live) {
+  std::vector<std::int64_t> scratch(static_cast<std::size_t>(lists));
+  std::vector<char> keep(static_cast<std::size_t>(lists));
+  for (Eigen::Index c = begin; c < end; ++c) {
+    std::int64_t total = 0;
+    bool bad = false;
+    const std::int64_t* column = widened(votes + c * lists, lists, scratch.data(), total, bad);
+    if (bad) return first_bad(column, lists);
+    if (totals) totals[c] = total;
+    if (!live) continue;
+    cut.mark(column, lists, total, keep.data());
+    for (Eigen::Index i = 0; i < lists; ++i) live[i] |= keep[static_cast<std::size_t>(i)];
+  }
+  return std::nullopt;
+}
+
+// Pass 2: the lists `rows` of scenarios [begin, end) as int64 into `out` (rows x scenarios), below the threshold 0.
+template <typename T>
+void write_columns(const T* votes, Eigen::Index lists, const std::vector<Eigen::Index>& rows, Eigen::Index begin,
+                   Eigen::Index end, const BatchCut& cut, const std::int64_t* totals, std::int64_t* out) {
   const auto count = static_cast<Eigen::Index>(rows.size());
-  // Under lot a list's key is its position (arrays carry no names): positions must stay as given.
-  if (count == kept.rows() || count == 0 || ties.rule == TieRule::lot)
-    return allocate_batch(kept, seats, method, ties, result, threads);
-  const Eigen::Index lists = kept.rows(), scenarios = kept.cols();
-  VoteMatrix& compact = batch_buffer(count, scenarios, 1);
-  over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index) {
-    for (Eigen::Index c = begin; c < end; ++c)
-      for (Eigen::Index r = 0; r < count; ++r) compact(r, c) = kept(rows[static_cast<std::size_t>(r)], c);
+  std::vector<std::int64_t> scratch(static_cast<std::size_t>(lists));
+  std::vector<char> keep(static_cast<std::size_t>(lists));
+  for (Eigen::Index c = begin; c < end; ++c) {
+    std::int64_t total = 0;
+    bool bad = false;
+    const std::int64_t* column = widened(votes + c * lists, lists, scratch.data(), total, bad);
+    cut.mark(column, lists, totals[c], keep.data());
+    std::int64_t* into = out + c * count;
+    for (Eigen::Index r = 0; r < count; ++r) {
+      const auto i = static_cast<std::size_t>(rows[static_cast<std::size_t>(r)]);
+      into[r] = keep[i] ? column[i] : 0;
+    }
+  }
+}
+
+// Pass 1 on every thread; throws for the first bad value. `live` (optional) gets the lists that keep votes.
+template <typename T>
+void scan_all(const T* votes, Eigen::Index lists, Eigen::Index scenarios, unsigned threads, const BatchCut& cut,
+              std::int64_t* totals, std::vector<char>* live) {
+  const std::size_t workers = std::max(1u, threads == 0 ? std::thread::hardware_concurrency() : threads);
+  std::vector<std::optional<std::int64_t>> bad(workers);
+  std::vector<std::vector<char>> lives(workers, std::vector<char>(live ? static_cast<std::size_t>(lists) : 0, 0));
+  over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index worker) {
+    const auto w = static_cast<std::size_t>(worker);
+    bad[w] = scan_columns(votes, lists, begin, end, cut, totals, live ? lives[w].data() : nullptr);
   });
+  for (const auto& value : bad)
+    if (value) bad_votes(*value);
+  if (live)
+    for (const auto& mask : lives)
+      for (std::size_t i = 0; i < mask.size(); ++i) (*live)[i] |= mask[i];
+}
+
+// The int64 votes a batch with a threshold (or int32 votes) is written into: kept per calling thread and reused,
+// so that repeated calls of one shape pay no page faults (it holds the largest batch's votes until the thread ends).
+VoteMatrix& batch_buffer(Eigen::Index lists, Eigen::Index scenarios) {
+  thread_local VoteMatrix buffer;
+  if (buffer.rows() != lists || buffer.cols() != scenarios) buffer.resize(lists, scenarios);
+  return buffer;
+}
+
+bool any_nonzero(const TieMatrix& ties) {
+  const std::uint8_t* data = ties.data();
+  const auto size = static_cast<std::size_t>(ties.size());
+  std::uint8_t any = 0;
+  for (std::size_t i = 0; i < size; ++i) any |= data[i];  // vectorised: no early exit
+  return any != 0;
+}
+
+// int32 votes, or a threshold: pass 1 finds the totals and the lists that keep votes in some scenario; pass 2 writes
+// only those lists (lists below the threshold in every row, the usual small lists of Monte Carlo draws, take no seat
+// and tie for none, so the kernel runs without them); their seats are spread back into the full shape. Under lot a
+// list's key is its position (arrays carry no names), so every list stays.
+template <typename T>
+void allocate_kept(const T* votes, Eigen::Index lists, Eigen::Index scenarios, std::int64_t seats, const Rule& rule,
+                   const TieBreak& ties, bool return_ties, unsigned threads, BatchSeats& result) {
+  const BatchCut cut(rule.threshold.value, rule.threshold.strict);
+  std::vector<std::int64_t> totals(static_cast<std::size_t>(scenarios));
+  std::vector<char> live(static_cast<std::size_t>(lists), 0);
+  scan_all(votes, lists, scenarios, threads, cut, totals.data(), &live);
+  std::vector<Eigen::Index> rows;
+  for (Eigen::Index i = 0; i < lists; ++i)
+    if (live[static_cast<std::size_t>(i)] || ties.rule == TieRule::lot) rows.push_back(i);
+  if (rows.empty())  // no votes anywhere: every list, for the kernel's own error
+    for (Eigen::Index i = 0; i < lists; ++i) rows.push_back(i);
+  const auto count = static_cast<Eigen::Index>(rows.size());
+  VoteMatrix& kept = batch_buffer(count, scenarios);
+  over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index) {
+    write_columns(votes, lists, rows, begin, end, cut, totals.data(), kept.data());
+  });
+  if (count == lists) return allocate_batch(kept, seats, rule.method, ties, result, threads);
   BatchSeats part;
-  allocate_batch(compact, seats, method, ties, part, threads);
+  allocate_batch(kept, seats, rule.method, ties, part, threads);
   result.seats.resize(lists, scenarios);
-  result.tie.resize(lists, scenarios);
+  result.tie.resize(lists, return_ties || any_nonzero(part.tie) ? scenarios : 0);
+  const bool with_ties = result.tie.cols() == scenarios;
   over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index) {
     for (Eigen::Index c = begin; c < end; ++c) {
-      result.seats.col(c).setZero();
-      result.tie.col(c).setZero();
-      for (Eigen::Index r = 0; r < count; ++r) {
-        result.seats(rows[static_cast<std::size_t>(r)], c) = part.seats(r, c);
-        result.tie(rows[static_cast<std::size_t>(r)], c) = part.tie(r, c);
-      }
+      std::int32_t* seats_out = result.seats.data() + c * lists;
+      const std::int32_t* seats_in = part.seats.data() + c * count;
+      std::fill(seats_out, seats_out + lists, 0);
+      for (Eigen::Index r = 0; r < count; ++r) seats_out[rows[static_cast<std::size_t>(r)]] = seats_in[r];
+      if (!with_ties) continue;
+      std::uint8_t* tie_out = result.tie.data() + c * lists;
+      const std::uint8_t* tie_in = part.tie.data() + c * count;
+      std::fill(tie_out, tie_out + lists, std::uint8_t{0});
+      for (Eigen::Index r = 0; r < count; ++r) tie_out[rows[static_cast<std::size_t>(r)]] = tie_in[r];
     }
   });
 }
 
 // A batch (scenarios x lists, row-major) is the column-major lists x scenarios matrix the batched kernel takes:
-// C-contiguous int64 is read in place; int32, or a threshold that zeroes lists, makes one int64 copy, written by
+// C-contiguous int64 without a threshold is read in place; otherwise allocate_kept makes one int64 copy, written by
 // the same threads that then allocate. The GIL is released throughout; one warning per call, however many rows tie.
 py::object allocate_many(const py::array& votes, std::int64_t seats, const Rule& rule, bool return_ties,
                          unsigned threads) {
   const auto scenarios = static_cast<Eigen::Index>(votes.shape(0));
   const auto lists = static_cast<Eigen::Index>(votes.shape(1));
-  const std::optional<ThresholdValue>& cut = rule.threshold.value;
   const bool wide = votes.itemsize() == 8;
   const TieBreak tie_break{rule.ties, rule.seed, 0, "the district", {}};
   BatchSeats result;
   {
     py::gil_scoped_release release;
-    if (wide && !cut) {
+    if (wide && !rule.threshold.value) {
       const auto* data = static_cast<const std::int64_t*>(votes.data());
-      prepare_all(data, lists, scenarios, threads, cut, rule.threshold.strict, nullptr, nullptr);
+      scan_all(data, lists, scenarios, threads, BatchCut({}, false), nullptr, nullptr);
       allocate_batch(Eigen::Map<const VoteMatrix>(data, lists, scenarios), seats, rule.method, tie_break, result,
                      threads);
+    } else if (wide) {
+      allocate_kept(static_cast<const std::int64_t*>(votes.data()), lists, scenarios, seats, rule, tie_break,
+                    return_ties, threads, result);
     } else {
-      VoteMatrix& kept = batch_buffer(lists, scenarios);
-      std::vector<char> live(static_cast<std::size_t>(lists), 0);
-      if (wide)
-        prepare_all(static_cast<const std::int64_t*>(votes.data()), lists, scenarios, threads, cut,
-                    rule.threshold.strict, &kept, &live);
-      else
-        prepare_all(static_cast<const std::int32_t*>(votes.data()), lists, scenarios, threads, cut,
-                    rule.threshold.strict, &kept, &live);
-      allocate_live_lists(kept, live, seats, rule.method, tie_break, result, threads);
+      allocate_kept(static_cast<const std::int32_t*>(votes.data()), lists, scenarios, seats, rule, tie_break,
+                    return_ties, threads, result);
     }
   }
-  if (result.tie.size() > 0 && result.tie.maxCoeff() != 0) {
+  if (result.tie.size() > 0 && any_nonzero(result.tie)) {
     Eigen::Index tied = 0;
     for (Eigen::Index s = 0; s < result.tie.cols(); ++s) tied += result.tie.col(s).any() ? 1 : 0;
     warn_tie("a tie decided seats in " + std::to_string(tied) + " of " + std::to_string(scenarios) +
