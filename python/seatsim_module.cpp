@@ -41,16 +41,20 @@
 #include "seatsim/io/scenario.hpp"
 #include "seatsim/io/system_file.hpp"
 #include "seatsim/io/votes_file.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/allocation.hpp"
 #include "seatsim/kernel/batch.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/kernel/method.hpp"
 #include "seatsim/kernel/threshold.hpp"
+#include "seatsim/render/alliance_report.hpp"
 #include "seatsim/render/chart_data.hpp"
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/indices_report.hpp"
+#include "seatsim/render/leveling_report.hpp"
 #include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/paradoxes_report.hpp"
+#include "seatsim/render/quota_tier_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
 #include "seatsim/render/seats_votes_report.hpp"
 #include "seatsim/render/simulation_report.hpp"
@@ -979,6 +983,35 @@ struct Dataset {
                     titled("seats won and lost against the published result (" + rule.method.name + ")"));
   }
 
+  // `seatsim explain`: how the upper tier was reached, the table the CLI writes as CSV: the leveling award table,
+  // the quota tier's districts, or the list alliances' split.
+  py::dict explain_records(const std::string& district, const py::kwargs& overrides) const {
+    refuse_sweep();
+    Election election = input.election;
+    const Rule rule = rule_with(overrides, &election);
+    if (!district.empty() && !election.find(district)) {
+      std::vector<std::string> names;
+      for (const District& d : election.districts) names.push_back(d.name);
+      const std::vector<std::string> close = closest_names(district, names, 1);
+      throw Error(election.source, 0,
+                  "district: no district named '" + district + "'" +
+                      (close.empty() ? std::string() : " (did you mean '" + close.front() + "'?)"))
+          .with_key("district");
+    }
+    ElectionOutcome outcome;
+    {
+      py::gil_scoped_release release;
+      outcome = allocate(election, rule);
+    }
+    warn_notes(outcome.notes);
+    if (outcome.leveling) return table_columns(leveling_award_table(*outcome.leveling, district));
+    if (outcome.quota_tier) return table_columns(quota_tier_district_table(election, outcome, district));
+    if (has_alliances(election)) return table_columns(alliance_split_table(election, outcome, district));
+    throw Error(
+        "explain: the rule has no leveling tier, no quota tier and no list alliances (give system=, or "
+        "leveling_seats or quota_tier and their keywords, or alliances)");
+  }
+
   py::dict rule_dict() const {
     const Rule rule = rule_with(py::kwargs(), nullptr);
     return py::module_::import("json").attr("loads")(rule_to_json(rule).dump());
@@ -1293,6 +1326,10 @@ Examples
            "`seatsim curves` as a dict of columns: each party's seats as a function of its national vote share "
            "(swing 'proportional' or 'uniform'), exact break points; view='bias' gives the bias table. Keywords as "
            "for allocate().")
+      .def("explain", &Dataset::explain_records, py::arg("district") = "",
+           "`seatsim explain` as a dict of columns (the CLI's CSV): how the upper tier was reached, the leveling "
+           "award table, the quota tier's districts, or the list alliances' split; district= one district. "
+           "Keywords as for allocate(). Example: seatsim.load('scenarios/sweden-2022').explain()")
       .def("chart", &Dataset::chart_svg, py::arg("kind") = "hemicycle", py::arg("published") = false,
            py::arg("title") = "", py::arg("district") = "",
            "`seatsim chart` as an SVG string: kind 'hemicycle' (recomputed, or published=True), 'compare' "

@@ -370,3 +370,25 @@ def sweep(path: Any, *, break_points: bool = False, threads: int = 1, as_frame: 
     >>> seatsim.sweep("scenarios/iraq-2013-sweep.toml", break_points=True)
     """
     return _mirror(load(path).sweep(break_points=break_points, threads=threads), path, as_frame)
+
+
+def explain(votes: Any, *, district: str = "", as_frame: bool = False, **rule: Any) -> Any:
+    """How the upper tier was reached, as `seatsim explain` writes it as CSV.
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load).
+    district : one district only ('' for all).
+    as_frame : bool, return a DataFrame whatever the input.
+    **rule : rule keys over the data's rule (system=, leveling_seats, quota_tier, ...).
+
+    Returns
+    -------
+    The leveling award table (leveling seats: national apportionment, each party's entitlement, the award order),
+    the quota tier's districts (quotas, whole quotas, remainders), or the list alliances' split.
+
+    Example
+    -------
+    >>> seatsim.explain("scenarios/sweden-2022", as_frame=True).head()
+    """
+    return _mirror(_load(votes, rule).explain(district=district, **rule), votes, as_frame)

@@ -101,8 +101,8 @@ def run_console(root, env, number, command, expected, shared):
 def run_python(root, env, number, lines, module_dir):
     where = f"{PAGE}:{number}"
     # The package seatsim/ with its extension seatsim/_core*.so (a bare seatsim*.so before 2026-12-06).
-    built = module_dir and any(Path(module_dir).glob("seatsim*.so")) or any(Path(module_dir or ".").glob("seatsim/_core*.so"))
-    if not module_dir or not built:
+    built = module_dir and (any(Path(module_dir).glob("seatsim*.so")) or any(Path(module_dir).glob("seatsim/_core*.so")))
+    if not built:
         print(f"skipped: {where}: the Python module was not built (-DSEATSIM_PYTHON=ON)")
         return "skipped"
     python_env = dict(env, PYTHONPATH=str(module_dir))
