@@ -66,8 +66,6 @@ using namespace seatsim;
 
 namespace {
 
-using Int64Array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-
 py::object note_warning;  // seatsim.NoteWarning: what the CLI prints as "seatsim: note: ..."
 py::object tie_warning;   // seatsim.TieWarning (a NoteWarning): a tie decided a seat
 
@@ -1213,7 +1211,8 @@ Parameters
 ----------
 votes : array, list, pandas.DataFrame, dict of columns, or path
     1-D numbers: one district. 2-D (scenarios x lists): a batch through the
-    batched kernel; C-contiguous int64 or int32 is read without a copy.
+    batched kernel, GIL released; C-contiguous int64 is read in place (no
+    copy), int32 in place too and widened once by the allocating threads.
     A DataFrame or dict (columns district, party, votes[, published_seats])
     or a votes file / data-set folder: allocated as `seatsim allocate` does.
 seats : int
