@@ -167,7 +167,7 @@ TEST_SUITE("explain mixed member") {
     const fs::path html = tmp.path / "report.html";
     REQUIRE(run_cli({"report", data, "-o", html.string()}).status == 0);
     const std::string page = read_text_file(html.string());
-    CHECK(page.find("Mixed member: each region&#39;s list seats in award order") != std::string::npos);
+    CHECK(page.find("Mixed member: each region&apos;s list seats in award order") != std::string::npos);
   }
 }
 
