@@ -111,6 +111,17 @@ TEST_SUITE("mixed member commands") {
     CHECK(mean_total > 120.5);
     CHECK(mean_total < 122.0);
     CHECK(party_row(rows, "National Party").at("seats") == "60");
+    // A coalition of every party with seats holds the whole House, more than the 120 seats of the district: its
+    // histogram covers the overhang (it used to be sized for 120 and overrun).
+    const RunResult all = run_cli({"simulate", new_zealand_2014(), "--draws", "40", "--noise", "dirichlet:2000",
+                                   "--seed", "1", "--view", "coalitions", "--format", "csv", "--coalition",
+                                   "National Party+Labour Party+Green Party+New Zealand First Party+Māori Party+"
+                                   "ACT New Zealand+United Future"});
+    REQUIRE_MESSAGE(all.status == 0, all.err);
+    const Records coalition = csv_records(all.out);
+    REQUIRE(coalition.size() == 1);
+    CHECK(coalition[0].at("seats") == "121");
+    CHECK(coalition[0].at("q95") == "121");
   }
 
   TEST_CASE("New Zealand 2014: the charts draw the 121 seats") {

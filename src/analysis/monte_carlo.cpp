@@ -94,12 +94,22 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
   whole_election_ = rule_.tiered() || !rule_.bounds.empty() || has_alliances(election_);
   const bool leveling = rule_.leveling.enabled();
   total_seats_ = election_.total_seats() + (leveling ? rule_.leveling.seats : 0);
+  max_house_ = total_seats_;
+  if (rule_.mixed_member.enabled()) {
+    // A mixed-member House is fixed nationally (Germany: house_seats, which one party's Land list may
+    // approach) or grows by overhang (New Zealand: at most one seat per electorate), so a list, a party or a
+    // coalition may hold more than the districts' seats: the histograms cover the largest House possible.
+    if (rule_.mixed_member.house_seats > 0) total_seats_ = rule_.mixed_member.house_seats;
+    max_house_ =
+        std::max(total_seats_, election_.total_seats()) + static_cast<std::int64_t>(election_.constituencies.size());
+  }
   // The most seats one list of a district can hold: its district seats plus, under leveling,
   // the leveling seats the district can take (checked by the placement), never more than all.
   for (const District& district : election_.districts) {
     const std::int64_t leveling_room =
         leveling ? std::clamp<std::int64_t>(rule_.leveling.capacity(district.name), 0, rule_.leveling.seats) : 0;
-    list_size_.push_back(static_cast<std::size_t>(district.seats + leveling_room) + 1);
+    const std::int64_t room = rule_.mixed_member.enabled() ? max_house_ : district.seats + leveling_room;
+    list_size_.push_back(static_cast<std::size_t>(room) + 1);
   }
 
   std::map<std::string, std::size_t> party_index;
@@ -169,7 +179,7 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
 
   // Histogram layout: parties, then every district's lists, then coalitions.
   for (std::size_t p = 0; p < parties_.size(); ++p) {
-    const std::size_t size = static_cast<std::size_t>(std::min(party_cap[p], total_seats_)) + 1;
+    const std::size_t size = static_cast<std::size_t>(std::min(party_cap[p], max_house_)) + 1;
     party_offset_.push_back(bins_);
     party_size_.push_back(size);
     bins_ += size;
@@ -184,7 +194,7 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
   for (const std::vector<std::size_t>& members : coalition_parties_) {
     std::int64_t cap = 0;
     for (const std::size_t p : members) cap += party_cap[p];
-    const std::size_t size = static_cast<std::size_t>(std::min(cap, total_seats_)) + 1;
+    const std::size_t size = static_cast<std::size_t>(std::min(cap, max_house_)) + 1;
     coalition_offset_.push_back(bins_);
     coalition_size_.push_back(size);
     bins_ += size;
