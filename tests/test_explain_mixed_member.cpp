@@ -96,6 +96,9 @@ TEST_SUITE("explain mixed member") {
       if (party["party"] == "CDU") CHECK(party["unseated"] == 15);
       if (party["party"] == "CSU") CHECK(party["unseated"] == 3);
       if (party["party"] == "AfD") CHECK(party["unseated"] == 4);
+      // The SSW (0.15%) takes part as the party of a national minority, exempt from the threshold.
+      if (party["party"] == "SSW") CHECK(party["status"] == "takes_part (exempt from the threshold)");
+      if (party["party"] == "FDP") CHECK(party["status"] == "below_threshold");
     }
     for (const Json& land : j["districts"])
       if (land["district"] == "Bremen" && land["party"] == "SPD") {

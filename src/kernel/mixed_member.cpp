@@ -120,17 +120,21 @@ std::size_t party_index(const MixedMemberOutcome& out, const std::string& party)
 
 // The explain record: which parties take part and by which route (`passes` per district and list).
 void trace_qualification(const Election& election, const std::vector<std::vector<bool>>& passes,
-                         const MixedMemberOutcome& mm, std::int64_t route, MixedMemberTrace* trace) {
+                         const MixedMemberOutcome& mm, const Rule& rule, std::int64_t route, MixedMemberTrace* trace) {
   if (trace == nullptr) return;
   const std::size_t n = mm.parties.size();
   trace->route = route;
   trace->constituency_wins = mm.constituency_seats;
   trace->passes_threshold.assign(n, false);
   trace->by_constituency_route.assign(n, false);
+  trace->threshold_exempt.assign(n, false);
   for (std::size_t d = 0; d < election.districts.size(); ++d)
     for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i)
       if (passes[d][i]) trace->passes_threshold[party_index(mm, election.districts[d].lists[i].party)] = true;
-  for (std::size_t p = 0; p < n; ++p) trace->by_constituency_route[p] = route > 0 && mm.constituency_seats[p] >= route;
+  for (std::size_t p = 0; p < n; ++p) {
+    trace->by_constituency_route[p] = route > 0 && mm.constituency_seats[p] >= route;
+    trace->threshold_exempt[p] = !rule.threshold.empty() && rule.threshold.exempts(mm.parties[p]);
+  }
 }
 
 void note_independents(const MixedMemberOutcome& mm, std::vector<std::string>& notes) {
@@ -152,7 +156,7 @@ ElectionOutcome allocate_new_zealand(const Election& election, const Rule& rule,
   const std::vector<std::vector<bool>> all_passes = threshold_passes(election, rule.threshold);
   const std::vector<bool>& passes = all_passes.front();
   const std::int64_t route = rule.mixed_member.constituency_route;
-  trace_qualification(election, all_passes, mm, route, trace);
+  trace_qualification(election, all_passes, mm, rule, route, trace);
   ElectionOutcome result;
   DistrictOutcome& out = result.districts.emplace_back();
   out.lists.resize(district.lists.size());
@@ -289,7 +293,7 @@ ElectionOutcome allocate_scotland(const Election& election, const Rule& rule, Mi
   const Wins wins(election);
   MixedMemberOutcome mm = party_table(election, wins);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
-  trace_qualification(election, passes, mm, 0, trace);
+  trace_qualification(election, passes, mm, rule, 0, trace);
   ElectionOutcome result;
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
     const District& district = election.districts[d];
@@ -393,7 +397,7 @@ ElectionOutcome allocate_germany_2023(const Election& election, const Rule& rule
   MixedMemberOutcome mm = party_table(election, wins);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
   const std::int64_t route = rule.mixed_member.constituency_route;
-  trace_qualification(election, passes, mm, route, trace);
+  trace_qualification(election, passes, mm, rule, route, trace);
   for (std::size_t d = 0; d < election.districts.size(); ++d)
     for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i) {
       const std::size_t p = party_index(mm, election.districts[d].lists[i].party);

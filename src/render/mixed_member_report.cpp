@@ -19,6 +19,7 @@ std::string status_of(const MixedMemberOutcome& mixed, const MixedMemberTrace& t
   const bool route = trace.by_constituency_route[p];
   if (threshold && route) return "takes_part (threshold and constituency route)";
   if (route) return "takes_part (constituency route: " + std::to_string(trace.constituency_wins[p]) + " wins)";
+  if (trace.threshold_exempt[p]) return "takes_part (exempt from the threshold)";
   return "takes_part (threshold)";
 }
 

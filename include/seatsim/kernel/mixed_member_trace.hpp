@@ -43,6 +43,7 @@ struct MixedMemberTrace {
   // Per party, in the order of MixedMemberOutcome::parties.
   std::vector<bool> passes_threshold;           // in at least one district (Scotland: region)
   std::vector<bool> by_constituency_route;      // won at least `route` constituencies
+  std::vector<bool> threshold_exempt;           // exempt from the threshold (threshold_exempt: SSW)
   std::vector<std::int64_t> constituency_wins;  // before second-vote coverage
   std::int64_t route = 0;                       // constituency wins that qualify (0: no such route)
   std::vector<MixedMemberLand> lands;           // Germany
