@@ -15,8 +15,8 @@ namespace seatsim {
 
 // Columns: party,votes,status,constituency_wins,entitlement,constituency_seats,unseated,list_seats,
 // overhang,seats. status: takes_part (threshold), takes_part (constituency route: N wins), takes_part
-// (threshold and constituency route), takes_part (exempt from the threshold), or below_threshold. entitlement: its share of the seats apportioned
-// nationally (empty under Scotland's regional rule and for a party not taking part).
+// (threshold and constituency route), takes_part (exempt from the threshold), or below_threshold. entitlement: its
+// share of the seats apportioned nationally (empty under Scotland's regional rule and for a party not taking part).
 Table mixed_member_national_table(const MixedMemberOutcome& mixed, const MixedMemberTrace& trace,
                                   MixedMemberRule::Kind kind);
 
