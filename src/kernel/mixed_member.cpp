@@ -205,7 +205,6 @@ ElectionOutcome allocate_new_zealand(const Election& election, const Rule& rule,
   return result;
 }
 
-// Scotland: one region's list seats, each party's divisor counting its constituency seats.
 // Scotland, explain record: the constituency seats each party starts the region with.
 void trace_region_start(const District& district, const std::vector<std::size_t>& taking,
                         const std::vector<std::int64_t>& held, const DivisorRule& divisors, MixedMemberTrace* trace) {
@@ -229,12 +228,15 @@ void trace_region_seat(const District& district, const std::vector<std::size_t>&
     const Priority p = divisors.priority(votes[k], held[k]);
     trace->steps.push_back({seat, district.lists[taking[k]].party, district.name, district.name, p,
                             divisors.divisor(held[k]),
-                            p == best ? "equal comparison, not chosen by the tie rule" : "lower comparison"});
+                            p != best ? "lower comparison"
+                            : by_lot  ? "equal comparison, not chosen by the tie rule"
+                                      : "equal comparison, takes one of the next seats"});
   }
   trace->steps.push_back({seat, district.lists[taking[winner]].party, district.name, district.name, best,
                           divisors.divisor(held[winner]), by_lot ? "awarded by tie rule" : "awarded"});
 }
 
+// Scotland: one region's list seats, each party's divisor counting its constituency seats.
 void allocate_region(const Election& election, const District& district, const std::vector<bool>& passes,
                      const Wins& wins, const Rule& rule, DistrictOutcome& out, std::vector<std::string>& notes,
                      MixedMemberTrace* trace) {
