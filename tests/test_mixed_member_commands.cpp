@@ -124,6 +124,35 @@ TEST_SUITE("mixed member commands") {
     CHECK(coalition[0].at("q95") == "121");
   }
 
+  TEST_CASE("simulate: a majority is more than half of the House each draw elected, overhang included") {
+    // 10 seats; one independent electorate, so 9 by Sainte-Laguë: A 5000 -> 5, B 3100 -> 3, C 1600 -> 1, D 400 -> 0;
+    // D keeps its 2 electorates: the House has 9 + 2 + 1 = 12. A + C hold 6: half of 12, no majority (against
+    // the districts' 10 seats it would be one); A + B hold 8 of 12.
+    TempDir tmp;
+    tmp.write("nz/election.toml", "name = \"example\"\nsystem = \"new-zealand-house\"\n");
+    tmp.write("nz/results.csv", "district,party,votes\nNZ,A,5000\nNZ,B,3100\nNZ,C,1600\nNZ,D,400\n");
+    tmp.write("nz/districts.csv", "district,seats\nNZ,10\n");
+    tmp.write("nz/constituencies.csv",
+              "constituency,region,winner\nE1,NZ,A\nE2,NZ,A\nE3,NZ,B\nE4,NZ,D\nE5,NZ,D\nE6,NZ,independent:X\n");
+    // A concentration so high that every draw keeps the votes' seats.
+    const RunResult r = run_cli({"simulate", (tmp.path / "nz").string(), "--draws", "30", "--seed", "1", "--noise",
+                                 "dirichlet:100000000", "--coalition", "A+C", "--coalition", "A+B", "--view",
+                                 "coalitions", "--format", "csv"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const Records rows = csv_records(r.out);
+    REQUIRE(rows.size() == 2);
+    for (const auto& row : rows) {
+      if (row.at("coalition") == "A+C") {
+        CHECK(row.at("q05") == "6");
+        CHECK(row.at("p_majority") == "0.000000");
+      }
+      if (row.at("coalition") == "A+B") {
+        CHECK(row.at("q05") == "8");
+        CHECK(row.at("p_majority") == "1.000000");
+      }
+    }
+  }
+
   TEST_CASE("New Zealand 2014: the charts draw the 121 seats") {
     TempDir tmp;
     const fs::path svg = tmp.path / "house.svg", json = tmp.path / "house.json";

@@ -199,6 +199,9 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
     coalition_size_.push_back(size);
     bins_ += size;
   }
+  // Then one count per party and coalition: the draws in which it held more than half of that draw's House.
+  majority_offset_ = bins_;
+  bins_ += parties_.size() + coalition_parties_.size();
 }
 
 std::int64_t Simulation::cast_party_seats(std::size_t party) const {
@@ -224,6 +227,14 @@ SeatDistribution Simulation::list(const SimulationCounts& counts, std::size_t di
           counts.draws};
 }
 
+std::uint64_t Simulation::party_majorities(const SimulationCounts& counts, std::size_t party) const {
+  return counts.bins[majority_offset_ + party];
+}
+
+std::uint64_t Simulation::coalition_majorities(const SimulationCounts& counts, std::size_t coalition) const {
+  return counts.bins[majority_offset_ + parties_.size() + coalition];
+}
+
 SeatDistribution Simulation::coalition(const SimulationCounts& counts, std::size_t coalition) const {
   return {std::span<const std::uint64_t>(counts.bins).subspan(coalition_offset_[coalition], coalition_size_[coalition]),
           counts.draws};
@@ -238,6 +249,7 @@ struct Simulation::Block {
   std::vector<std::int64_t> party_votes;     // party × draws, for a national threshold
   std::vector<std::int64_t> national_votes;  // per draw
   std::vector<std::int32_t> party_seats;     // party × draws
+  std::vector<std::int64_t> house;           // per draw: all its seats (a mixed-member House grows)
   std::vector<BatchSeats> seats;             // per district, reused so that the kernel allocates nothing
   std::optional<Election> drawn;             // one draw's election, for whole-election allocation
   // Per district, each list's seats draw after draw (draw c at [c·lists, (c+1)·lists)); filled
@@ -248,6 +260,7 @@ struct Simulation::Block {
 void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const {
   draw_votes(first, count, block);
   block.party_seats.assign(parties_.size() * static_cast<std::size_t>(count), 0);
+  block.house.assign(static_cast<std::size_t>(count), total_seats_);
   if (track_indices_) {
     block.list_seats.resize(election_.districts.size());
     for (std::size_t d = 0; d < election_.districts.size(); ++d)
@@ -430,21 +443,28 @@ void Simulation::allocate_whole(std::uint64_t first, std::uint64_t count, Block&
         block.party_seats[list_party_[d][j] * draws + c] += static_cast<std::int32_t>(s);
         if (track_indices_) block.list_seats[d][c * drawn.districts[d].lists.size() + j] = s;
       }
+    if (outcome.mixed_member) block.house[c] = outcome.mixed_member->house;
   }
 }
 
 void Simulation::count_parties(std::uint64_t count, const Block& block, SimulationCounts& counts) const {
   const std::size_t draws = static_cast<std::size_t>(count);
   const std::size_t parties = parties_.size();
+  // More than half of the draw's House.
+  const auto majority = [&block](std::int64_t seats, std::size_t c) { return 2 * seats > block.house[c]; };
   for (std::size_t p = 0; p < parties; ++p)
-    for (std::size_t c = 0; c < draws; ++c)
-      ++counts.bins[party_offset_[p] + static_cast<std::size_t>(block.party_seats[p * draws + c])];
+    for (std::size_t c = 0; c < draws; ++c) {
+      const std::int32_t seats = block.party_seats[p * draws + c];
+      ++counts.bins[party_offset_[p] + static_cast<std::size_t>(seats)];
+      if (majority(seats, c)) ++counts.bins[majority_offset_ + p];
+    }
   for (std::size_t q = 0; q < coalition_parties_.size(); ++q)
     for (std::size_t c = 0; c < draws; ++c) {
       std::size_t seats = 0;
       for (const std::size_t p : coalition_parties_[q])
         seats += static_cast<std::size_t>(block.party_seats[p * draws + c]);
       ++counts.bins[coalition_offset_[q] + seats];
+      if (majority(static_cast<std::int64_t>(seats), c)) ++counts.bins[majority_offset_ + parties + q];
     }
 }
 
