@@ -8,6 +8,7 @@
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/input.hpp"
 #include "seatsim/io/party_styles.hpp"
+#include "seatsim/kernel/mixed_member_trace.hpp"
 #include "seatsim/render/allocation_table.hpp"
 #include "seatsim/render/chart_data.hpp"
 #include "seatsim/render/comparison_html.hpp"
@@ -15,6 +16,7 @@
 #include "seatsim/render/html_report.hpp"
 #include "seatsim/render/indices_report.hpp"
 #include "seatsim/render/leveling_report.hpp"
+#include "seatsim/render/mixed_member_report.hpp"
 #include "seatsim/render/party_colours.hpp"
 #include "seatsim/render/seat_count_notes.hpp"
 #include "seatsim/render/svg_chart.hpp"
@@ -105,10 +107,27 @@ struct ReportCommand {
     report.notes = comparison.notes;
   }
 
+  // A mixed-member system (seatsim explain): who takes part and why, per Land or region, and the steps.
+  static void add_mixed_member(HtmlReport& report, const Election& election, const ElectionOutcome& outcome,
+                               const MixedMemberTrace& trace, MixedMemberRule::Kind kind) {
+    report.tables.push_back({"Mixed member: who takes part and why, entitlement against constituency seats", "",
+                             mixed_member_national_table(*outcome.mixed_member, trace, kind)});
+    if (kind == MixedMemberRule::Kind::new_zealand) return;
+    report.tables.push_back(
+        {"Mixed member: each Land list or region", "", mixed_member_district_table(election, outcome, trace, kind)});
+    report.tables.push_back({kind == MixedMemberRule::Kind::scotland
+                                 ? "Mixed member: each region's list seats in award order (seatsim explain)"
+                                 : "Mixed member: second-vote coverage of the constituency winners (seatsim explain)",
+                             "", mixed_member_step_table(trace)});
+  }
+
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
-    const ElectionOutcome outcome = allocate(election, prepared.rule);
+    MixedMemberTrace trace;  // filled only for a mixed-member rule
+    const ElectionOutcome outcome = prepared.rule.mixed_member.enabled()
+                                        ? allocate_mixed_member_traced(election, prepared.rule, trace)
+                                        : allocate(election, prepared.rule);
     const PartyStyles styles = run_party_styles(election, given_styles(prepared.input.folder));
     const ElectionCharts charts = election_charts(election, outcome, styles);
 
@@ -160,6 +179,7 @@ struct ReportCommand {
       report.tables.push_back({"Leveling tier: each leveling seat in the order it was placed (seatsim explain)", "",
                                leveling_award_table(*outcome.leveling)});
     }
+    if (outcome.mixed_member) add_mixed_member(report, election, outcome, trace, prepared.rule.mixed_member.kind);
     report.meta = make_meta("report", prepared).to_json();
     emit(OutputFlags{"", output}, render_html_report(report));
     return 0;
