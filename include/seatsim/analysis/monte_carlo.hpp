@@ -12,6 +12,7 @@
 // draws ran on one thread, many threads, or many MPI ranks.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -49,6 +50,16 @@ struct SeatDistribution {
   std::int64_t max_seen() const noexcept;
 };
 
+// Where a draw's votes come from when they are not the noise model over the votes as cast (a
+// projection from polls: analysis/projection.hpp). draw() fills `votes` (one vector per district of
+// the Simulation's election, one entry per list, already sized) for draw `draw`; it must depend on
+// (seed, draw) alone, and be callable from several threads at once.
+class VoteSource {
+ public:
+  virtual ~VoteSource() = default;
+  virtual void draw(std::uint64_t seed, std::uint64_t draw, std::vector<std::vector<std::int64_t>>& votes) const = 0;
+};
+
 // Called now and then from the thread that called run(), with the draws done so far.
 using SimulationProgress = std::function<void(std::uint64_t done)>;
 
@@ -64,6 +75,9 @@ class Simulation {
   // `indices`: off by default, since it costs about as much as the allocation itself.
   void track_indices() noexcept { track_indices_ = true; }
   bool tracks_indices() const noexcept { return track_indices_; }
+
+  // Draws come from `source` instead of the noise model (which is then unused).
+  void set_vote_source(std::shared_ptr<const VoteSource> source) { source_ = std::move(source); }
 
   // The counts of draws [first, last). `threads` = 0 uses every core.
   SimulationCounts run(std::uint64_t first, std::uint64_t last, unsigned threads = 0,
@@ -89,6 +103,10 @@ class Simulation {
   SeatDistribution party(const SimulationCounts& counts, std::size_t party) const;
   SeatDistribution list(const SimulationCounts& counts, std::size_t district, std::size_t list) const;
   SeatDistribution coalition(const SimulationCounts& counts, std::size_t coalition) const;
+  // Draws where the coalition holds a majority (more than half of total_seats()) while no other
+  // named coalition made of some of its parties (a proper subset) does: the "exclusive"
+  // probability of the R package coalitions.
+  std::uint64_t exclusive_majorities(const SimulationCounts& counts, std::size_t coalition) const;
 
   std::size_t bin_count() const noexcept { return bins_; }
 
@@ -96,6 +114,7 @@ class Simulation {
   struct Block;
   void run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const;
   void draw_votes(std::uint64_t first, std::uint64_t count, Block& block) const;
+  void draw_from_source(std::uint64_t first, std::uint64_t count, Block& block) const;
   void allocate_batched(std::uint64_t count, Block& block, SimulationCounts& counts) const;
   void allocate_whole(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const;
   void count_parties(std::uint64_t count, const Block& block, SimulationCounts& counts) const;
@@ -127,6 +146,9 @@ class Simulation {
   std::vector<std::vector<std::size_t>> list_offset_;
   std::vector<std::size_t> list_size_;  // per district: the most seats one of its lists can hold, + 1
   std::vector<std::size_t> coalition_offset_, coalition_size_;
+  std::size_t exclusive_offset_ = 0;                         // one bin per coalition
+  std::vector<std::vector<std::size_t>> coalition_subsets_;  // coalition -> named proper subsets
+  std::shared_ptr<const VoteSource> source_;
   std::size_t bins_ = 0;
 };
 
