@@ -85,14 +85,6 @@ ElectionSetup norway() {
   return prepare_election(file.string(), sources);
 }
 
-std::map<std::string, std::int64_t> party_seats(const Election& election, const ElectionOutcome& outcome) {
-  std::map<std::string, std::int64_t> seats;
-  for (std::size_t d = 0; d < election.districts.size(); ++d)
-    for (std::size_t j = 0; j < election.districts[d].lists.size(); ++j)
-      seats[election.districts[d].lists[j].party] += outcome.seats(d, j);
-  return seats;
-}
-
 void check_identity(const Election& base, const Rule& rule) {
   const PollSet polls = polls_from(identity_poll(base));
   const ElectionOutcome cast = allocate(base, rule);
@@ -172,7 +164,7 @@ TEST_SUITE("projection") {
                     polls_from(head + "P,2025-08-01,1000,national,A,40\nP,2025-08-01,1000,national,B,50\n"), options);
           }).starts_with("polls.csv:2: the shares of this poll (P, 2025-08-01) sum to 90 %"));
     CHECK(error_of([&] {
-            project(base, Rule{}, polls_from(head + "P,2025-08-01,1000,national,A,40\nP,2025-08-01,1000,Nort,A,60\n"),
+            project(base, Rule{}, polls_from(head + "P,2025-08-01,1000,national,A,100\nP,2025-08-01,1000,Nort,A,100\n"),
                     options);
           }) ==
           "polls.csv:3: area 'Nort' is neither 'national' nor a district of the base election (did you mean "
