@@ -11,6 +11,7 @@
 #include "seatsim/analysis/projection.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/io/house_effects_file.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "support.hpp"
 
@@ -357,5 +358,25 @@ TEST_SUITE("projection") {
         "R,2025-08-01,1000,national,B,25\nR,2025-08-01,1000,national,C,20\n");
     options.estimate_house_effects = false;
     CHECK(project(base, Rule{}, aged, options).parties[0].pooled_share == doctest::Approx(0.45));
+  }
+}
+
+TEST_SUITE("projection") {
+  TEST_CASE("given house effects: read with file and line, and removed from the polls before pooling") {
+    CHECK(error_of([] { parse_house_effects(parse_csv("pollster,party,points\nP,A,1.5\nP,A,2\n", "house.csv")); }) ==
+          "house.csv:3: the house effect of 'P' on 'A' is given twice");
+    CHECK(error_of([] {
+            parse_house_effects(parse_csv("pollster,party,points\nP,A,x\n", "house.csv"));
+          }).starts_with("house.csv:2: 'x' is not a number"));
+    ProjectionOptions options;
+    options.house_effects = parse_house_effects(parse_csv("pollster,party,points\nP,A,2\nP,B,-2\n", "house.csv"));
+    const PollSet polls = polls_from(
+        "pollster,fieldwork_end,sample_size,area,party,share\nP,2025-08-01,1000,national,A,42\n"
+        "P,2025-08-01,1000,national,B,38\nP,2025-08-01,1000,national,C,20\n");
+    const ProjectionResult result = project(small_election(), Rule{}, polls, options);
+    CHECK(result.parties[0].pooled_share == doctest::Approx(0.40));
+    CHECK(result.parties[1].pooled_share == doctest::Approx(0.40));
+    REQUIRE(result.house_effects.size() == 2);
+    CHECK(result.house_effects[0].given);
   }
 }

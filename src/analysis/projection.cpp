@@ -291,7 +291,7 @@ class ProjectionSource : public VoteSource {
     std::vector<double> error(parties_, 0.0);
     for (std::size_t a = 0; a < pools_.size(); ++a) {
       const AreaPool& pool = pools_[a];
-      RandomStream own(seed, draw, RandomStream::national_stream - 1 - (pool.area == national ? 0 : pool.area + 1));
+      RandomStream own(seed, draw, RandomStream::national_stream - 1 - (pool.area == national ? 0 : pool.area));
       RandomStream& random = pool.area == national ? national_stream : own;
       std::vector<double> shares = options_.sampling_error ? dirichlet(pool, random) : pool.pooled;
       if (a == 0 && cholesky_) error = national_error(national_stream);

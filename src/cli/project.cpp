@@ -8,6 +8,7 @@
 #include "common.hpp"
 #include "seatsim/analysis/projection.hpp"
 #include "seatsim/core/error.hpp"
+#include "seatsim/io/house_effects_file.hpp"
 #include "seatsim/render/projection_report.hpp"
 
 namespace seatsim::cli {
@@ -25,6 +26,7 @@ struct ProjectCommand {
   unsigned threads = 0;
   double half_life = 14;
   std::string covariance;
+  std::string house_effects;
   std::string noise;
   bool no_sampling = false;
   bool no_house_effects = false;
@@ -45,6 +47,7 @@ struct ProjectCommand {
     options.estimate_house_effects = !no_house_effects;
     if (!mapping.empty()) options.mapping = read_party_mapping(mapping);
     if (!covariance.empty()) options.national_error = read_covariance_file(covariance);
+    if (!house_effects.empty()) options.house_effects = read_house_effects_file(house_effects);
     if (!noise.empty()) options.district_noise = NoiseModel::parse(noise);
     return options;
   }
@@ -144,6 +147,8 @@ const bool registered = register_command({
       app.add_option("--covariance", command->covariance,
                      "National error: CSV party x party covariance in squared percentage points");
       app.add_option("--noise", command->noise, "District noise on the projected votes: dirichlet:K, multinomial");
+      app.add_option("--house-effects", command->house_effects,
+                     "Given house effects: CSV pollster,party,points (instead of estimating them)");
       app.add_flag("--no-sampling", command->no_sampling, "No poll sampling error in the draws");
       app.add_flag("--no-house-effects", command->no_house_effects, "Do not estimate house effects");
       repeatable(app.add_option("--coalition", command->coalitions,
