@@ -103,3 +103,23 @@ TEST_CASE("project: bad input exits 2 with the file and line, nothing written to
   CHECK(swing.status == 2);
   CHECK(swing.err.find("--swing 'mix:2'") != std::string::npos);
 }
+
+TEST_CASE("project: a ROPF file gives the same projection as the same polls in CSV") {
+  TempDir dir;
+  const std::string v = dir.write("votes.csv", votes).string(), s = dir.write("seats.csv", seats).string();
+  const std::string m = dir.write("map.csv", mapping).string();
+  const std::string csv = dir.write("polls.csv", polls).string();
+  const std::string ropf =
+      dir.write("polls.ropf",
+                "•PF: P •FE: 2025-08-01 •SC: N •SS: 1000 A:40 B:45 C:15\n"
+                "•PF: R •FE: 2025-07-20 •SS: 600 A:44 B:41 C:15\n\nA: •A: Alpha •EN: Alpha Party\n")
+          .string();
+  std::vector<std::string> outputs;
+  for (const std::string& file : {csv, ropf}) {
+    const RunResult r = run_cli({"project", v, "--seats-file", s, "--polls", file, "--mapping", m, "--draws", "500",
+                                 "--seed", "3", "--view", "parties", "--format", "csv"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    outputs.push_back(r.out);
+  }
+  CHECK(outputs[0] == outputs[1]);
+}

@@ -12,6 +12,7 @@
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
 #include "seatsim/io/house_effects_file.hpp"
+#include "seatsim/io/ropf_file.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "support.hpp"
 
@@ -378,5 +379,37 @@ TEST_SUITE("projection") {
     CHECK(result.parties[1].pooled_share == doctest::Approx(0.40));
     REQUIRE(result.house_effects.size() == 2);
     CHECK(result.house_effects[0].given);
+  }
+}
+
+TEST_SUITE("projection") {
+  TEST_CASE("ROPF: polls, list abbreviations, scenarios and other scopes left out, errors with the line") {
+    std::vector<std::string> warnings;
+    const PollSet set = parse_ropf(
+        "•PF: ACME •C: The Times •FS: 2021-07-14 •FE: 2021-07-20 •SC: N •SS: 1000 A:55 B:43.5 •O:1.5\n"
+        "&                                                          A:50 B:40 C:9 •O:1\n"
+        "•PF: BCME •FE: 2021-07-18 •SC: E •SS: 800 A:60 B:40\n"
+        "•PF: BCME •PD: 2021-07-19 •SS: 800 •A: North A:60 B:40\n"
+        "\n"
+        "A: •A: AP •EN: Apple Party\n"
+        "B: •EN: Banana Party\n",
+        "polls.ropf", &warnings);
+    REQUIRE(set.polls.size() == 2);
+    CHECK(set.polls[0].pollster == "ACME");
+    CHECK(set.polls[0].fieldwork_end == "2021-07-20");
+    CHECK(set.polls[0].sample_size == 1000);
+    CHECK(set.polls[0].national());
+    REQUIRE(set.polls[0].shares.size() == 2);
+    CHECK(set.polls[0].shares[0].party == "AP");
+    CHECK(set.polls[0].shares[1].party == "B");
+    CHECK(set.polls[0].shares[1].percent == Rational(87, 2));
+    CHECK(set.polls[1].area == "North");
+    CHECK(set.polls[1].line == 4);
+    CHECK(warnings.size() == 2);
+    CHECK(error_of([] {
+            parse_ropf("•PF: ACME •FE: 2021-07-20 A:55 B:45\n", "p.ropf");
+          }).starts_with("p.ropf:1: the poll has no sample size"));
+    CHECK(error_of([] { parse_ropf("\n•PF: ACME •FE: 2021-07-20 •SS: 10 A:155 B:45\n", "p.ropf"); }) ==
+          "p.ropf:2: result 'A:155' is above 100 %");
   }
 }

@@ -9,6 +9,7 @@
 #include "seatsim/analysis/projection.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/io/house_effects_file.hpp"
+#include "seatsim/io/ropf_file.hpp"
 #include "seatsim/render/projection_report.hpp"
 
 namespace seatsim::cli {
@@ -54,7 +55,10 @@ struct ProjectCommand {
 
   int run() const {
     const Prepared prepared = prepare_analysis_input(input, rule, reading);
-    const PollSet poll_set = read_poll_file(polls);
+    std::vector<std::string> reading_warnings;
+    const PollSet poll_set =
+        polls.ends_with(".ropf") ? read_ropf_file(polls, &reading_warnings) : read_poll_file(polls);
+    for (const std::string& warning : reading_warnings) std::cerr << "seatsim: warning: " << warning << '\n';
     const ProjectionOptions chosen = options(prepared);
     const ProjectionResult result = project(prepared.input.election, prepared.rule, poll_set, chosen);
     for (const std::string& warning : result.warnings) std::cerr << "seatsim: warning: " << warning << '\n';
@@ -113,6 +117,7 @@ const bool registered = register_command({
       auto command = std::make_shared<ProjectCommand>();
       app.footer(
           "Polls (--polls): CSV pollster,fieldwork_end,sample_size,area,party,share (share: percent, exact decimal; "
+          "or a ROPF file, *.ropf, of ASAPOP / Europe Elects; "
           "area: national or a district of INPUT, whose polls swing that district alone). A poll's shares must sum "
           "to 100 +- 5 points (rescaled to 100 with a warning). Poll parties map to INPUT's lists through --mapping "
           "(CSV poll_party,base_party,weight; weights sum to 1 per poll party; base_party new:NAME adds a list "
