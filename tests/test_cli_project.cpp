@@ -43,6 +43,7 @@ TEST_CASE("project: --draws 0 prints the projected district votes and seats") {
   CHECK(parsed.at("parties").size() == 3);
   CHECK(parsed.at("coalitions").at(0).at("coalition") == "AB");
   CHECK(parsed.at("meta").at("command") == "project");
+  CHECK(parsed.at("histogram").size() >= 3);
 }
 
 TEST_CASE("project: the same seed gives byte-identical output whatever --threads") {

@@ -321,6 +321,12 @@ TEST_SUITE("projection") {
     CHECK(one.parties[2].pass_probability.at(0) > 0.05);  // C near the 16 % threshold: uncertain
     CHECK(one.parties[2].pass_probability.at(0) < 0.95);
     CHECK(one.effective_sample_size > 1000);
+    for (const ProjectedParty& party : one.parties) {
+      std::uint64_t draws = 0;
+      for (const std::uint64_t count : party.seat_counts) draws += count;
+      CHECK(draws == 3000);
+      CHECK(party.seat_counts.back() > 0);
+    }
 
     ProjectionOptions fixed;
     fixed.draws = 500;

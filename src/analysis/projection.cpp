@@ -534,6 +534,7 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
     const SeatDistribution seats = simulation.party(counts, index);
     row.mean = seats.mean();
     row.median = quantile_permille(seats, 500);
+    row.seat_counts.assign(seats.counts.begin(), seats.counts.begin() + seats.max_seen() + 1);
     constexpr std::array<std::uint64_t, 4> tails = {100, 50, 25, 5};  // per mille below each interval
     for (std::size_t k = 0; k < tails.size(); ++k)
       row.intervals[k] = {quantile_permille(seats, tails[k]), quantile_permille(seats, 1000 - tails[k])};

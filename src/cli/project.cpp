@@ -86,6 +86,7 @@ struct ProjectCommand {
       Json extra;
       extra["coalitions"] = to_records(tables.coalitions);
       extra["districts"] = to_records(tables.districts);
+      extra["histogram"] = to_records(tables.histogram);
       Json effects = Json::array();
       for (const HouseEffect& effect : result.house_effects)
         effects.push_back({{"pollster", effect.pollster},
@@ -96,10 +97,11 @@ struct ProjectCommand {
       return render(output, tables.parties, meta, "parties", extra);
     }
     const std::string shown = !view.empty() ? view : draws == 0 ? "districts" : "parties";
-    const Table& table = shown == "districts"    ? tables.districts
+    const Table& table = shown == "histogram"    ? tables.histogram
+                         : shown == "districts"  ? tables.districts
                          : shown == "coalitions" ? tables.coalitions
                                                  : tables.parties;
-    if (format == Format::csv || view == "coalitions" || view == "districts")
+    if (format == Format::csv || view == "coalitions" || view == "districts" || view == "histogram")
       return render(output, table, meta, "results", {}, footer);
     // People get the parties, then the coalitions (and before them the districts at --draws 0 with no --view).
     std::string text;
@@ -158,8 +160,8 @@ const bool registered = register_command({
       app.add_flag("--no-house-effects", command->no_house_effects, "Do not estimate house effects");
       repeatable(app.add_option("--coalition", command->coalitions,
                                 "NAME=A+B (or A+B): P(majority), inclusive and exclusive (repeatable)"));
-      app.add_option("--view", command->view, "What to print: parties, coalitions, districts")
-          ->check(CLI::IsMember({"parties", "coalitions", "districts"}));
+      app.add_option("--view", command->view, "What to print: parties, coalitions, districts, histogram")
+          ->check(CLI::IsMember({"parties", "coalitions", "districts", "histogram"}));
       add_rule_flags(app, command->rule);
       if (CLI::Option* seed = app.get_option_no_throw("--seed"))
         seed->description("Seed of the draws (and of the 'lot' tie rule); default 0 or the data set's [rule] seed");

@@ -84,10 +84,21 @@ Table district_table(const Election& base, const ProjectionResult& result) {
   return table;
 }
 
+Table histogram_table(const ProjectionResult& result) {
+  Table table;
+  table.columns = {"party", "seats", "count", "probability"};
+  for (const ProjectedParty& party : result.parties)
+    for (std::size_t k = 0; k < party.seat_counts.size(); ++k)
+      table.add({party.name, integer(static_cast<std::int64_t>(k)),
+                 Cell(static_cast<unsigned long>(party.seat_counts[k])),
+                 fixed(static_cast<double>(party.seat_counts[k]) / static_cast<double>(result.draws), 6)});
+  return table;
+}
+
 }  // namespace
 
 ProjectionTables projection_tables(const Election& base, const ProjectionResult& result) {
-  return {party_table(result), coalition_table(result), district_table(base, result)};
+  return {party_table(result), coalition_table(result), district_table(base, result), histogram_table(result)};
 }
 
 }  // namespace seatsim

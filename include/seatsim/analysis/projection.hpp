@@ -73,7 +73,8 @@ struct ProjectedParty {
   std::int64_t median = 0;
   // Central intervals: 80, 90, 95, 99 % ([lower, upper] seats).
   std::array<std::pair<std::int64_t, std::int64_t>, 4> intervals{};
-  std::vector<double> pass_probability;  // per threshold of ProjectionResult::thresholds
+  std::vector<double> pass_probability;    // per threshold of ProjectionResult::threshold_names
+  std::vector<std::uint64_t> seat_counts;  // seat_counts[k]: the draws that gave k seats
 };
 
 struct ProjectedCoalition {

@@ -13,6 +13,7 @@ struct ProjectionTables {
   Table parties;     // party,base_share,poll_share,base_seats,seats[,mean,median,lo80,hi80,...,p_pass ...]
   Table coalitions;  // coalition,parties,seats[,mean,p_majority,p_majority_exclusive]
   Table districts;   // district,party,base_votes,votes,seats
+  Table histogram;   // party,seats,count,probability (with draws: every seat count up to the most seen)
 };
 
 ProjectionTables projection_tables(const Election& base, const ProjectionResult& result);
