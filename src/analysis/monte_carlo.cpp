@@ -203,6 +203,18 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
   }
 }
 
+void Simulation::set_vote_source(std::shared_ptr<const VoteSource> source) {
+  if (source_) bins_ -= source_bins_;
+  source_ = std::move(source);
+  source_offset_ = bins_;
+  source_bins_ = source_ ? source_->tally_bins() : 0;
+  bins_ += source_bins_;
+}
+
+std::span<const std::uint64_t> Simulation::source_tally(const SimulationCounts& counts) const {
+  return std::span<const std::uint64_t>(counts.bins).subspan(source_offset_, source_bins_);
+}
+
 std::uint64_t Simulation::exclusive_majorities(const SimulationCounts& counts, std::size_t coalition) const {
   return counts.bins.at(exclusive_offset_ + coalition);
 }
@@ -253,7 +265,10 @@ struct Simulation::Block {
 };
 
 void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const {
-  draw_votes(first, count, block);
+  if (source_)
+    draw_from_source(first, count, block, counts);
+  else
+    draw_votes(first, count, block);
   block.party_seats.assign(parties_.size() * static_cast<std::size_t>(count), 0);
   if (track_indices_) {
     block.list_seats.resize(election_.districts.size());
@@ -275,10 +290,6 @@ void Simulation::draw_votes(std::uint64_t first, std::uint64_t count, Block& blo
   const std::size_t parties = parties_.size();
   const std::size_t districts = election_.districts.size();
   const bool swing = noise_.kind == NoiseModel::Kind::swing;
-  if (source_) {
-    draw_from_source(first, count, block);
-    return;
-  }
 
   if (swing) {
     block.party_swing.assign(parties * draws, 0.0);
@@ -307,7 +318,8 @@ void Simulation::draw_votes(std::uint64_t first, std::uint64_t count, Block& blo
 }
 
 // Every district's votes for draws [first, first + count), from the vote source.
-void Simulation::draw_from_source(std::uint64_t first, std::uint64_t count, Block& block) const {
+void Simulation::draw_from_source(std::uint64_t first, std::uint64_t count, Block& block,
+                                  SimulationCounts& counts) const {
   const std::size_t districts = election_.districts.size();
   block.votes.resize(districts);
   block.source_votes.resize(districts);
@@ -317,7 +329,8 @@ void Simulation::draw_from_source(std::uint64_t first, std::uint64_t count, Bloc
     block.source_votes[d].assign(lists, 0);
   }
   for (std::uint64_t c = 0; c < count; ++c) {
-    source_->draw(seed_, first + c, block.source_votes);
+    source_->draw(seed_, first + c, block.source_votes,
+                  std::span<std::uint64_t>(counts.bins).subspan(source_offset_, source_bins_));
     for (std::size_t d = 0; d < districts; ++d)
       for (std::size_t j = 0; j < block.source_votes[d].size(); ++j)
         block.votes[d](static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(c)) = block.source_votes[d][j];

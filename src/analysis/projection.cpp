@@ -3,7 +3,6 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Dense>
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -282,10 +281,12 @@ class ProjectionSource : public VoteSource {
         cholesky_(std::move(cholesky)),
         error_parties_(std::move(error_parties)),
         thresholds_(std::move(thresholds)),
-        parties_(parties),
-        passes_(std::make_unique<std::atomic<std::uint64_t>[]>(thresholds_.size() * parties)) {}
+        parties_(parties) {}
 
-  void draw(std::uint64_t seed, std::uint64_t draw, std::vector<std::vector<std::int64_t>>& votes) const override {
+  std::size_t tally_bins() const override { return thresholds_.size() * parties_; }
+
+  void draw(std::uint64_t seed, std::uint64_t draw, std::vector<std::vector<std::int64_t>>& votes,
+            std::span<std::uint64_t> tally) const override {
     RandomStream national_stream(seed, draw, RandomStream::national_stream);
     std::vector<std::vector<std::int64_t>> area_targets;
     std::vector<double> error(parties_, 0.0);
@@ -300,11 +301,7 @@ class ProjectionSource : public VoteSource {
     }
     project_all(options_.swing, pools_, area_targets, plans_, votes);
     if (options_.district_noise) add_district_noise(seed, draw, votes);
-    count_passes(votes);
-  }
-
-  std::uint64_t passes(std::size_t threshold, std::size_t party) const {
-    return passes_[threshold * parties_ + party].load();
+    count_passes(votes, tally);
   }
 
  private:
@@ -350,7 +347,8 @@ class ProjectionSource : public VoteSource {
     }
   }
 
-  void count_passes(const std::vector<std::vector<std::int64_t>>& votes) const {
+  // tally[t · parties + p]: the draws where party p passes threshold t on the national votes.
+  void count_passes(const std::vector<std::vector<std::int64_t>>& votes, std::span<std::uint64_t> tally) const {
     if (thresholds_.empty()) return;
     std::vector<std::int64_t> party_votes(parties_, 0);
     std::int64_t total = 0;
@@ -361,7 +359,7 @@ class ProjectionSource : public VoteSource {
       }
     for (std::size_t t = 0; t < thresholds_.size(); ++t)
       for (std::size_t p = 0; p < parties_; ++p)
-        if (thresholds_[t].passes(party_votes[p], total, false)) ++passes_[t * parties_ + p];
+        if (thresholds_[t].passes(party_votes[p], total, false)) ++tally[t * parties_ + p];
   }
 
   const ProjectionOptions& options_;
@@ -371,7 +369,6 @@ class ProjectionSource : public VoteSource {
   std::vector<std::size_t> error_parties_;
   std::vector<ThresholdValue> thresholds_;
   std::size_t parties_ = 0;
-  std::unique_ptr<std::atomic<std::uint64_t>[]> passes_;
 };
 
 // The smallest k with P(seats ≤ k) ≥ permille / 1000, exactly from the counts.
@@ -515,8 +512,18 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
   SimulationCounts counts;
   if (options.draws > 0) {
     simulation.set_vote_source(source);
-    counts = simulation.run(0, options.draws, options.threads);
+    if (options.run_draws) {
+      std::optional<SimulationCounts> gathered = options.run_draws(simulation, options.draws, options.threads);
+      if (!gathered) {  // another process (MPI rank 0) has the counts
+        result.counted = false;
+        return result;
+      }
+      counts = std::move(*gathered);
+    } else {
+      counts = simulation.run(0, options.draws, options.threads);
+    }
   }
+  const std::span<const std::uint64_t> passes = simulation.source_tally(counts);
 
   const AreaPool& nation = pools.front();
   for (std::size_t p = 0; p < parties.names.size(); ++p) {
@@ -539,7 +546,8 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
     for (std::size_t k = 0; k < tails.size(); ++k)
       row.intervals[k] = {quantile_permille(seats, tails[k]), quantile_permille(seats, 1000 - tails[k])};
     for (std::size_t t = 0; t < thresholds.size(); ++t)
-      row.pass_probability.push_back(static_cast<double>(source->passes(t, p)) / static_cast<double>(options.draws));
+      row.pass_probability.push_back(static_cast<double>(passes[t * parties.names.size() + p]) /
+                                     static_cast<double>(options.draws));
   }
   for (std::size_t q = 0; q < options.coalitions.size(); ++q) {
     ProjectedCoalition& row = result.coalitions.emplace_back();

@@ -11,6 +11,7 @@
 #include "seatsim/io/house_effects_file.hpp"
 #include "seatsim/io/ropf_file.hpp"
 #include "seatsim/render/projection_report.hpp"
+#include "simulate.hpp"
 
 namespace seatsim::cli {
 namespace {
@@ -50,6 +51,7 @@ struct ProjectCommand {
     if (!covariance.empty()) options.national_error = read_covariance_file(covariance);
     if (!house_effects.empty()) options.house_effects = read_house_effects_file(house_effects);
     if (!noise.empty()) options.district_noise = NoiseModel::parse(noise);
+    options.run_draws = current_draw_runner();
     return options;
   }
 
@@ -58,9 +60,10 @@ struct ProjectCommand {
     std::vector<std::string> reading_warnings;
     const PollSet poll_set =
         polls.ends_with(".ropf") ? read_ropf_file(polls, &reading_warnings) : read_poll_file(polls);
-    for (const std::string& warning : reading_warnings) std::cerr << "seatsim: warning: " << warning << '\n';
     const ProjectionOptions chosen = options(prepared);
     const ProjectionResult result = project(prepared.input.election, prepared.rule, poll_set, chosen);
+    if (!result.counted) return 0;  // another MPI rank writes the output
+    for (const std::string& warning : reading_warnings) std::cerr << "seatsim: warning: " << warning << '\n';
     for (const std::string& warning : result.warnings) std::cerr << "seatsim: warning: " << warning << '\n';
     print_notes(result.point.notes);
 

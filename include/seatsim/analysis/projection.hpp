@@ -26,11 +26,13 @@
 // Target shares are rounded half up to 10^-12 before the swing.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "seatsim/analysis/monte_carlo.hpp"
 #include "seatsim/analysis/noise_model.hpp"
 #include "seatsim/analysis/swing_model.hpp"
 #include "seatsim/core/election.hpp"
@@ -60,6 +62,9 @@ struct ProjectionOptions {
   std::optional<CovarianceMatrix> national_error;  // (c)
   std::optional<NoiseModel> district_noise;        // (d)
   std::optional<PartyMapping> mapping;
+  // How the draws run: by default Simulation::run in this process. A front end may split them
+  // (seatsim-mpi: across MPI ranks); it returns no counts where another process reports them.
+  std::function<std::optional<SimulationCounts>(const Simulation&, std::uint64_t draws, unsigned threads)> run_draws;
 };
 
 // One party's seats over the draws (all zero-draw fields stay empty without draws).
@@ -104,6 +109,7 @@ struct ProjectionResult {
   std::vector<ProjectedCoalition> coalitions;
   std::vector<HouseEffect> house_effects;
   std::vector<std::string> warnings;
+  bool counted = true;  // false where run_draws returned no counts: this process reports nothing
 };
 
 // The whole projection. Throws seatsim::Error (file, line) for bad polls, mapping, covariance or
