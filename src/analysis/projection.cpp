@@ -440,6 +440,90 @@ std::vector<std::string> split_plus(const std::string& text) {
   }
 }
 
+// The base with every new list standing in every district (no votes yet).
+Election with_new_lists(const Election& base, const Parties& parties) {
+  Election projected = base;
+  for (District& district : projected.districts)
+    for (std::size_t p = parties.base_count; p < parties.names.size(); ++p)
+      district.lists.push_back(ListResult{parties.names[p], 0, {}, {}, {}, {}, 0});
+  return projected;
+}
+
+// One pool per area with polls, the nation first; `areas` receives their areas in that order.
+std::vector<AreaPool> pool_polls(const Election& projected, const Parties& parties,
+                                 const std::vector<MappedPoll>& mapped, const PollSet& polls,
+                                 const ProjectionOptions& options, std::vector<std::size_t>& areas,
+                                 std::vector<HouseEffect>& house_effects) {
+  areas = {national};
+  for (const MappedPoll& poll : mapped)
+    if (poll.area != national && std::find(areas.begin(), areas.end(), poll.area) == areas.end())
+      areas.push_back(poll.area);
+  std::vector<AreaPool> pools;
+  for (const std::size_t area : areas) {
+    std::vector<const MappedPoll*> area_polls;
+    for (const MappedPoll& poll : mapped)
+      if (poll.area == area) area_polls.push_back(&poll);
+    if (area_polls.empty()) throw Error(polls.source, 0, "no national poll (the projection needs one)");
+    pools.push_back(pool_area(projected, parties, area, area_polls, options, house_effects));
+  }
+  return pools;
+}
+
+// Every district's base votes, lists' parties, and the pool that swings it (its own, or the nation's).
+std::vector<DistrictPlan> district_plans(const Election& projected, const Parties& parties,
+                                         const std::vector<std::size_t>& areas) {
+  std::vector<DistrictPlan> plans;
+  for (std::size_t d = 0; d < projected.districts.size(); ++d) {
+    DistrictPlan& plan = plans.emplace_back();
+    const auto own = std::find(areas.begin(), areas.end(), d);
+    plan.pool = own == areas.end() ? 0 : static_cast<std::size_t>(own - areas.begin());
+    for (const ListResult& list : projected.districts[d].lists) {
+      plan.base_votes.push_back(list.votes);
+      plan.list_party.push_back(parties.index(list.party));
+    }
+  }
+  return plans;
+}
+
+// The point projection's votes written into `projected`; returns the areas' targets.
+std::vector<std::vector<std::int64_t>> point_projection(const SwingModel& swing, const std::vector<AreaPool>& pools,
+                                                        const std::vector<DistrictPlan>& plans, Election& projected) {
+  std::vector<std::vector<std::int64_t>> area_targets, votes(plans.size());
+  for (const AreaPool& pool : pools) area_targets.push_back(targets(pool, pool.pooled));
+  for (std::size_t d = 0; d < plans.size(); ++d) votes[d].assign(plans[d].base_votes.size(), 0);
+  project_all(swing, pools, area_targets, plans, votes);
+  for (std::size_t d = 0; d < plans.size(); ++d)
+    for (std::size_t j = 0; j < votes[d].size(); ++j) projected.districts[d].lists[j].votes = votes[d][j];
+  return area_targets;
+}
+
+// The draws' seat distribution of one party: mean, median, intervals, the counts.
+void describe_draws(const SeatDistribution& seats, ProjectedParty& row) {
+  row.mean = seats.mean();
+  row.median = quantile_permille(seats, 500);
+  row.seat_counts.assign(seats.counts.begin(), seats.counts.begin() + seats.max_seen() + 1);
+  constexpr std::array<std::uint64_t, 4> tails = {100, 50, 25, 5};  // per mille below each interval
+  for (std::size_t k = 0; k < tails.size(); ++k)
+    row.intervals[k] = {quantile_permille(seats, tails[k]), quantile_permille(seats, 1000 - tails[k])};
+}
+
+void describe_coalitions(const Simulation& simulation, const std::optional<SimulationCounts>& counts,
+                         const ProjectionOptions& options, ProjectionResult& result) {
+  for (std::size_t q = 0; q < options.coalitions.size(); ++q) {
+    ProjectedCoalition& row = result.coalitions.emplace_back();
+    const auto [name, spec] = coalition_name_and_parties(options.coalitions[q]);
+    row.name = name;
+    row.parties = split_plus(spec);
+    row.point_seats = simulation.cast_coalition_seats(q);
+    if (!counts) continue;
+    const SeatDistribution seats = simulation.coalition(*counts, q);
+    row.mean = seats.mean();
+    const double draws = static_cast<double>(counts->draws);
+    row.majority = static_cast<double>(seats.at_least(result.total_seats / 2 + 1)) / draws;
+    row.exclusive_majority = static_cast<double>(simulation.exclusive_majorities(*counts, q)) / draws;
+  }
+}
+
 }  // namespace
 
 ProjectionResult project(const Election& base, const Rule& rule, const PollSet& polls,
@@ -455,76 +539,38 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
     poll.share.resize(parties.names.size(), 0.0);
     poll.listed.resize(parties.names.size(), false);
   }
-
-  // The projected election: the base with every new list standing in every district.
-  result.projected = base;
-  for (District& district : result.projected.districts)
-    for (std::size_t p = parties.base_count; p < parties.names.size(); ++p)
-      district.lists.push_back(ListResult{parties.names[p], 0, {}, {}, {}, {}, 0});
-
-  // One pool per area with polls: the nation first (the base's national shares where no national poll).
-  std::vector<std::size_t> areas = {national};
-  for (const MappedPoll& poll : mapped)
-    if (poll.area != national && std::find(areas.begin(), areas.end(), poll.area) == areas.end())
-      areas.push_back(poll.area);
-  std::vector<AreaPool> pools;
-  for (const std::size_t area : areas) {
-    std::vector<const MappedPoll*> area_polls;
-    for (const MappedPoll& poll : mapped)
-      if (poll.area == area) area_polls.push_back(&poll);
-    if (area_polls.empty()) throw Error(polls.source, 0, "no national poll (the projection needs one)");
-    pools.push_back(pool_area(result.projected, parties, area, area_polls, options, result.house_effects));
-  }
+  result.projected = with_new_lists(base, parties);
+  std::vector<std::size_t> areas;
+  const std::vector<AreaPool> pools =
+      pool_polls(result.projected, parties, mapped, polls, options, areas, result.house_effects);
   result.effective_sample_size = pools.front().effective_sample_size;
-
-  std::vector<DistrictPlan> plans;
-  for (std::size_t d = 0; d < result.projected.districts.size(); ++d) {
-    DistrictPlan& plan = plans.emplace_back();
-    const auto own = std::find(areas.begin(), areas.end(), d);
-    plan.pool = own == areas.end() ? 0 : static_cast<std::size_t>(own - areas.begin());
-    for (const ListResult& list : result.projected.districts[d].lists) {
-      plan.base_votes.push_back(list.votes);
-      plan.list_party.push_back(parties.index(list.party));
-    }
-  }
-
-  // The point projection.
-  std::vector<std::vector<std::int64_t>> area_targets, votes(plans.size());
-  for (const AreaPool& pool : pools) area_targets.push_back(targets(pool, pool.pooled));
-  for (std::size_t d = 0; d < plans.size(); ++d) votes[d].assign(plans[d].base_votes.size(), 0);
-  project_all(options.swing, pools, area_targets, plans, votes);
-  for (std::size_t d = 0; d < plans.size(); ++d)
-    for (std::size_t j = 0; j < votes[d].size(); ++j) result.projected.districts[d].lists[j].votes = votes[d][j];
+  const std::vector<DistrictPlan> plans = district_plans(result.projected, parties, areas);
+  const std::vector<std::vector<std::int64_t>> area_targets =
+      point_projection(options.swing, pools, plans, result.projected);
 
   std::vector<std::string> specs;
   for (const std::string& coalition : options.coalitions) specs.push_back(coalition_name_and_parties(coalition).second);
   Simulation simulation(result.projected, rule, options.district_noise.value_or(NoiseModel{}), options.seed, specs);
   result.point = simulation.cast_outcome();
   result.total_seats = simulation.total_seats();
-  const ElectionOutcome base_outcome = allocate(base, rule);
 
-  std::optional<Eigen::MatrixXd> cholesky;
-  std::vector<std::size_t> error_parties;
-  if (options.national_error) cholesky = cholesky_factor(*options.national_error, parties, error_parties);
-  const std::vector<ThresholdValue> thresholds = national_thresholds(rule, result.threshold_names);
-  auto source = std::make_shared<ProjectionSource>(options, pools, plans, std::move(cholesky), std::move(error_parties),
-                                                   thresholds, parties.names.size());
-  SimulationCounts counts;
+  std::optional<SimulationCounts> counts;
+  std::vector<ThresholdValue> thresholds = national_thresholds(rule, result.threshold_names);
   if (options.draws > 0) {
-    simulation.set_vote_source(source);
-    if (options.run_draws) {
-      std::optional<SimulationCounts> gathered = options.run_draws(simulation, options.draws, options.threads);
-      if (!gathered) {  // another process (MPI rank 0) has the counts
-        result.counted = false;
-        return result;
-      }
-      counts = std::move(*gathered);
-    } else {
-      counts = simulation.run(0, options.draws, options.threads);
+    std::optional<Eigen::MatrixXd> cholesky;
+    std::vector<std::size_t> error_parties;
+    if (options.national_error) cholesky = cholesky_factor(*options.national_error, parties, error_parties);
+    simulation.set_vote_source(std::make_shared<ProjectionSource>(
+        options, pools, plans, std::move(cholesky), std::move(error_parties), thresholds, parties.names.size()));
+    counts = options.run_draws ? options.run_draws(simulation, options.draws, options.threads)
+                               : simulation.run(0, options.draws, options.threads);
+    if (!counts) {  // another process (MPI rank 0) has the counts and reports them
+      result.counted = false;
+      return result;
     }
   }
-  const std::span<const std::uint64_t> passes = simulation.source_tally(counts);
 
+  const ElectionOutcome base_outcome = allocate(base, rule);
   const AreaPool& nation = pools.front();
   for (std::size_t p = 0; p < parties.names.size(); ++p) {
     ProjectedParty& row = result.parties.emplace_back();
@@ -535,33 +581,17 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
     row.pooled_share = static_cast<double>(area_targets.front()[p]) / static_cast<double>(swing_share_scale);
     row.base_seats = p < parties.base_count ? party_seats(base, base_outcome, row.name) : 0;
     row.point_seats = party_seats(result.projected, result.point, row.name);
-    if (options.draws == 0) continue;
+    if (!counts) continue;
     const auto& names = simulation.parties();
-    const std::size_t index = static_cast<std::size_t>(std::find(names.begin(), names.end(), row.name) - names.begin());
-    const SeatDistribution seats = simulation.party(counts, index);
-    row.mean = seats.mean();
-    row.median = quantile_permille(seats, 500);
-    row.seat_counts.assign(seats.counts.begin(), seats.counts.begin() + seats.max_seen() + 1);
-    constexpr std::array<std::uint64_t, 4> tails = {100, 50, 25, 5};  // per mille below each interval
-    for (std::size_t k = 0; k < tails.size(); ++k)
-      row.intervals[k] = {quantile_permille(seats, tails[k]), quantile_permille(seats, 1000 - tails[k])};
+    describe_draws(simulation.party(*counts, static_cast<std::size_t>(std::find(names.begin(), names.end(), row.name) -
+                                                                      names.begin())),
+                   row);
+    const std::span<const std::uint64_t> passes = simulation.source_tally(*counts);
     for (std::size_t t = 0; t < thresholds.size(); ++t)
       row.pass_probability.push_back(static_cast<double>(passes[t * parties.names.size() + p]) /
-                                     static_cast<double>(options.draws));
+                                     static_cast<double>(counts->draws));
   }
-  for (std::size_t q = 0; q < options.coalitions.size(); ++q) {
-    ProjectedCoalition& row = result.coalitions.emplace_back();
-    row.name = coalition_name_and_parties(options.coalitions[q]).first;
-    row.parties = split_plus(specs[q]);
-    row.point_seats = simulation.cast_coalition_seats(q);
-    if (options.draws == 0) continue;
-    const SeatDistribution seats = simulation.coalition(counts, q);
-    row.mean = seats.mean();
-    const std::int64_t majority = result.total_seats / 2 + 1;
-    row.majority = static_cast<double>(seats.at_least(majority)) / static_cast<double>(options.draws);
-    row.exclusive_majority =
-        static_cast<double>(simulation.exclusive_majorities(counts, q)) / static_cast<double>(options.draws);
-  }
+  describe_coalitions(simulation, counts, options, result);
   return result;
 }
 
