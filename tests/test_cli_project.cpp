@@ -35,6 +35,7 @@ TEST_CASE("project: --draws 0 prints the projected district votes and seats") {
     all_seats += std::stoll(row.at("seats"));
   }
   CHECK(north == 9600);  // the district's turnout is kept
+  CHECK(rows[0].count("base_seats") == 1);
   CHECK(all_seats == 9);
   const RunResult json = run_cli({"project", v, "--seats-file", s, "--polls", p, "--mapping", m, "--format", "json",
                                   "--draws", "200", "--coalition", "AB=A+B"});

@@ -321,6 +321,9 @@ TEST_SUITE("projection") {
     CHECK(one.parties[2].pass_probability.at(0) > 0.05);  // C near the 16 % threshold: uncertain
     CHECK(one.parties[2].pass_probability.at(0) < 0.95);
     CHECK(one.effective_sample_size > 1000);
+    REQUIRE(one.lists.size() == 2);
+    for (const std::vector<ProjectedList>& district : one.lists)
+      for (const ProjectedList& list : district) CHECK(list.more + list.fewer <= 1.0);
     for (const ProjectedParty& party : one.parties) {
       std::uint64_t draws = 0;
       for (const std::uint64_t count : party.seat_counts) draws += count;

@@ -507,6 +507,24 @@ void describe_draws(const SeatDistribution& seats, ProjectedParty& row) {
     row.intervals[k] = {quantile_permille(seats, tails[k]), quantile_permille(seats, 1000 - tails[k])};
 }
 
+// Each district list's base seats and, with draws, P(more) and P(fewer) seats than in the base.
+void describe_lists(const Simulation& simulation, const std::optional<SimulationCounts>& counts, const Election& base,
+                    const ElectionOutcome& base_outcome, ProjectionResult& result) {
+  for (std::size_t d = 0; d < result.projected.districts.size(); ++d) {
+    std::vector<ProjectedList>& rows = result.lists.emplace_back();
+    for (std::size_t j = 0; j < result.projected.districts[d].lists.size(); ++j) {
+      ProjectedList& row = rows.emplace_back();
+      row.base_seats = j < base.districts[d].lists.size() ? base_outcome.seats(d, j) : 0;
+      if (!counts) continue;
+      const SeatDistribution seats = simulation.list(*counts, d, j);
+      const double draws = static_cast<double>(counts->draws);
+      row.mean = seats.mean();
+      row.more = static_cast<double>(seats.at_least(row.base_seats + 1)) / draws;
+      row.fewer = static_cast<double>(counts->draws - seats.at_least(row.base_seats)) / draws;
+    }
+  }
+}
+
 void describe_coalitions(const Simulation& simulation, const std::optional<SimulationCounts>& counts,
                          const ProjectionOptions& options, ProjectionResult& result) {
   for (std::size_t q = 0; q < options.coalitions.size(); ++q) {
@@ -592,6 +610,7 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
                                      static_cast<double>(counts->draws));
   }
   describe_coalitions(simulation, counts, options, result);
+  describe_lists(simulation, counts, base, base_outcome, result);
   return result;
 }
 

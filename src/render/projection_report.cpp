@@ -70,13 +70,26 @@ Table coalition_table(const ProjectionResult& result) {
 
 Table district_table(const Election& base, const ProjectionResult& result) {
   Table table;
-  table.columns = {"district", "party", "base_votes", "votes", "seats"};
+  table.columns = {"district", "party", "base_votes", "votes", "base_seats", "seats"};
+  const bool draws = result.draws > 0;
+  if (draws) table.columns.insert(table.columns.end(), {"mean", "p_more", "p_fewer"});
   for (std::size_t d = 0; d < result.projected.districts.size(); ++d) {
     const District& district = result.projected.districts[d];
     for (std::size_t j = 0; j < district.lists.size(); ++j) {
       const std::int64_t base_votes = j < base.districts[d].lists.size() ? base.districts[d].lists[j].votes : 0;
-      table.add({district.name, district.lists[j].party, integer(base_votes), integer(district.lists[j].votes),
-                 integer(result.point.seats(d, j))});
+      const ProjectedList& list = result.lists[d][j];
+      std::vector<Cell> row = {district.name,
+                               district.lists[j].party,
+                               integer(base_votes),
+                               integer(district.lists[j].votes),
+                               integer(list.base_seats),
+                               integer(result.point.seats(d, j))};
+      if (draws) {
+        row.push_back(fixed(list.mean, 3));
+        row.push_back(fixed(list.more, 4));
+        row.push_back(fixed(list.fewer, 4));
+      }
+      table.add(std::move(row));
     }
   }
   table.group_by = {"district"};

@@ -91,6 +91,15 @@ struct ProjectedCoalition {
   double exclusive_majority = 0;  // and no named coalition of some of its parties has one
 };
 
+// One list in one district: its seats in the base and, with draws, how likely it holds more or
+// fewer (a seat changing hands). Under a leveling tier a list's seats include its leveling seats.
+struct ProjectedList {
+  std::int64_t base_seats = 0;
+  double mean = 0;
+  double more = 0;   // P(seats > base_seats)
+  double fewer = 0;  // P(seats < base_seats)
+};
+
 struct HouseEffect {
   std::string pollster, party;
   double points = 0;
@@ -107,6 +116,7 @@ struct ProjectionResult {
   std::vector<std::string> threshold_names;  // "4% national" ...
   std::vector<ProjectedParty> parties;
   std::vector<ProjectedCoalition> coalitions;
+  std::vector<std::vector<ProjectedList>> lists;  // [district][list] of `projected`
   std::vector<HouseEffect> house_effects;
   std::vector<std::string> warnings;
   bool counted = true;  // false where run_draws returned no counts: this process reports nothing

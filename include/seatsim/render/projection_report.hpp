@@ -12,7 +12,7 @@ namespace seatsim {
 struct ProjectionTables {
   Table parties;     // party,base_share,poll_share,base_seats,seats[,mean,median,lo80,hi80,...,p_pass ...]
   Table coalitions;  // coalition,parties,seats[,mean,p_majority,p_majority_exclusive]
-  Table districts;   // district,party,base_votes,votes,seats
+  Table districts;   // district,party,base_votes,votes,base_seats,seats[,mean,p_more,p_fewer]
   Table histogram;   // party,seats,count,probability (with draws: every seat count up to the most seen)
 };
 
