@@ -202,6 +202,34 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
   // Then one count per party and coalition: the draws in which it held more than half of that draw's House.
   majority_offset_ = bins_;
   bins_ += parties_.size() + coalition_parties_.size();
+  exclusive_offset_ = bins_;
+  bins_ += coalition_parties_.size();
+  for (const std::vector<std::size_t>& members : coalition_parties_) {
+    std::vector<std::size_t>& subsets = coalition_subsets_.emplace_back();
+    for (std::size_t other = 0; other < coalition_parties_.size(); ++other) {
+      const std::vector<std::size_t>& candidate = coalition_parties_[other];
+      const bool inside = std::all_of(candidate.begin(), candidate.end(), [&](std::size_t p) {
+        return std::find(members.begin(), members.end(), p) != members.end();
+      });
+      if (inside && candidate.size() < members.size()) subsets.push_back(other);
+    }
+  }
+}
+
+void Simulation::set_vote_source(std::shared_ptr<const VoteSource> source) {
+  if (source_) bins_ -= source_bins_;
+  source_ = std::move(source);
+  source_offset_ = bins_;
+  source_bins_ = source_ ? source_->tally_bins() : 0;
+  bins_ += source_bins_;
+}
+
+std::span<const std::uint64_t> Simulation::source_tally(const SimulationCounts& counts) const {
+  return std::span<const std::uint64_t>(counts.bins).subspan(source_offset_, source_bins_);
+}
+
+std::uint64_t Simulation::exclusive_majorities(const SimulationCounts& counts, std::size_t coalition) const {
+  return counts.bins.at(exclusive_offset_ + coalition);
 }
 
 std::int64_t Simulation::cast_party_seats(std::size_t party) const {
@@ -242,23 +270,27 @@ SeatDistribution Simulation::coalition(const SimulationCounts& counts, std::size
 
 // A worker's buffers, reused from block to block.
 struct Simulation::Block {
-  std::vector<VoteMatrix> votes;             // per district: lists × draws
-  VoteMatrix general;                        // the general lists of one district, threshold applied
-  std::vector<double> party_swing;           // party × draws
-  std::vector<double> list_swing;            // one district's lists, one draw
-  std::vector<std::int64_t> party_votes;     // party × draws, for a national threshold
-  std::vector<std::int64_t> national_votes;  // per draw
-  std::vector<std::int32_t> party_seats;     // party × draws
-  std::vector<std::int64_t> house;           // per draw: all its seats (a mixed-member House grows)
-  std::vector<BatchSeats> seats;             // per district, reused so that the kernel allocates nothing
-  std::optional<Election> drawn;             // one draw's election, for whole-election allocation
+  std::vector<VoteMatrix> votes;                        // per district: lists × draws
+  VoteMatrix general;                                   // the general lists of one district, threshold applied
+  std::vector<double> party_swing;                      // party × draws
+  std::vector<double> list_swing;                       // one district's lists, one draw
+  std::vector<std::int64_t> party_votes;                // party × draws, for a national threshold
+  std::vector<std::int64_t> national_votes;             // per draw
+  std::vector<std::int32_t> party_seats;                // party × draws
+  std::vector<std::int64_t> house;                      // per draw: all its seats (a mixed-member House grows)
+  std::vector<BatchSeats> seats;                        // per district, reused so that the kernel allocates nothing
+  std::optional<Election> drawn;                        // one draw's election, for whole-election allocation
+  std::vector<std::vector<std::int64_t>> source_votes;  // one draw from a VoteSource
   // Per district, each list's seats draw after draw (draw c at [c·lists, (c+1)·lists)); filled
   // only when the indices are tracked.
   std::vector<std::vector<std::int64_t>> list_seats;
 };
 
 void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const {
-  draw_votes(first, count, block);
+  if (source_)
+    draw_from_source(first, count, block, counts);
+  else
+    draw_votes(first, count, block);
   block.party_seats.assign(parties_.size() * static_cast<std::size_t>(count), 0);
   block.house.assign(static_cast<std::size_t>(count), total_seats_);
   if (track_indices_) {
@@ -305,6 +337,26 @@ void Simulation::draw_votes(std::uint64_t first, std::uint64_t count, Block& blo
       district_noise_[d].draw(block.list_swing, random,
                               std::span<std::int64_t>(votes.col(static_cast<Eigen::Index>(c)).data(), lists));
     }
+  }
+}
+
+// Every district's votes for draws [first, first + count), from the vote source.
+void Simulation::draw_from_source(std::uint64_t first, std::uint64_t count, Block& block,
+                                  SimulationCounts& counts) const {
+  const std::size_t districts = election_.districts.size();
+  block.votes.resize(districts);
+  block.source_votes.resize(districts);
+  for (std::size_t d = 0; d < districts; ++d) {
+    const std::size_t lists = election_.districts[d].lists.size();
+    block.votes[d].resize(static_cast<Eigen::Index>(lists), static_cast<Eigen::Index>(count));
+    block.source_votes[d].assign(lists, 0);
+  }
+  for (std::uint64_t c = 0; c < count; ++c) {
+    source_->draw(seed_, first + c, block.source_votes,
+                  std::span<std::uint64_t>(counts.bins).subspan(source_offset_, source_bins_));
+    for (std::size_t d = 0; d < districts; ++d)
+      for (std::size_t j = 0; j < block.source_votes[d].size(); ++j)
+        block.votes[d](static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(c)) = block.source_votes[d][j];
   }
 }
 
@@ -458,14 +510,22 @@ void Simulation::count_parties(std::uint64_t count, const Block& block, Simulati
       ++counts.bins[party_offset_[p] + static_cast<std::size_t>(seats)];
       if (majority(seats, c)) ++counts.bins[majority_offset_ + p];
     }
-  for (std::size_t q = 0; q < coalition_parties_.size(); ++q)
-    for (std::size_t c = 0; c < draws; ++c) {
+  std::vector<std::uint8_t> coalition_majority(coalition_parties_.size());
+  for (std::size_t c = 0; c < draws; ++c) {
+    for (std::size_t q = 0; q < coalition_parties_.size(); ++q) {
       std::size_t seats = 0;
       for (const std::size_t p : coalition_parties_[q])
         seats += static_cast<std::size_t>(block.party_seats[p * draws + c]);
       ++counts.bins[coalition_offset_[q] + seats];
-      if (majority(static_cast<std::int64_t>(seats), c)) ++counts.bins[majority_offset_ + parties + q];
+      coalition_majority[q] = majority(static_cast<std::int64_t>(seats), c) ? 1 : 0;
+      if (coalition_majority[q] != 0) ++counts.bins[majority_offset_ + parties + q];
     }
+    for (std::size_t q = 0; q < coalition_parties_.size(); ++q) {
+      const bool smaller_one = std::any_of(coalition_subsets_[q].begin(), coalition_subsets_[q].end(),
+                                           [&](std::size_t other) { return coalition_majority[other] != 0; });
+      if (coalition_majority[q] != 0 && !smaller_one) ++counts.bins[exclusive_offset_ + q];
+    }
+  }
 }
 
 // Each draw's indices from its drawn votes (before any threshold: the votes cast) and its seats.

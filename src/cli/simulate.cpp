@@ -26,6 +26,7 @@ DrawRunner& draw_runner() {
 }  // namespace
 
 void set_draw_runner(DrawRunner runner) { draw_runner() = std::move(runner); }
+const DrawRunner& current_draw_runner() { return draw_runner(); }
 
 SimulationCounts run_draws_here(const Simulation& simulation, std::uint64_t first, std::uint64_t last, unsigned threads,
                                 bool show_progress) {

@@ -15,6 +15,8 @@ namespace seatsim::cli {
 using DrawRunner =
     std::function<std::optional<SimulationCounts>(const Simulation& simulation, std::uint64_t draws, unsigned threads)>;
 void set_draw_runner(DrawRunner runner);
+// The runner in force (`seatsim project` runs its draws through it too).
+const DrawRunner& current_draw_runner();
 
 // Draws [first, last) in this process, with a progress bar on stderr when stderr is a terminal
 // and `show_progress` is set.

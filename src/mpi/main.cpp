@@ -75,14 +75,14 @@ int run(int argc, char** argv) {
   using namespace seatsim::cli;
   const bool rank0 = rank_of_world() == 0;
   CLI::App app{
-      "seatsim-mpi: seatsim simulate with the draws split across MPI ranks; the output (written by rank 0)\n"
-      "is byte-identical to `seatsim simulate` with the same arguments. Launch with mpirun or srun.",
+      "seatsim-mpi: seatsim simulate and seatsim project with the draws split across MPI ranks; the output\n"
+      "(written by rank 0) is byte-identical to seatsim's with the same arguments. Launch with mpirun or srun.",
       "seatsim-mpi"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(seatsim::version()));
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const CommandSpec& spec : registered_commands()) {
-    if (spec.name != "simulate") continue;
+    if (spec.name != "simulate" && spec.name != "project") continue;
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
     runners.emplace_back(sub, spec.setup(*sub));
     one_value_per_occurrence(*sub);
