@@ -94,12 +94,22 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
   whole_election_ = rule_.tiered() || !rule_.bounds.empty() || has_alliances(election_);
   const bool leveling = rule_.leveling.enabled();
   total_seats_ = election_.total_seats() + (leveling ? rule_.leveling.seats : 0);
+  max_house_ = total_seats_;
+  if (rule_.mixed_member.enabled()) {
+    // A mixed-member House is fixed nationally (Germany: house_seats, which one party's Land list may
+    // approach) or grows by overhang (New Zealand: at most one seat per electorate), so a list, a party or a
+    // coalition may hold more than the districts' seats: the histograms cover the largest House possible.
+    if (rule_.mixed_member.house_seats > 0) total_seats_ = rule_.mixed_member.house_seats;
+    max_house_ =
+        std::max(total_seats_, election_.total_seats()) + static_cast<std::int64_t>(election_.constituencies.size());
+  }
   // The most seats one list of a district can hold: its district seats plus, under leveling,
   // the leveling seats the district can take (checked by the placement), never more than all.
   for (const District& district : election_.districts) {
     const std::int64_t leveling_room =
         leveling ? std::clamp<std::int64_t>(rule_.leveling.capacity(district.name), 0, rule_.leveling.seats) : 0;
-    list_size_.push_back(static_cast<std::size_t>(district.seats + leveling_room) + 1);
+    const std::int64_t room = rule_.mixed_member.enabled() ? max_house_ : district.seats + leveling_room;
+    list_size_.push_back(static_cast<std::size_t>(room) + 1);
   }
 
   std::map<std::string, std::size_t> party_index;
@@ -169,7 +179,7 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
 
   // Histogram layout: parties, then every district's lists, then coalitions.
   for (std::size_t p = 0; p < parties_.size(); ++p) {
-    const std::size_t size = static_cast<std::size_t>(std::min(party_cap[p], total_seats_)) + 1;
+    const std::size_t size = static_cast<std::size_t>(std::min(party_cap[p], max_house_)) + 1;
     party_offset_.push_back(bins_);
     party_size_.push_back(size);
     bins_ += size;
@@ -184,11 +194,14 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
   for (const std::vector<std::size_t>& members : coalition_parties_) {
     std::int64_t cap = 0;
     for (const std::size_t p : members) cap += party_cap[p];
-    const std::size_t size = static_cast<std::size_t>(std::min(cap, total_seats_)) + 1;
+    const std::size_t size = static_cast<std::size_t>(std::min(cap, max_house_)) + 1;
     coalition_offset_.push_back(bins_);
     coalition_size_.push_back(size);
     bins_ += size;
   }
+  // Then one count per party and coalition: the draws in which it held more than half of that draw's House.
+  majority_offset_ = bins_;
+  bins_ += parties_.size() + coalition_parties_.size();
 }
 
 std::int64_t Simulation::cast_party_seats(std::size_t party) const {
@@ -214,6 +227,14 @@ SeatDistribution Simulation::list(const SimulationCounts& counts, std::size_t di
           counts.draws};
 }
 
+std::uint64_t Simulation::party_majorities(const SimulationCounts& counts, std::size_t party) const {
+  return counts.bins[majority_offset_ + party];
+}
+
+std::uint64_t Simulation::coalition_majorities(const SimulationCounts& counts, std::size_t coalition) const {
+  return counts.bins[majority_offset_ + parties_.size() + coalition];
+}
+
 SeatDistribution Simulation::coalition(const SimulationCounts& counts, std::size_t coalition) const {
   return {std::span<const std::uint64_t>(counts.bins).subspan(coalition_offset_[coalition], coalition_size_[coalition]),
           counts.draws};
@@ -228,6 +249,7 @@ struct Simulation::Block {
   std::vector<std::int64_t> party_votes;     // party × draws, for a national threshold
   std::vector<std::int64_t> national_votes;  // per draw
   std::vector<std::int32_t> party_seats;     // party × draws
+  std::vector<std::int64_t> house;           // per draw: all its seats (a mixed-member House grows)
   std::vector<BatchSeats> seats;             // per district, reused so that the kernel allocates nothing
   std::optional<Election> drawn;             // one draw's election, for whole-election allocation
   // Per district, each list's seats draw after draw (draw c at [c·lists, (c+1)·lists)); filled
@@ -238,6 +260,7 @@ struct Simulation::Block {
 void Simulation::run_block(std::uint64_t first, std::uint64_t count, Block& block, SimulationCounts& counts) const {
   draw_votes(first, count, block);
   block.party_seats.assign(parties_.size() * static_cast<std::size_t>(count), 0);
+  block.house.assign(static_cast<std::size_t>(count), total_seats_);
   if (track_indices_) {
     block.list_seats.resize(election_.districts.size());
     for (std::size_t d = 0; d < election_.districts.size(); ++d)
@@ -420,21 +443,28 @@ void Simulation::allocate_whole(std::uint64_t first, std::uint64_t count, Block&
         block.party_seats[list_party_[d][j] * draws + c] += static_cast<std::int32_t>(s);
         if (track_indices_) block.list_seats[d][c * drawn.districts[d].lists.size() + j] = s;
       }
+    if (outcome.mixed_member) block.house[c] = outcome.mixed_member->house;
   }
 }
 
 void Simulation::count_parties(std::uint64_t count, const Block& block, SimulationCounts& counts) const {
   const std::size_t draws = static_cast<std::size_t>(count);
   const std::size_t parties = parties_.size();
+  // More than half of the draw's House.
+  const auto majority = [&block](std::int64_t seats, std::size_t c) { return 2 * seats > block.house[c]; };
   for (std::size_t p = 0; p < parties; ++p)
-    for (std::size_t c = 0; c < draws; ++c)
-      ++counts.bins[party_offset_[p] + static_cast<std::size_t>(block.party_seats[p * draws + c])];
+    for (std::size_t c = 0; c < draws; ++c) {
+      const std::int32_t seats = block.party_seats[p * draws + c];
+      ++counts.bins[party_offset_[p] + static_cast<std::size_t>(seats)];
+      if (majority(seats, c)) ++counts.bins[majority_offset_ + p];
+    }
   for (std::size_t q = 0; q < coalition_parties_.size(); ++q)
     for (std::size_t c = 0; c < draws; ++c) {
       std::size_t seats = 0;
       for (const std::size_t p : coalition_parties_[q])
         seats += static_cast<std::size_t>(block.party_seats[p * draws + c]);
       ++counts.bins[coalition_offset_[q] + seats];
+      if (majority(static_cast<std::int64_t>(seats), c)) ++counts.bins[majority_offset_ + parties + q];
     }
 }
 

@@ -11,8 +11,10 @@
 #include "seatsim/io/name_lookup.hpp"
 #include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/mixed_member_trace.hpp"
 #include "seatsim/render/alliance_report.hpp"
 #include "seatsim/render/leveling_report.hpp"
+#include "seatsim/render/mixed_member_report.hpp"
 #include "seatsim/render/quota_tier_report.hpp"
 
 namespace seatsim::cli {
@@ -55,10 +57,33 @@ struct ExplainCommand {
     return 0;
   }
 
+  // Mixed-member systems: who takes part and why, entitlement against constituency seats, overhang, the
+  // Land lists and second-vote coverage (Germany), the regional award table (Scotland). CSV: the step
+  // table, or the national table where there are no steps (New Zealand).
+  int explain_mixed_member(const Prepared& prepared) const {
+    const Election& election = prepared.input.election;
+    MixedMemberTrace trace;
+    const ElectionOutcome outcome = allocate_mixed_member_traced(election, prepared.rule, trace);
+    print_notes(outcome.notes);
+    const Meta meta = make_meta("explain", prepared);
+    const MixedMemberRule::Kind kind = prepared.rule.mixed_member.kind;
+    const Format format = chosen_format(output);
+    if (format == Format::table || format == Format::markdown) {
+      emit(output, mixed_member_text(election, outcome, trace, kind, district, format == Format::markdown) +
+                       output.last_line(meta) + "\n");
+      return 0;
+    }
+    const Table rows = trace.steps.empty() ? mixed_member_national_table(*outcome.mixed_member, trace, kind)
+                                           : mixed_member_step_table(trace, district);
+    emit(output, render(output, rows, meta, "rows", mixed_member_to_json(election, outcome, trace, kind, district)));
+    return 0;
+  }
+
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
     const Election& election = prepared.input.election;
     check_district(election);
+    if (prepared.rule.mixed_member.enabled()) return explain_mixed_member(prepared);
     const ElectionOutcome outcome = allocate(election, prepared.rule);
     if (!outcome.leveling && !outcome.quota_tier && has_alliances(election))
       return explain_alliances(prepared, outcome);
@@ -84,7 +109,8 @@ struct ExplainCommand {
 
 const bool registered = register_command({
     "explain",
-    "How the upper tier was reached: leveling seats (national apportionment, regions, award order) or a quota tier",
+    "How the upper tier was reached: leveling seats (national apportionment, regions, award order), a quota tier "
+    "or a mixed-member system",
     25,
     [](CLI::App& app) -> Runner {
       auto command = std::make_shared<ExplainCommand>();
@@ -107,6 +133,15 @@ const bool registered = register_command({
           "upper_seats,seats; remainder = votes − quota_seats × quota, passed up), and the national tier (party,"
           "votes,upper_votes,status,quota_seats,upper_seats,seats). JSON: meta, rows, districts, national, "
           "upper_total, quota_exact.\n"
+          "A mixed-member system (New Zealand, Scotland, Germany 2023): who takes part and why (threshold or "
+          "constituency route), each party's entitlement against its constituency wins (party,votes,status,"
+          "constituency_wins,entitlement,constituency_seats,unseated,list_seats,overhang,seats), the House; per "
+          "Land or region the same split (district,party,votes,entitlement,constituency_wins,constituency_seats,"
+          "unseated,list_seats,seats); and the steps: Scotland's list seats region by region in award order (step "
+          "0: the constituency seats a party starts with), Germany's constituency winners ranked by first-vote "
+          "share, seated or not (second-vote coverage). CSV: the steps (step,party,district,comparison,divisor,"
+          "reason), New Zealand the national table. JSON: meta, rows, house, apportioned, taken_off_first, route, "
+          "national, districts, steps, independents, unseated.\n"
           "Example: seatsim explain ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005");
       add_input(app, command->input);
       add_input_flags(app, command->reading);

@@ -30,7 +30,7 @@ struct ReportCommand {
     const Prepared prepared = prepare(input, rule, reading.options());
     const std::vector<SweepRun> what_ifs =
         sweeps ? run_what_if_sweeps(prepared.input.folder, reading.options()) : std::vector<SweepRun>{};
-    HtmlReport report = election_report(prepared, given_styles(prepared.input.folder), what_ifs);
+    HtmlReport report = election_report(prepared.input, prepared.rule, given_styles(prepared.input.folder), what_ifs);
     print_notes(report.notes);
     report.meta = make_meta("report", prepared).to_json();
     emit(OutputFlags{"", output}, render_html_report(report));

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/mixed_member_trace.hpp"
 
 namespace seatsim {
 namespace {
@@ -115,13 +118,32 @@ std::size_t party_index(const MixedMemberOutcome& out, const std::string& party)
   return static_cast<std::size_t>(std::find(out.parties.begin(), out.parties.end(), party) - out.parties.begin());
 }
 
+// The explain record: which parties take part and by which route (`passes` per district and list).
+void trace_qualification(const Election& election, const std::vector<std::vector<bool>>& passes,
+                         const MixedMemberOutcome& mm, const Rule& rule, std::int64_t route, MixedMemberTrace* trace) {
+  if (trace == nullptr) return;
+  const std::size_t n = mm.parties.size();
+  trace->route = route;
+  trace->constituency_wins = mm.constituency_seats;
+  trace->passes_threshold.assign(n, false);
+  trace->by_constituency_route.assign(n, false);
+  trace->threshold_exempt.assign(n, false);
+  for (std::size_t d = 0; d < election.districts.size(); ++d)
+    for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i)
+      if (passes[d][i]) trace->passes_threshold[party_index(mm, election.districts[d].lists[i].party)] = true;
+  for (std::size_t p = 0; p < n; ++p) {
+    trace->by_constituency_route[p] = route > 0 && mm.constituency_seats[p] >= route;
+    trace->threshold_exempt[p] = !rule.threshold.empty() && rule.threshold.exempts(mm.parties[p]);
+  }
+}
+
 void note_independents(const MixedMemberOutcome& mm, std::vector<std::string>& notes) {
   for (const std::string& who : mm.independents)
     notes.push_back("constituency seat outside the lists: " + who + " (taken off the seats first)");
 }
 
 // New Zealand: one national apportionment, overhang kept.
-ElectionOutcome allocate_new_zealand(const Election& election, const Rule& rule) {
+ElectionOutcome allocate_new_zealand(const Election& election, const Rule& rule, MixedMemberTrace* trace) {
   if (election.districts.size() != 1)
     throw Error(election.source, 0,
                 "mixed_member = new-zealand: the party votes are national, one district (not " +
@@ -131,8 +153,10 @@ ElectionOutcome allocate_new_zealand(const Election& election, const Rule& rule)
   MixedMemberOutcome mm = party_table(election, wins);
   const std::int64_t electorates = static_cast<std::int64_t>(election.constituencies.size());
   if (electorates > district.seats) throw too_many_constituencies(election, district.name, district.seats, "seats");
-  const std::vector<bool> passes = threshold_passes(election, rule.threshold).front();
+  const std::vector<std::vector<bool>> all_passes = threshold_passes(election, rule.threshold);
+  const std::vector<bool>& passes = all_passes.front();
   const std::int64_t route = rule.mixed_member.constituency_route;
+  trace_qualification(election, all_passes, mm, rule, route, trace);
   ElectionOutcome result;
   DistrictOutcome& out = result.districts.emplace_back();
   out.lists.resize(district.lists.size());
@@ -181,9 +205,41 @@ ElectionOutcome allocate_new_zealand(const Election& election, const Rule& rule)
   return result;
 }
 
+// Scotland, explain record: the constituency seats each party starts the region with.
+void trace_region_start(const District& district, const std::vector<std::size_t>& taking,
+                        const std::vector<std::int64_t>& held, const DivisorRule& divisors, MixedMemberTrace* trace) {
+  if (trace == nullptr) return;
+  for (std::size_t k = 0; k < taking.size(); ++k)
+    if (held[k] > 0)
+      trace->steps.push_back({0, district.lists[taking[k]].party, district.name, district.name, std::nullopt,
+                              divisors.divisor(held[k]),
+                              "starts with " + std::to_string(held[k]) + " constituency seat(s)"});
+}
+
+// Scotland, explain record: one list seat, the candidates passed over first and then the seat awarded.
+void trace_region_seat(const District& district, const std::vector<std::size_t>& taking,
+                       const std::vector<std::int64_t>& votes, const std::vector<std::int64_t>& held,
+                       const DivisorRule& divisors, std::int64_t seat, std::size_t winner, bool by_lot,
+                       MixedMemberTrace* trace) {
+  if (trace == nullptr) return;
+  const Priority best = divisors.priority(votes[winner], held[winner]);
+  for (std::size_t k = 0; k < taking.size(); ++k) {
+    if (k == winner) continue;
+    const Priority p = divisors.priority(votes[k], held[k]);
+    trace->steps.push_back({seat, district.lists[taking[k]].party, district.name, district.name, p,
+                            divisors.divisor(held[k]),
+                            p != best ? "lower comparison"
+                            : by_lot  ? "equal comparison, not chosen by the tie rule"
+                                      : "equal comparison, takes one of the next seats"});
+  }
+  trace->steps.push_back({seat, district.lists[taking[winner]].party, district.name, district.name, best,
+                          divisors.divisor(held[winner]), by_lot ? "awarded by tie rule" : "awarded"});
+}
+
 // Scotland: one region's list seats, each party's divisor counting its constituency seats.
 void allocate_region(const Election& election, const District& district, const std::vector<bool>& passes,
-                     const Wins& wins, const Rule& rule, DistrictOutcome& out, std::vector<std::string>& notes) {
+                     const Wins& wins, const Rule& rule, DistrictOutcome& out, std::vector<std::string>& notes,
+                     MixedMemberTrace* trace) {
   const std::int64_t constituencies = Wins::in(wins.by_region, district.name);
   const std::int64_t list_seats = district.seats - constituencies;
   if (list_seats < 0) throw too_many_constituencies(election, district.name, district.seats, "seats");
@@ -205,6 +261,7 @@ void allocate_region(const Election& election, const District& district, const s
                     " list seat(s) to fill but no list with votes passes the threshold");
   const DivisorRule& divisors = rule.method.divisor();
   const DistrictTies ties(district, rule, taking);
+  trace_region_start(district, taking, held, divisors, trace);
   for (std::int64_t seat = 0; seat < list_seats; ++seat) {
     Priority best{};
     std::vector<std::size_t> top;
@@ -219,12 +276,14 @@ void allocate_region(const Election& election, const District& district, const s
     }
     const std::int64_t remaining = list_seats - seat;
     std::size_t winner = top.front();
-    if (static_cast<std::int64_t>(top.size()) > remaining) {
+    const bool by_lot = static_cast<std::int64_t>(top.size()) > remaining;
+    if (by_lot) {
       for (const std::size_t k : top) out.lists[taking[k]].tie = true;
       winner = ties.ties.choose(top, votes, 1).front();
       notes.push_back("tie in " + district.name + " for a list seat; rule '" + std::string(tie_rule_name(rule.ties)) +
                       "'");
     }
+    trace_region_seat(district, taking, votes, held, divisors, seat + 1, winner, by_lot, trace);
     ++held[winner];
   }
   for (std::size_t k = 0; k < taking.size(); ++k)
@@ -232,15 +291,16 @@ void allocate_region(const Election& election, const District& district, const s
   for (ListOutcome& list : out.lists) list.seats = list.district_seats + list.leveling_seats;
 }
 
-ElectionOutcome allocate_scotland(const Election& election, const Rule& rule) {
+ElectionOutcome allocate_scotland(const Election& election, const Rule& rule, MixedMemberTrace* trace) {
   const Wins wins(election);
   MixedMemberOutcome mm = party_table(election, wins);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
+  trace_qualification(election, passes, mm, rule, 0, trace);
   ElectionOutcome result;
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
     const District& district = election.districts[d];
     DistrictOutcome& out = result.districts.emplace_back();
-    allocate_region(election, district, passes[d], wins, rule, out, result.notes);
+    allocate_region(election, district, passes[d], wins, rule, out, result.notes, trace);
     mm.apportioned += out.general_seats;
     mm.others += Wins::in(wins.independents_by_region, district.name);
     for (std::size_t i = 0; i < district.lists.size(); ++i) {
@@ -303,11 +363,43 @@ std::vector<std::int64_t> land_split(const Election& election, const std::string
   return split.seats;
 }
 
-ElectionOutcome allocate_germany_2023(const Election& election, const Rule& rule) {
+// Germany, explain record: one party in one Land, and each of its constituency winners there, ranked by
+// first-vote share where the shares are known, seated or not as the coverage decided.
+void trace_land(const std::string& party, const District& land, std::int64_t land_seats, bool takes_part,
+                std::vector<const ConstituencyResult*> winners, const std::vector<const ConstituencyResult*>& seated,
+                MixedMemberTrace* trace) {
+  if (trace == nullptr || (!takes_part && winners.empty())) return;
+  std::int64_t votes = 0;
+  for (const ListResult& list : land.lists)
+    if (list.party == party) votes = list.votes;
+  trace->lands.push_back({party, land.name, votes, land_seats, static_cast<std::int64_t>(winners.size()),
+                          static_cast<std::int64_t>(seated.size())});
+  const bool ranked = std::all_of(winners.begin(), winners.end(),
+                                  [](const ConstituencyResult* c) { return c->winner_votes && c->valid_votes; });
+  if (ranked)
+    std::stable_sort(winners.begin(), winners.end(),
+                     [](const ConstituencyResult* a, const ConstituencyResult* b) { return higher_share(*a, *b); });
+  const std::string of = " of " + std::to_string(winners.size()) + " winners, " + std::to_string(land_seats) +
+                         " Land list seats in " + land.name;
+  for (std::size_t r = 0; r < winners.size(); ++r) {
+    const ConstituencyResult& c = *winners[r];
+    std::optional<Priority> share;
+    if (ranked) share = Priority{static_cast<u128>(*c.winner_votes), static_cast<u128>(*c.valid_votes)};
+    const bool is_seated = std::find(seated.begin(), seated.end(), &c) != seated.end();
+    std::string reason = !takes_part ? "seated: party does not take part (seat taken off first)"
+                         : is_seated ? "seated: covered (rank " + std::to_string(r + 1) + of + ")"
+                                     : "unseated: no second-vote coverage (rank " + std::to_string(r + 1) + of + ")";
+    trace->steps.push_back(
+        {static_cast<std::int64_t>(r + 1), party, c.name, land.name, share, std::nullopt, std::move(reason)});
+  }
+}
+
+ElectionOutcome allocate_germany_2023(const Election& election, const Rule& rule, MixedMemberTrace* trace) {
   const Wins wins(election);
   MixedMemberOutcome mm = party_table(election, wins);
   const std::vector<std::vector<bool>> passes = threshold_passes(election, rule.threshold);
   const std::int64_t route = rule.mixed_member.constituency_route;
+  trace_qualification(election, passes, mm, rule, route, trace);
   for (std::size_t d = 0; d < election.districts.size(); ++d)
     for (std::size_t i = 0; i < election.districts[d].lists.size(); ++i) {
       const std::size_t p = party_index(mm, election.districts[d].lists[i].party);
@@ -357,6 +449,7 @@ ElectionOutcome allocate_germany_2023(const Election& election, const Rule& rule
       for (const ConstituencyResult* c : winners)
         if (std::find(seated.begin(), seated.end(), c) == seated.end())
           mm.unseated.push_back(c->name + " (" + party + ", " + land.name + ")");
+      trace_land(party, land, land_seats[d], mm.takes_part[p], winners, seated, trace);
       for (std::size_t i = 0; i < land.lists.size(); ++i) {
         if (land.lists[i].party != party) continue;
         ListOutcome& out = result.districts[d].lists[i];
@@ -417,21 +510,38 @@ std::string MixedMemberRule::describe() const {
   return text;
 }
 
-ElectionOutcome allocate_mixed_member(const Election& election, const Rule& rule) {
+namespace {
+
+ElectionOutcome allocate_with_trace(const Election& election, const Rule& rule, MixedMemberTrace* trace) {
   for (const ConstituencyResult& c : election.constituencies)
     if (!election.find(c.region))
       throw Error(election.constituencies_source, c.line, "no region '" + c.region + "' among the districts");
   switch (rule.mixed_member.kind) {
     case Kind::new_zealand:
-      return allocate_new_zealand(election, rule);
+      return allocate_new_zealand(election, rule, trace);
     case Kind::scotland:
-      return allocate_scotland(election, rule);
+      return allocate_scotland(election, rule, trace);
     case Kind::germany_2023:
-      return allocate_germany_2023(election, rule);
+      return allocate_germany_2023(election, rule, trace);
     case Kind::none:
       break;
   }
   throw Error("mixed_member: no system named");
+}
+
+}  // namespace
+
+ElectionOutcome allocate_mixed_member(const Election& election, const Rule& rule) {
+  return allocate_with_trace(election, rule, nullptr);
+}
+
+ElectionOutcome allocate_mixed_member_traced(const Election& election, const Rule& rule, MixedMemberTrace& trace) {
+  trace = MixedMemberTrace{};
+  rule.check();
+  check_vote_limits(election);
+  if (!rule.mixed_member.enabled()) throw Error("explain: the rule has no mixed-member component");
+  if (has_alliances(election)) throw Error(election.source, 0, "list alliances do not combine with mixed_member");
+  return allocate_with_trace(election, rule, &trace);
 }
 
 }  // namespace seatsim

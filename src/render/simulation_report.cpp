@@ -19,13 +19,8 @@ Cell probability(std::uint64_t count, std::uint64_t draws) {
 
 Cell integer(std::int64_t value) { return Cell(static_cast<long long>(value)); }
 
-// A strict majority of all seats: more than half.
-std::uint64_t majority_draws(const SeatDistribution& seats, std::int64_t total_seats) {
-  return seats.at_least(total_seats / 2 + 1);
-}
-
 std::vector<Cell> summary_row(const std::string& name, std::int64_t cast_seats, const SeatDistribution& seats,
-                              std::int64_t total_seats) {
+                              std::uint64_t majorities) {
   return {name,
           integer(cast_seats),
           fixed(seats.mean(), 4),
@@ -33,7 +28,7 @@ std::vector<Cell> summary_row(const std::string& name, std::int64_t cast_seats, 
           integer(seats.quantile(5)),
           integer(seats.quantile(50)),
           integer(seats.quantile(95)),
-          probability(majority_draws(seats, total_seats), seats.draws)};
+          probability(majorities, seats.draws)};
 }
 
 // One row per seat count from the fewest seen to the most seen (below the fewest, the
@@ -97,10 +92,10 @@ SimulationTables simulation_tables(const Simulation& simulation, const Simulatio
   tables.districts.columns = {"district", "party", "seats", "count", "probability", "at_least"};
   tables.histogram.columns = {"level", "district", "party", "seats", "count", "probability", "at_least"};
 
-  const std::int64_t total = simulation.total_seats();
   for (std::size_t p = 0; p < simulation.parties().size(); ++p) {
     const SeatDistribution seats = simulation.party(counts, p);
-    tables.summary.add(summary_row(simulation.parties()[p], simulation.cast_party_seats(p), seats, total));
+    tables.summary.add(summary_row(simulation.parties()[p], simulation.cast_party_seats(p), seats,
+                                   simulation.party_majorities(counts, p)));
     add_distribution(tables.histogram, {"national", "", simulation.parties()[p]}, seats);
   }
   const Election& election = simulation.election();
@@ -114,7 +109,8 @@ SimulationTables simulation_tables(const Simulation& simulation, const Simulatio
   }
   for (std::size_t q = 0; q < simulation.coalitions().size(); ++q) {
     const SeatDistribution seats = simulation.coalition(counts, q);
-    tables.coalitions.add(summary_row(simulation.coalitions()[q], simulation.cast_coalition_seats(q), seats, total));
+    tables.coalitions.add(summary_row(simulation.coalitions()[q], simulation.cast_coalition_seats(q), seats,
+                                      simulation.coalition_majorities(counts, q)));
     add_distribution(tables.histogram, {"coalition", "", simulation.coalitions()[q]}, seats);
   }
   if (simulation.tracks_indices()) add_index_tables(tables, simulation, counts);

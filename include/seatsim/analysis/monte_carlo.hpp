@@ -73,7 +73,8 @@ class Simulation {
   const Rule& rule() const noexcept { return rule_; }
   const NoiseModel& noise() const noexcept { return noise_; }
   std::uint64_t seed() const noexcept { return seed_; }
-  // The house: every district's seats, plus the leveling seats under a leveling tier.
+  // The house: every district's seats, plus the leveling seats under a leveling tier (a mixed-member rule:
+  // its house_seats, or the districts' seats before any overhang).
   std::int64_t total_seats() const noexcept { return total_seats_; }
   // Whether draws are allocated whole (a rule with tiers or seat bounds) rather than batched.
   bool whole_election_draws() const noexcept { return whole_election_; }
@@ -89,6 +90,10 @@ class Simulation {
   SeatDistribution party(const SimulationCounts& counts, std::size_t party) const;
   SeatDistribution list(const SimulationCounts& counts, std::size_t district, std::size_t list) const;
   SeatDistribution coalition(const SimulationCounts& counts, std::size_t coalition) const;
+  // The draws in which a party (a coalition) held more than half of that draw's House: all seats, or under a
+  // mixed-member rule the House the draw elected (New Zealand's grows by overhang).
+  std::uint64_t party_majorities(const SimulationCounts& counts, std::size_t party) const;
+  std::uint64_t coalition_majorities(const SimulationCounts& counts, std::size_t coalition) const;
 
   std::size_t bin_count() const noexcept { return bins_; }
 
@@ -107,6 +112,8 @@ class Simulation {
   std::uint64_t seed_ = 0;
   ElectionOutcome cast_outcome_;
   std::int64_t total_seats_ = 0;
+  std::size_t majority_offset_ = 0;  // bins: one majority count per party, then per coalition
+  std::int64_t max_house_ = 0;       // the most seats a draw's House can have (a mixed-member House grows)
   bool whole_election_ = false;
   bool track_indices_ = false;
 
