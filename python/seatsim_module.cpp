@@ -46,13 +46,17 @@
 #include "seatsim/kernel/batch.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/kernel/method.hpp"
+#include "seatsim/kernel/mixed_member_trace.hpp"
 #include "seatsim/kernel/threshold.hpp"
 #include "seatsim/render/alliance_report.hpp"
 #include "seatsim/render/chart_data.hpp"
 #include "seatsim/render/comparison_report.hpp"
+#include "seatsim/render/election_report.hpp"
+#include "seatsim/render/html_report.hpp"
 #include "seatsim/render/indices_report.hpp"
 #include "seatsim/render/leveling_report.hpp"
 #include "seatsim/render/margins_report.hpp"
+#include "seatsim/render/mixed_member_report.hpp"
 #include "seatsim/render/paradoxes_report.hpp"
 #include "seatsim/render/quota_tier_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
@@ -997,17 +1001,42 @@ struct Dataset {
           .with_key("district");
     }
     ElectionOutcome outcome;
+    MixedMemberTrace trace;  // the kernel's record of a mixed-member allocation, as the CLI's explain shows it
     {
       py::gil_scoped_release release;
-      outcome = allocate(election, rule);
+      outcome =
+          rule.mixed_member.enabled() ? allocate_mixed_member_traced(election, rule, trace) : allocate(election, rule);
     }
     warn_notes(outcome.notes);
+    if (outcome.mixed_member)
+      return table_columns(trace.steps.empty()
+                               ? mixed_member_national_table(*outcome.mixed_member, trace, rule.mixed_member.kind)
+                               : mixed_member_step_table(trace, district));
     if (outcome.leveling) return table_columns(leveling_award_table(*outcome.leveling, district));
     if (outcome.quota_tier) return table_columns(quota_tier_district_table(election, outcome, district));
     if (has_alliances(election)) return table_columns(alliance_split_table(election, outcome, district));
     throw Error(
-        "explain: the rule has no leveling tier, no quota tier and no list alliances (give system=, or "
-        "leveling_seats or quota_tier and their keywords, or alliances)");
+        "explain: the rule has no leveling tier, no quota tier, no list alliances and no mixed-member tier (give "
+        "system=, or leveling_seats or quota_tier and their keywords, or alliances)");
+  }
+
+  // `seatsim report`: the self-contained HTML report as a string. `parties` is a parties.csv (colours), else the
+  // data set's; `sweeps` draws the data set's what-if/*.toml sweeps.
+  std::string report_html(const std::string& parties, bool sweeps, const py::kwargs& overrides) const {
+    refuse_sweep();
+    LoadedInput loaded = input;
+    const Rule rule = rule_with(overrides, &loaded.election);
+    std::vector<InputFile> ignored;
+    const PartyStyles given = parties.empty() ? load_party_styles(input.folder).value_or(PartyStyles{})
+                                              : read_party_styles(read_csv_file(parties, ignored));
+    HtmlReport report;
+    {
+      py::gil_scoped_release release;
+      const std::vector<SweepRun> what_ifs = sweeps ? run_what_if_sweeps(input.folder) : std::vector<SweepRun>{};
+      report = election_report(loaded, rule, given, what_ifs);
+    }
+    warn_notes(report.notes);
+    return render_html_report(report);
   }
 
   py::dict rule_dict() const {
@@ -1334,6 +1363,11 @@ Examples
            "`seatsim chart` as an SVG string: kind 'hemicycle' (recomputed, or published=True), 'compare' "
            "(published against recomputed) or 'diff' (per district). Keywords as for allocate(). Example: "
            "open('h.svg', 'w').write(seatsim.load('scenarios/iraq-2013').chart())")
+      .def("report", &Dataset::report_html, py::arg("parties") = "", py::arg("sweeps") = true,
+           "`seatsim report` as a string: one self-contained HTML page (summary, each differing district explained, "
+           "charts, the data set's what-if sweeps, indices, the upper tier, caveats). parties= a parties.csv for the "
+           "colours; sweeps=False leaves out the what-if sweeps. Keywords as for allocate(). Example: "
+           "open('r.html', 'w').write(seatsim.load('scenarios/iraq-2013').report())")
       .def("__repr__", [](const Dataset& d) { return "<seatsim.Dataset '" + d.input.name + "'>"; });
 
   m.def("load", &load_dataset, py::arg("path"),

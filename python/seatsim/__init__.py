@@ -11,7 +11,7 @@ kernel: seatsim.allocate(votes_array, seats) (2-D = scenarios x lists, batched, 
     [6, 3, 2]
 
 The functions mirror the command line (docs/python.md lists the counterparts): allocate, compare, margins,
-simulate, scenario, sweep, indices, fit, curves, paradoxes, explain, chart, systems/System. Errors are
+simulate, scenario, sweep, indices, fit, curves, paradoxes, explain, chart, report, systems/System. Errors are
 seatsim.Error subclasses (InputError with file/line/key, TieError); notes are seatsim.NoteWarning and ties
 seatsim.TieWarning, one warning per call.
 """
@@ -29,7 +29,21 @@ from ._core import (
     rule_keys,
     systems,
 )
-from ._tables import chart, compare, curves, explain, fit, indices, load, margins, paradoxes, scenario, simulate, sweep
+from ._tables import (
+    chart,
+    compare,
+    curves,
+    explain,
+    fit,
+    indices,
+    load,
+    margins,
+    paradoxes,
+    report,
+    scenario,
+    simulate,
+    sweep,
+)
 
 __all__ = [
     "Dataset",
@@ -51,6 +65,7 @@ __all__ = [
     "margins",
     "methods",
     "paradoxes",
+    "report",
     "rule_keys",
     "scenario",
     "simulate",

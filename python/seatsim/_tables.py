@@ -350,6 +350,30 @@ def chart(votes: Any, kind: str = "hemicycle", *, published: bool = False, title
     return _load(votes, rule).chart(kind=kind, published=published, title=title, district=district, **rule)
 
 
+def report(votes: Any, *, parties: str = "", sweeps: bool = True, **rule: Any) -> str:
+    """The self-contained HTML report as a string, as `seatsim report` writes it.
+
+    Parameters
+    ----------
+    votes : DataFrame, dict of columns or path (see seatsim.load).
+    parties : path of a parties.csv (party,colour,short) for the charts' colours; default: the data set's.
+    sweeps : bool, draw the data set's what-if/*.toml sweeps (False leaves them out).
+    **rule : rule keys over the data's rule.
+
+    Returns
+    -------
+    str, one HTML page: summary, each differing district explained (with published seats), charts, sweeps,
+    disproportionality indices, the upper tier's tables, the data set's caveats.
+
+    Example
+    -------
+    >>> html = seatsim.report(frame, seats=10)
+    >>> html.startswith("<!DOCTYPE html>")
+    True
+    """
+    return _load(votes, rule).report(parties=parties, sweeps=sweeps, **rule)
+
+
 def sweep(path: Any, *, break_points: bool = False, threads: int = 1, as_frame: bool = False) -> Any:
     """A scenario file's sweep (its [sweep] section), as `seatsim scenario` writes it.
 

@@ -538,4 +538,14 @@ SweepResult run_sweep(const Scenario& scenario, const ScenarioBase& base, const 
   return result;
 }
 
+std::vector<SweepRun> run_what_if_sweeps(const std::string& folder, const CsvOptions& options) {
+  std::vector<SweepRun> runs;
+  for (Scenario& scenario : load_what_if_sweeps(folder)) {
+    const ScenarioBase base = load_scenario_base(scenario, options);
+    SweepResult result = run_sweep(scenario, base);
+    runs.push_back({std::move(scenario), std::move(result)});
+  }
+  return runs;
+}
+
 }  // namespace seatsim

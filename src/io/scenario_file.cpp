@@ -551,4 +551,21 @@ Election scenario_start(const Scenario& scenario, const ScenarioBase& base) {
   return election;
 }
 
+std::vector<Scenario> load_what_if_sweeps(const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::vector<Scenario> sweeps;
+  std::error_code ec;
+  if (folder.empty() || !fs::is_directory(fs::path(folder) / "what-if", ec)) return sweeps;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(folder) / "what-if"))
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    Scenario scenario = load_scenario(file.string());
+    if (scenario.sweep && fs::weakly_canonical(scenario.base, ec) == fs::weakly_canonical(folder, ec))
+      sweeps.push_back(std::move(scenario));
+  }
+  return sweeps;
+}
+
 }  // namespace seatsim

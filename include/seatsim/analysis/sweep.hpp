@@ -78,6 +78,14 @@ struct SweepOptions {
 // Throws seatsim::Error (file and line of the sweep, or of the operation at fault).
 SweepResult run_sweep(const Scenario& scenario, const ScenarioBase& base, const SweepOptions& options = {});
 
+// A sweep with its result: what a report draws for each of a data set's what-if sweeps.
+struct SweepRun {
+  Scenario scenario;
+  SweepResult result;
+};
+// The data set's what-if sweeps (load_what_if_sweeps), each run over its base read with `options`.
+std::vector<SweepRun> run_what_if_sweeps(const std::string& folder, const CsvOptions& options = {});
+
 // The election and seats at one value of the scenario's sweep (the single, unbatched path).
 SweepStep evaluate_sweep_value(const Scenario& scenario, const ScenarioBase& base, const Rational& value);
 

@@ -71,6 +71,10 @@ Scenario load_scenario(const std::string& path);
 // The same from text already in memory; `path` names it in messages and anchors `base`.
 Scenario parse_scenario(const std::string& path, const std::string& text);
 
+// The scenarios of a data set's what-if/*.toml (by file name) that have a [sweep] on that data set: the sweeps
+// a report draws. None when the folder is empty (a votes file) or has no what-if/.
+std::vector<Scenario> load_what_if_sweeps(const std::string& folder);
+
 // The data set a scenario starts from: loaded (its CSV files read with `options`), seat totals
 // applied, its own rule built.
 struct ScenarioBase {
