@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses of fuzz/ with clang (ASan + UBSan + libFuzzer) into
-# ${SEATSIM_FUZZ_BUILD_DIR:-build-fuzz} and runs each for SECONDS seconds (default 60), as many at once as
+# ${SEATSIM_FUZZ_BUILD_DIR:-build-fuzz} (or reuses that folder when it is configured for fuzzing already,
+# as scripts/sanitize.sh's is) and runs each for SECONDS seconds (default 60), as many at once as
 # there are cores (${SEATSIM_FUZZ_JOBS:-nproc}).
 #   ./scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. ./scripts/fuzz.sh 600 csv
 # Each run starts from the seed corpus fuzz/corpus/<target>/ and the kept regressions
@@ -17,8 +18,11 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift || true
 build=${SEATSIM_FUZZ_BUILD_DIR:-$root/build-fuzz}
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DSEATSIM_FUZZ=ON -DSEATSIM_WERROR=ON \
-  -DSEATSIM_TESTS=OFF -DSEATSIM_BENCH=OFF >/dev/null
+# A build folder already configured with SEATSIM_FUZZ (scripts/sanitize.sh's, in CI) is used as it is.
+if ! grep -qs '^SEATSIM_FUZZ:BOOL=ON$' "$build/CMakeCache.txt"; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DSEATSIM_FUZZ=ON \
+    -DSEATSIM_WERROR=ON -DSEATSIM_TESTS=OFF -DSEATSIM_BENCH=OFF >/dev/null
+fi
 if [ $# -gt 0 ]; then
   targets=("$@")
 else

@@ -42,7 +42,8 @@ TEST_CASE("Norway 2021: all 169 seats, every list's district and leveling seats 
   std::int64_t district = 0, leveling = 0;
   std::set<std::string> leveled_districts;
   for (const auto& [key, row] : published) {
-    INFO(key.first << " / " << key.second);
+    const auto& where = key;  // clang 14 cannot capture a structured binding in INFO's lambda
+    INFO(where.first << " / " << where.second);
     const auto& mine = computed.at(key);
     CHECK(mine.at("district_seats") == row.at("district_seats"));
     CHECK(mine.at("leveling_seats") == row.at("leveling_seats"));
@@ -70,7 +71,8 @@ TEST_CASE("Zürich 2019: all 180 seats per list and district, and the divisors i
   REQUIRE(computed.size() == 185);
   std::int64_t total = 0;
   for (const auto& [key, row] : published) {
-    INFO(key.first << " / " << key.second);
+    const auto& where = key;  // clang 14 cannot capture a structured binding in INFO's lambda
+    INFO(where.first << " / " << where.second);
     CHECK(computed.at(key).at("seats") == row.at("published_seats"));
     total += std::stoll(computed.at(key).at("seats"));
   }

@@ -269,7 +269,8 @@ TEST_CASE("compare gives the deciding quotients and the votes to move found by b
            {"Babil Governorate", "State of Law Coalition", "Liberal Coalition"},
            {"Muthanna Governorate", "Gathering for Al Muthana", "State of Law Coalition"}}) {
     const auto districts = read_iraq_dataset(dataset);
-    const auto d = *std::find_if(districts.begin(), districts.end(), [&](const auto& x) { return x.name == name; });
+    const std::string& named = name;  // clang 14 cannot capture a structured binding in a lambda
+    const auto d = *std::find_if(districts.begin(), districts.end(), [&](const auto& x) { return x.name == named; });
     std::vector<std::int64_t> votes = general_votes(d);
     const std::vector<std::int64_t> published = general_published(d);
     std::size_t a = 0, b = 0;
@@ -284,7 +285,7 @@ TEST_CASE("compare gives the deciding quotients and the votes to move found by b
       moved[b] += x;
       if (naive_allocation(moved, d.seats, Divisors{}) == published) needed = x;
     }
-    INFO(name);
+    INFO(named);
     REQUIRE(needed > 0);
     const auto entry = district(name);
     CHECK(entry["votes_to_move"]["found"] == true);

@@ -147,7 +147,8 @@ Output run_scenario_file(const std::string& name, const std::vector<std::string>
 void check_seats(const Seats& actual, const Seats& expected) {
   CHECK(actual.size() == expected.size());
   for (const auto& [key, seats] : expected) {
-    INFO(key.first << " / " << key.second);
+    const auto& where = key;  // clang 14 cannot capture a structured binding in INFO's lambda
+    INFO(where.first << " / " << where.second);
     REQUIRE(actual.count(key) == 1);
     CHECK(actual.at(key) == seats);
   }
@@ -203,7 +204,8 @@ TEST_CASE("Iraq: the later Iraqi first divisors 1.6, 1.7 and 1.9") {
       {"first-divisor-1.6.toml", 8, 5}, {"first-divisor-1.7.toml", 17, 10}, {"first-divisor-1.9.toml", 19, 10}};
   const Seats plain = allocate_by_hand(data);
   for (const auto& [file, p, q] : divisors) {
-    INFO(file);
+    const std::string& scenario_file = file;  // clang 14 cannot capture a structured binding in INFO's lambda
+    INFO(scenario_file);
     bool tie = false;
     const Seats expected = allocate_by_hand(data, {p, q, 0, 1}, &tie);
     CHECK_FALSE(tie);
