@@ -25,17 +25,24 @@
 #include "seatsim/analysis/monte_carlo.hpp"
 #include "seatsim/analysis/noise_model.hpp"
 #include "seatsim/analysis/paradoxes.hpp"
+#include "seatsim/analysis/projection.hpp"
 #include "seatsim/analysis/rule_fit.hpp"
 #include "seatsim/analysis/scenario_run.hpp"
 #include "seatsim/analysis/seats_votes.hpp"
 #include "seatsim/analysis/sweep.hpp"
+#include "seatsim/analysis/swing_model.hpp"
 #include "seatsim/core/error.hpp"
 #include "seatsim/core/int128.hpp"
+#include "seatsim/io/covariance_file.hpp"
 #include "seatsim/io/csv.hpp"
+#include "seatsim/io/house_effects_file.hpp"
 #include "seatsim/io/input.hpp"
 #include "seatsim/io/meta.hpp"
 #include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/party_mapping.hpp"
 #include "seatsim/io/party_styles.hpp"
+#include "seatsim/io/poll_file.hpp"
+#include "seatsim/io/ropf_file.hpp"
 #include "seatsim/io/rule_keys.hpp"
 #include "seatsim/io/rule_settings.hpp"
 #include "seatsim/io/scenario.hpp"
@@ -58,6 +65,7 @@
 #include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/mixed_member_report.hpp"
 #include "seatsim/render/paradoxes_report.hpp"
+#include "seatsim/render/projection_report.hpp"
 #include "seatsim/render/quota_tier_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
 #include "seatsim/render/seats_votes_report.hpp"
@@ -1092,6 +1100,66 @@ CsvTable table_from_columns(const py::dict& columns, const std::string& name) {
   return table;
 }
 
+// A table argument of project(): a path (read as the CLI reads the file) or a dict of text columns (a DataFrame or
+// dict converted by seatsim/_tables.py), named `parameter` in messages.
+CsvTable table_argument(const py::object& value, const std::string& parameter) {
+  if (py::isinstance<py::dict>(value)) return table_from_columns(value.cast<py::dict>(), parameter);
+  std::vector<InputFile> ignored;
+  return read_csv_file(value.cast<std::string>(), ignored);
+}
+
+// `seatsim project`: polls to seats over this data set as the base election. The polls are a path (CSV, or ROPF
+// when it ends in .ropf) or columns pollster, fieldwork_end, sample_size, area, party, share; mapping, covariance
+// and house_effects likewise (paths or columns), each optional.
+py::dict project_records(const Dataset& dataset, const py::object& polls, const py::object& mapping,
+                         const std::string& swing, std::int64_t draws, const py::object& seed, unsigned threads,
+                         double half_life, const py::object& covariance, const py::object& house_effects,
+                         const py::object& noise, bool sampling, bool estimate_house_effects,
+                         const std::vector<std::string>& coalitions, const py::kwargs& overrides) {
+  dataset.refuse_sweep();
+  if (draws < 0) throw Error("draws must be 0 or more (got " + std::to_string(draws) + ")").with_key("draws");
+  py::kwargs keywords;
+  for (const auto& [key, value] : overrides) keywords[key] = value;
+  if (!seed.is_none()) keywords["seed"] = seed;
+  Election election = dataset.input.election;
+  const Rule rule = dataset.rule_with(keywords, &election);
+  std::vector<std::string> warnings;
+  PollSet poll_set;
+  if (py::isinstance<py::str>(polls) && polls.cast<std::string>().ends_with(".ropf"))
+    poll_set = read_ropf_file(polls.cast<std::string>(), &warnings);
+  else
+    poll_set = parse_poll_table(table_argument(polls, "polls"));
+  ProjectionOptions options;
+  options.swing = SwingModel::parse(swing);
+  options.draws = static_cast<std::uint64_t>(draws);
+  options.seed = rule.seed;
+  options.threads = threads;
+  options.coalitions = coalitions;
+  options.half_life_days = half_life;
+  options.sampling_error = sampling;
+  options.estimate_house_effects = estimate_house_effects;
+  if (!mapping.is_none()) options.mapping = parse_party_mapping(table_argument(mapping, "mapping"));
+  if (!covariance.is_none()) options.national_error = parse_covariance_table(table_argument(covariance, "covariance"));
+  if (!house_effects.is_none())
+    options.house_effects = parse_house_effects(table_argument(house_effects, "house_effects"));
+  if (!noise.is_none()) options.district_noise = NoiseModel::parse(noise.cast<std::string>());
+  ProjectionResult result;
+  {
+    py::gil_scoped_release release;
+    result = project(election, rule, poll_set, options);
+  }
+  warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+  warnings.insert(warnings.end(), result.point.notes.begin(), result.point.notes.end());
+  warn_notes(warnings);
+  const ProjectionTables tables = projection_tables(election, result);
+  py::dict out;
+  out["parties"] = table_columns(tables.parties);
+  out["coalitions"] = table_columns(tables.coalitions);
+  out["districts"] = table_columns(tables.districts);
+  out["histogram"] = table_columns(tables.histogram);
+  return out;
+}
+
 Dataset dataset_from_columns(const py::dict& columns, const std::string& name, const py::object& seat_columns) {
   Dataset dataset;
   std::vector<std::string> warnings;
@@ -1363,6 +1431,15 @@ Examples
            "`seatsim chart` as an SVG string: kind 'hemicycle' (recomputed, or published=True), 'compare' "
            "(published against recomputed) or 'diff' (per district). Keywords as for allocate(). Example: "
            "open('h.svg', 'w').write(seatsim.load('scenarios/iraq-2013').chart())")
+      .def("project", &project_records, py::arg("polls"), py::arg("mapping") = py::none(), py::arg("swing") = "uniform",
+           py::arg("draws") = 0, py::arg("seed") = py::none(), py::arg("threads") = 1, py::arg("half_life") = 14.0,
+           py::arg("covariance") = py::none(), py::arg("house_effects") = py::none(), py::arg("noise") = py::none(),
+           py::arg("sampling") = true, py::arg("estimate_house_effects") = true,
+           py::arg("coalitions") = std::vector<std::string>{},
+           "`seatsim project` over this data set as the base: a dict of tables 'parties', 'coalitions', "
+           "'districts', 'histogram' (the CLI's CSV views). polls, mapping, covariance, house_effects: paths or "
+           "dicts of text columns. Keywords as for allocate(). Example: "
+           "seatsim.load('base.csv').project('polls.csv', draws=1000, seed=1)")
       .def("report", &Dataset::report_html, py::arg("parties") = "", py::arg("sweeps") = true,
            "`seatsim report` as a string: one self-contained HTML page (summary, each differing district explained, "
            "charts, the data set's what-if sweeps, indices, the upper tier, caveats). parties= a parties.csv for the "

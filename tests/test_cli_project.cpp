@@ -87,7 +87,8 @@ TEST_CASE("project: bad input exits 2 with the file and line, nothing written to
       {head + "P,2025-08-01,10,Nord,Alpha,50\nP,2025-08-01,10,Nord,B,50\n", "polls.csv:2: area 'Nord'"},
   };
   for (const auto& [text, message] : cases) {
-    CAPTURE(text);
+    const auto& captured_text = text;  // clang 14 cannot capture a structured binding
+    CAPTURE(captured_text);
     const std::string p = dir.write("polls.csv", text).string();
     const RunResult r = run_cli({"project", v, "--seats-file", s, "--polls", p, "--mapping", m, "-o", out});
     CHECK(r.status == 2);

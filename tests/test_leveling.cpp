@@ -124,9 +124,9 @@ TEST_CASE("placement rules are components: a registered rule is used by name; an
                                    for (std::int64_t k = 0; k < count; ++k)
                                      for (std::size_t d = room.size(); d-- > 0;) {
                                        const auto& lists = input.election.districts[d].lists;
-                                       const auto it =
-                                           std::find_if(lists.begin(), lists.end(),
-                                                        [&](const ListResult& l) { return l.party == party; });
+                                       const auto it = std::find_if(
+                                           lists.begin(), lists.end(),
+                                           [&party = party](const ListResult& l) { return l.party == party; });
                                        if (room[d] == 0 || it == lists.end()) continue;
                                        ++out.seats[d][static_cast<std::size_t>(it - lists.begin())];
                                        --room[d];

@@ -52,7 +52,8 @@ TEST_SUITE("mixed member") {
     const std::map<std::string, std::array<const char*, 3>> expected = {
         {"A", {"2", "3", "5"}}, {"B", {"1", "2", "3"}}, {"C", {"0", "1", "1"}}, {"D", {"2", "0", "2"}}};
     for (const auto& [party, seats] : expected) {
-      CAPTURE(party);
+      const auto& captured_party = party;  // clang 14 cannot capture a structured binding
+      CAPTURE(captured_party);
       const auto row = list_row(rows, "NZ", party);
       CHECK(row.at("constituency_seats") == seats[0]);
       CHECK(row.at("list_seats") == seats[1]);
@@ -142,7 +143,8 @@ TEST_SUITE("mixed member") {
          "constituencies.csv:12: region 'NZ' has 11 constituency winners but 10 seats"},
     };
     for (const auto& [text, message] : cases) {
-      CAPTURE(text);
+      const auto& captured_text = text;  // clang 14 cannot capture a structured binding
+      CAPTURE(captured_text);
       TempDir tmp;
       const RunResult r = run_cli({"allocate", nz_example(tmp, text).string()});
       CHECK(r.status == 2);
@@ -254,7 +256,8 @@ TEST_SUITE("mixed member") {
                                                                         {"L1/C", {"0", "0"}}, {"L2/A", {"0", "3"}},
                                                                         {"L2/B", {"2", "5"}}, {"L2/C", {"1", "1"}}};
     for (const auto& [key, seats] : expected) {
-      CAPTURE(key);
+      const auto& captured_key = key;  // clang 14 cannot capture a structured binding
+      CAPTURE(captured_key);
       const auto row = list_row(rows, key.substr(0, 2), key.substr(3));
       CHECK(row.at("constituency_seats") == seats[0]);
       CHECK(row.at("seats") == seats[1]);

@@ -197,7 +197,8 @@ TEST_SUITE("quota tier") {
                                                          {"B/P", "2"}, {"B/Q", "3"}, {"B/R", "1"},
                                                          {"C/P", "2"}, {"C/Q", "1"}, {"C/R", "1"}};
     for (const auto& [key, seats] : expected) {
-      CAPTURE(key);
+      const auto& captured_key = key;  // clang 14 cannot capture a structured binding
+      CAPTURE(captured_key);
       CHECK(list_row(rows, key.substr(0, 1), key.substr(2)).at("seats") == seats);
     }
     CHECK(list_row(rows, "B", "P").at("district_seats") == "1");

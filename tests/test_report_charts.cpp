@@ -76,7 +76,10 @@ TEST_CASE("one colour per party in every chart of a run: hemicycle, compare, dif
   CHECK(per_chart["curves"].size() == 2);
   CHECK(per_chart["hemicycle"].size() > 20);
   CHECK(per_chart["sweep"].size() >= 5);
-  for (const auto& [party, drawn] : colours) CHECK_MESSAGE(drawn.size() == 1, party << " is drawn in several colours");
+  for (const auto& [party, drawn] : colours) {
+    const std::string& name = party;  // clang 14 cannot capture a structured binding in CHECK_MESSAGE's lambda
+    CHECK_MESSAGE(drawn.size() == 1, name << " is drawn in several colours");
+  }
   // The list with most votes nationally takes the palette's first colour; State of Law is Iraq's.
   CHECK(*colours.at("State of Law Coalition").begin() == colour_blind_palette()[0]);
   CHECK(per_chart["sweep"].at("State of Law Coalition") == per_chart["hemicycle"].at("State of Law Coalition"));

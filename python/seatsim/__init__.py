@@ -11,7 +11,7 @@ kernel: seatsim.allocate(votes_array, seats) (2-D = scenarios x lists, batched, 
     [6, 3, 2]
 
 The functions mirror the command line (docs/python.md lists the counterparts): allocate, compare, margins,
-simulate, scenario, sweep, indices, fit, curves, paradoxes, explain, chart, report, systems/System. Errors are
+simulate, scenario, sweep, indices, fit, curves, paradoxes, explain, chart, report, project, systems/System. Errors are
 seatsim.Error subclasses (InputError with file/line/key, TieError); notes are seatsim.NoteWarning and ties
 seatsim.TieWarning, one warning per call.
 """
@@ -39,6 +39,7 @@ from ._tables import (
     load,
     margins,
     paradoxes,
+    project,
     report,
     scenario,
     simulate,
@@ -65,6 +66,7 @@ __all__ = [
     "margins",
     "methods",
     "paradoxes",
+    "project",
     "report",
     "rule_keys",
     "scenario",

@@ -92,6 +92,23 @@ class Dataset:
     def explain(self, district: str = ..., **keywords: Any) -> _Columns: ...
     def chart(self, kind: str = ..., published: bool = ..., title: str = ..., district: str = ..., **keywords: Any) -> str: ...
     def report(self, parties: str = ..., sweeps: bool = ..., **keywords: Any) -> str: ...
+    def project(
+        self,
+        polls: Any,
+        mapping: Any = ...,
+        swing: str = ...,
+        draws: int = ...,
+        seed: Optional[int] = ...,
+        threads: int = ...,
+        half_life: float = ...,
+        covariance: Any = ...,
+        house_effects: Any = ...,
+        noise: Optional[str] = ...,
+        sampling: bool = ...,
+        estimate_house_effects: bool = ...,
+        coalitions: List[str] = ...,
+        **keywords: Any,
+    ) -> Dict[str, _Columns]: ...
 
 def systems() -> List[str]: ...
 def rule_keys() -> List[str]: ...
@@ -173,6 +190,25 @@ def chart(
     district: str = ...,
     **rule: Any,
 ) -> str: ...
+def project(
+    votes: Union[_Table, _Path, Dataset],
+    polls: Union[_Table, _Path],
+    *,
+    mapping: Optional[Union[_Table, _Path]] = ...,
+    swing: str = ...,
+    draws: int = ...,
+    seed: Optional[int] = ...,
+    threads: int = ...,
+    half_life: float = ...,
+    covariance: Optional[Union[_Table, _Path]] = ...,
+    house_effects: Optional[Union[_Table, _Path]] = ...,
+    noise: Optional[str] = ...,
+    sampling: bool = ...,
+    estimate_house_effects: bool = ...,
+    coalitions: Optional[List[str]] = ...,
+    as_frame: bool = ...,
+    **rule: Any,
+) -> Any: ...
 def report(votes: Union[_Table, _Path, Dataset], *, parties: str = ..., sweeps: bool = ..., **rule: Any) -> str: ...
 def sweep(path: Union[_Path, Dataset], *, break_points: bool = ..., threads: int = ..., as_frame: bool = ...) -> Any: ...
 def explain(

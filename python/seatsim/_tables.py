@@ -350,6 +350,61 @@ def chart(votes: Any, kind: str = "hemicycle", *, published: bool = False, title
     return _load(votes, rule).chart(kind=kind, published=published, title=title, district=district, **rule)
 
 
+def _table_argument(value: Any, parameter: str) -> Any:
+    """A table argument as the module takes it: None, a path (str), or a dict of text columns."""
+    if value is None:
+        return None
+    if isinstance(value, (str, os.PathLike)):
+        return os.fspath(value)
+    return _columns(value, parameter)
+
+
+def project(votes: Any, polls: Any, *, mapping: Any = None, swing: str = "uniform", draws: int = 0,
+            seed: Optional[int] = None, threads: int = 1, half_life: float = 14.0, covariance: Any = None,
+            house_effects: Any = None, noise: Optional[str] = None, sampling: bool = True,
+            estimate_house_effects: bool = True, coalitions: Optional[list] = None, as_frame: bool = False,
+            **rule: Any) -> Any:
+    """From polls to seats over a base election, as `seatsim project` (docs/projection.md).
+
+    Parameters
+    ----------
+    votes : the base election: DataFrame, dict of columns or path (see seatsim.load).
+    polls : DataFrame or dict with columns pollster, fieldwork_end, sample_size, area, party, share (percent, as
+        exact decimals: strings keep them exact), or a path (CSV, or ROPF when it ends in .ropf).
+    mapping : poll parties to base lists (poll_party, base_party, weight), a table or a path.
+    swing : 'uniform', 'proportional' or 'mix:W'.
+    draws : Monte Carlo draws (0: the point projection only).
+    seed : the draws' seed (None: the data's, else 0); the same seed gives the CLI's numbers whatever threads.
+    threads : 0 uses every core.
+    half_life : days; a poll weighs its sample size times 2^(-age/half_life).
+    covariance : national error, party x party in squared points (a table or a path).
+    house_effects : given house effects (pollster, party, points), a table or a path; else estimated unless
+        estimate_house_effects=False.
+    noise : district noise on the projected votes, 'dirichlet:K' or 'multinomial'.
+    sampling : False leaves out the poll sampling error.
+    coalitions : 'NAME=A+B' or 'A+B', for majority probabilities.
+    **rule : rule keys over the base's rule (system=..., threshold=...).
+
+    Returns
+    -------
+    A dict of tables 'parties' (base and poll shares, base and projected seats; with draws mean, median, 80/90/95/99 %
+    intervals, P(passing each threshold)), 'coalitions' (P(majority), inclusive and exclusive), 'districts' (each
+    list's projected votes and seats) and 'histogram'; DataFrames for a DataFrame or as_frame=True.
+
+    Example
+    -------
+    >>> polls = {"pollster": ["P"], "fieldwork_end": ["2024-01-01"], "sample_size": ["1000"], "area": ["national"],
+    ...          "party": ["A"], "share": ["60"]}
+    >>> seatsim.project(frame, polls, seats=10)["parties"]
+    """
+    tables = _load(votes, rule).project(
+        _table_argument(polls, "polls"), mapping=_table_argument(mapping, "mapping"), swing=swing, draws=draws,
+        seed=seed, threads=threads, half_life=half_life, covariance=_table_argument(covariance, "covariance"),
+        house_effects=_table_argument(house_effects, "house_effects"), noise=noise, sampling=sampling,
+        estimate_house_effects=estimate_house_effects, coalitions=list(coalitions or []), **rule)
+    return _mirror_tables(tables, votes, as_frame)
+
+
 def report(votes: Any, *, parties: str = "", sweeps: bool = True, **rule: Any) -> str:
     """The self-contained HTML report as a string, as `seatsim report` writes it.
 

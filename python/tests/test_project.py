@@ -1,0 +1,71 @@
+"""seatsim.project: the CLI's `seatsim project`, from files or from DataFrames/dicts, the same numbers for the same
+seed whatever the threads; bad polls raise InputError naming the table and row."""
+import pytest
+import seatsim
+
+from conftest import cli_csv
+
+VOTES = {"district": ["N", "N", "N", "S", "S", "S"], "party": ["A", "B", "C", "A", "B", "C"],
+         "votes": [5100, 3000, 1500, 2000, 3500, 1200]}
+SEATS = {"district": ["N", "S"], "seats": [5, 4]}
+POLLS = {"pollster": ["P", "P", "P", "R", "R", "R"],
+         "fieldwork_end": ["2025-08-01"] * 3 + ["2025-07-20"] * 3,
+         "sample_size": ["1000"] * 3 + ["600"] * 3, "area": ["national"] * 6,
+         "party": ["Alpha", "B", "C", "Alpha", "B", "C"], "share": ["40", "45", "15", "44", "41", "15"]}
+MAPPING = {"poll_party": ["Alpha"], "base_party": ["A"], "weight": ["1"]}
+
+
+def write_csv(path, columns):
+    names = list(columns)
+    rows = zip(*(columns[name] for name in names))
+    path.write_text(",".join(names) + "\n" + "".join(",".join(map(str, row)) + "\n" for row in rows))
+    return path
+
+
+@pytest.fixture
+def files(tmp_path):
+    return {name: write_csv(tmp_path / f"{name}.csv", table)
+            for name, table in {"votes": VOTES, "seats": SEATS, "polls": POLLS, "mapping": MAPPING}.items()}
+
+
+def as_text(columns):
+    return [{key: str(columns[key][i]) for key in columns} for i in range(len(next(iter(columns.values()))))]
+
+
+@pytest.mark.parametrize("view, options", [
+    ("districts", []),
+    ("parties", ["--draws", "500", "--seed", "7"]),
+    ("coalitions", ["--draws", "500", "--seed", "7", "--coalition", "AB=A+B", "--coalition", "A+C"]),
+    ("parties", ["--draws", "300", "--seed", "3", "--swing", "proportional", "--half-life", "7"]),
+])
+def test_project_is_the_cli(files, view, options):
+    rows = cli_csv("project", files["votes"], "--seats-file", files["seats"], "--polls", files["polls"],
+                   "--mapping", files["mapping"], "--view", view, *options)
+    keywords = {"draws": 0, "seed": None, "swing": "uniform", "half_life": 14.0, "coalitions": []}
+    flags = dict(zip(options[::2], options[1::2]))
+    coalitions = [options[i + 1] for i, flag in enumerate(options) if flag == "--coalition"]
+    keywords.update(draws=int(flags.get("--draws", 0)), swing=flags.get("--swing", "uniform"),
+                    half_life=float(flags.get("--half-life", 14)), coalitions=coalitions)
+    if "--seed" in flags:
+        keywords["seed"] = int(flags["--seed"])
+    for polls, mapping in [(files["polls"], files["mapping"]), (POLLS, MAPPING)]:
+        for threads in (1, 2):
+            tables = seatsim.project(VOTES, polls, mapping=mapping, districts=SEATS, threads=threads, as_frame=False,
+                                     **keywords)
+            assert as_text(tables[view]) == rows
+
+
+def test_project_mirrors_a_data_frame():
+    pandas = pytest.importorskip("pandas")
+    tables = seatsim.project(pandas.DataFrame(VOTES), pandas.DataFrame(POLLS), mapping=MAPPING,
+                             districts=SEATS, draws=100, seed=1)
+    assert isinstance(tables["parties"], pandas.DataFrame)
+    assert list(tables["parties"]["party"]) == ["A", "B", "C"]
+
+
+def test_bad_polls_name_the_table_and_row():
+    bad = dict(POLLS, share=["140"] + POLLS["share"][1:])
+    with pytest.raises(seatsim.InputError) as raised:
+        seatsim.project(VOTES, bad, mapping=MAPPING, districts=SEATS)
+    assert raised.value.file == "polls" and raised.value.line == 2
+    assert "share '140' is above 100 %" in str(raised.value)
