@@ -58,3 +58,18 @@ def python_wording(message):
         if text.startswith(key + ":"):
             text = key.replace("-", "_") + text[len(key):]
     return text
+
+
+def numbers_match(python_columns, cli_rows):
+    """Same columns, same rows; decimals compared as the numbers the CLI's text reads as."""
+    assert list(python_columns) == list(cli_rows[0].keys())
+    assert len(python_columns[next(iter(python_columns))]) == len(cli_rows)
+    for name, values in python_columns.items():
+        for value, row in zip(values, cli_rows):
+            text = row[name]
+            if isinstance(value, str):
+                assert value == text, (name, row)
+            elif value is None:
+                assert text == "", (name, row)
+            else:
+                assert value == (float(text) if "." in text else int(text)), (name, row)

@@ -6,7 +6,7 @@ import pytest
 
 import seatsim
 
-from conftest import python_wording, SOURCE_DIR, cli_csv, cli_error
+from conftest import python_wording, SOURCE_DIR, cli_csv, cli_error, numbers_match
 
 IRAQ = SOURCE_DIR / "scenarios" / "iraq-2013"
 WHAT_IF = IRAQ / "what-if"
@@ -26,21 +26,6 @@ def as_rows(columns):
     names = list(columns)
     count = len(columns[names[0]]) if names else 0
     return [{name: "" if columns[name][r] is None else str(columns[name][r]) for name in names} for r in range(count)]
-
-
-def numbers_match(python_columns, cli_rows):
-    """Same columns, same rows; decimals compared as the numbers the CLI's text reads as."""
-    assert list(python_columns) == list(cli_rows[0].keys())
-    assert len(python_columns[next(iter(python_columns))]) == len(cli_rows)
-    for name, values in python_columns.items():
-        for value, row in zip(values, cli_rows):
-            text = row[name]
-            if isinstance(value, str):
-                assert value == text, (name, row)
-            elif value is None:
-                assert text == "", (name, row)
-            else:
-                assert value == (float(text) if "." in text else int(text)), (name, row)
 
 
 @pytest.fixture(scope="module")
