@@ -62,14 +62,13 @@ TEST_SUITE("explorer projection") {
     const Explorer explorer(data_set);
     TempDir dir;
     const std::string p = dir.write("polls.csv", polls).string(), m = dir.write("map.csv", mapping).string();
-    const Json body = {{"polls", polls},   {"mapping", mapping},
-                       {"swing", "mix:0.5"}, {"draws", 2000},
-                       {"seed", 7},        {"coalition", {"UR=Unity+Renewal", "Renewal+Greens"}}};
+    const Json body = {{"polls", polls}, {"mapping", mapping}, {"swing", "mix:0.5"},
+                       {"draws", 2000},  {"seed", 7},          {"coalition", {"UR=Unity+Renewal", "Renewal+Greens"}}};
     const ExplorerResponse response = post(explorer, body);
     REQUIRE_MESSAGE(response.status == 200, response.body);
     const Json api = Json::parse(response.body);
-    const Json cli = cli_project({"--polls", p, "--mapping", m, "--swing", "mix:0.5", "--draws", "2000", "--seed",
-                                  "7", "--coalition", "UR=Unity+Renewal", "--coalition", "Renewal+Greens"});
+    const Json cli = cli_project({"--polls", p, "--mapping", m, "--swing", "mix:0.5", "--draws", "2000", "--seed", "7",
+                                  "--coalition", "UR=Unity+Renewal", "--coalition", "Renewal+Greens"});
     check_same_numbers(api, cli);
     // The intervals are there, and the coalitions' majority probabilities.
     const Json& unity = api.at("parties").at(0);
@@ -82,14 +81,16 @@ TEST_SUITE("explorer projection") {
     CHECK(api.at("warnings").size() >= 1);  // poll R sums to 98: rescaled
 
     // Proportional swing, form body, no draws: the point projection.
-    const std::string form = "polls=" + std::string("pollster%2Cfieldwork_end%2Csample_size%2Carea%2Cparty%2Cshare%0A") +
-                             "P%2C2025-08-01%2C1000%2Cnational%2CUnity%2C40%0AP%2C2025-08-01%2C1000%2Cnational%2C"
-                             "Renewal%2C60%0A&swing=proportional";
-    const ExplorerResponse point = explorer.handle({"POST", "/api/project", {}, "application/x-www-form-urlencoded",
-                                                    form, {}});
+    const std::string form =
+        "polls=" + std::string("pollster%2Cfieldwork_end%2Csample_size%2Carea%2Cparty%2Cshare%0A") +
+        "P%2C2025-08-01%2C1000%2Cnational%2CUnity%2C40%0AP%2C2025-08-01%2C1000%2Cnational%2C"
+        "Renewal%2C60%0A&swing=proportional";
+    const ExplorerResponse point =
+        explorer.handle({"POST", "/api/project", {}, "application/x-www-form-urlencoded", form, {}});
     REQUIRE_MESSAGE(point.status == 200, point.body);
-    const std::string q = dir.write("two.csv", head + "P,2025-08-01,1000,national,Unity,40\n"
-                                                      "P,2025-08-01,1000,national,Renewal,60\n")
+    const std::string q = dir.write("two.csv", head +
+                                                   "P,2025-08-01,1000,national,Unity,40\n"
+                                                   "P,2025-08-01,1000,national,Renewal,60\n")
                               .string();
     check_same_numbers(Json::parse(point.body), cli_project({"--polls", q, "--swing", "proportional"}));
   }
@@ -174,13 +175,12 @@ TEST_SUITE("explorer projection") {
     CHECK(draws.status == 422);
     CHECK(draws.body.find("--max-draws") != std::string::npos);
     CHECK(post(explorer, {{"polls", polls}, {"mapping", mapping}, {"draws", 1'000}, {"threads", 64}}).status == 200);
-    std::string long_poll = head;
-    for (int row = 0; row < 5'001; ++row) long_poll += "P,2025-08-01,1000,national,Unity,1\n";
-    const ExplorerResponse rows = post(explorer, {{"polls", long_poll}});
+    const ExplorerResponse rows = post(explorer, {{"polls", head + std::string(5'001, '\n')}});
     CHECK(rows.status == 422);
     CHECK(rows.body.find("lines") != std::string::npos);
     const ExplorerResponse bytes = post(explorer, {{"polls", head + std::string(140 * 1024, ' ')}});
     CHECK(bytes.status == 422);
+    CHECK(bytes.body.find("bytes") != std::string::npos);
     CHECK(Json::parse(explorer.handle({"GET", "/api/info", {}, "", "", {}}).body).at("max_draws") == 1'000);
 
     ExplorerLimits quick;
