@@ -1041,6 +1041,9 @@ function projectionBody() {
   return JSON.stringify(body);
 }
 
+// As seatsim project prints them: the reply's JSON numbers have lost their trailing zeros.
+function fixed(value, places) { return known(value) ? Number(value).toFixed(places) : ''; }
+
 function interval(row, level) {
   return known(row['lo' + level]) ? `${row['lo' + level]}–${row['hi' + level]}` : '';
 }
@@ -1069,7 +1072,7 @@ function showProjection(result) {
     cell(tr, percentOf(row.poll_share), 'num');
     cell(tr, row.base_seats, 'num');
     cell(tr, row.seats, 'num seats');
-    cell(tr, known(row.mean) ? row.mean : '', 'num');
+    cell(tr, fixed(row.mean, 3), 'num');
     cell(tr, known(row.median) ? row.median : '', 'num');
     for (const level of ['80', '90', '95']) cell(tr, interval(row, level), 'num');
   }
@@ -1080,9 +1083,9 @@ function showProjection(result) {
     const tr = coalitions.tBodies[0].insertRow();
     cell(tr, `${row.coalition} (${row.parties})`);
     cell(tr, row.seats, 'num seats');
-    cell(tr, known(row.mean) ? row.mean : '', 'num');
-    cell(tr, known(row.p_majority) ? row.p_majority : '', 'num');
-    cell(tr, known(row.p_majority_exclusive) ? row.p_majority_exclusive : '', 'num');
+    cell(tr, fixed(row.mean, 3), 'num');
+    cell(tr, fixed(row.p_majority, 4), 'num');
+    cell(tr, fixed(row.p_majority_exclusive, 4), 'num');
   }
   const m = result.meta;
   const warnings = (result.warnings || []).map((w) => ' Warning: ' + w).join('');
