@@ -35,8 +35,8 @@
 #include "seatsim/kernel/tie_rule.hpp"
 #include "seatsim/render/allocation_table.hpp"
 #include "seatsim/render/comparison_report.hpp"
-#include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/party_colours.hpp"
+#include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/projection_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
 #include "seatsim/render/table.hpp"
@@ -268,8 +268,8 @@ ExplorerResponse Explorer::info() const {
   std::stable_sort(order.begin(), order.end(),
                    [&](const std::string& a, const std::string& b) { return votes[a] > votes[b]; });
   // Each list's colour as every chart of the data set draws it (render/party_colours.hpp).
-  const PartyStyles styles =
-      run_party_styles(base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{}));
+  const PartyStyles styles = run_party_styles(
+      base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{}));
   Json parties = Json::array();
   for (const std::string& party : order)
     parties.push_back({{"name", party}, {"votes", votes[party]}, {"colour", styles.find(party)->colour}});
