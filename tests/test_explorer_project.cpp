@@ -183,6 +183,22 @@ TEST_SUITE("explorer projection") {
     CHECK(bytes.body.find("bytes") != std::string::npos);
     CHECK(Json::parse(explorer.handle({"GET", "/api/info", {}, "", "", {}}).body).at("max_draws") == 1'000);
 
+    // A new list (new:NAME) stands in every district: counted against --max-lists before any draw.
+    const std::string new_party = head +
+                                  "P,2025-08-01,1000,national,U,36\nP,2025-08-01,1000,national,Renewal,33\n"
+                                  "P,2025-08-01,1000,national,Greens,13\nP,2025-08-01,1000,national,Workers,9\n"
+                                  "P,2025-08-01,1000,national,Liberals,5\nP,2025-08-01,1000,national,NewP,4\n";
+    const std::string new_mapping = mapping + "NewP,new:New Party,1\n";
+    const ExplorerResponse added = post(explorer, {{"polls", new_party}, {"mapping", new_mapping}, {"draws", 100}});
+    REQUIRE_MESSAGE(added.status == 200, added.body);
+    CHECK(added.body.find("\"New Party\"") != std::string::npos);
+    ExplorerLimits few_lists;
+    few_lists.max_lists = 20;  // the data set has 19 lists; the new one adds 3
+    const ExplorerResponse too_many =
+        post(Explorer(data_set, few_lists), {{"polls", new_party}, {"mapping", new_mapping}, {"draws", 100}});
+    CHECK(too_many.status == 422);
+    CHECK(too_many.body.find("--max-lists") != std::string::npos);
+
     ExplorerLimits quick;
     quick.max_time = std::chrono::milliseconds(1);
     const Explorer hurried(data_set, quick);

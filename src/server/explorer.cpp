@@ -100,7 +100,11 @@ void check_projected_size(const Election& election, const ProjectionOptions& opt
   if (new_lists.empty()) return;
   Election largest = election;
   for (District& district : largest.districts)
-    for (const std::string& name : new_lists) district.lists.push_back({name});
+    for (const std::string& name : new_lists) {
+      ListResult list;
+      list.party = name;
+      district.lists.push_back(list);
+    }
   budget.check_election(largest);
 }
 
