@@ -1048,8 +1048,8 @@ function interval(row, level) {
   return known(row['lo' + level]) ? `${row['lo' + level]}–${row['hi' + level]}` : '';
 }
 
-// Display only: the shares as the reply writes them, in percent to one decimal.
-function percentOf(share) { return known(share) ? (Number(share) * 100).toFixed(1) : ''; }
+// Display only: the reply's shares are percentages; one decimal is enough beside the seats.
+function percentOf(share) { return known(share) ? Number(share).toFixed(1) : ''; }
 
 function projectedPartyCell(row, party) {
   const td = cell(row, '');
