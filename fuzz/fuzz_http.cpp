@@ -34,6 +34,7 @@ ExplorerLimits small_limits() {
   limits.max_seats = 2'000;
   limits.max_lists = 200;
   limits.max_sweep_values = 60;
+  limits.max_draws = 200;  // /api/project
   limits.max_reply = 1 << 20;
   limits.max_time = std::chrono::milliseconds(2'000);
   return limits;
@@ -103,8 +104,8 @@ void check_raw_reply(const std::string& reply, std::string_view request) {
 
 const std::vector<std::string> methods = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"};
 const std::vector<std::string> routes = {
-    "/api/info", "/api/allocate", "/api/compare", "/api/scenario",    "/api/margins", "/api/quality",
-    "/",         "/explorer.js",  "/api/nothing", "/../../etc/passwd"};
+    "/api/info", "/api/allocate", "/api/compare", "/api/scenario",     "/api/margins", "/api/quality",
+    "/",         "/explorer.js",  "/api/nothing", "/../../etc/passwd", "/api/project"};
 const std::vector<std::string> content_types = {"", "application/json", "application/x-www-form-urlencoded",
                                                 "application/toml", "text/plain"};
 

@@ -54,6 +54,9 @@ void add_limit_flags(CLI::App& app, ServeCommand& command) {
   app.add_option("--max-sweep-values", command.limits.max_sweep_values,
                  "Most values a scenario's [sweep] may have (default 1000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}));
+  app.add_option("--max-draws", command.limits.max_draws,
+                 "Most Monte Carlo draws a projection from polls (/api/project) may ask for (default 20000)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
   app.add_option("--max-reply", command.limits.max_reply, "Most bytes of a reply (default 16777216, 16 MiB)")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 34));
   app.add_option("--max-time", command.max_time, "Seconds of work a request may take (default 10)")
@@ -75,10 +78,11 @@ const bool registered = register_command({
       app.footer(
           "Serves a page (built into seatsim: no network) with the rule controls, vote swings, the parliament, the "
           "seats that change, the break points of a slider, the data set's caveats and an export to a scenario "
-          "file; and a JSON API under /api/ (info, quality, allocate, compare, scenario, margins) for scripts. See "
+          "file; and a JSON API under /api/ (info, quality, allocate, compare, scenario, margins, project) for "
+          "scripts. See "
           "docs/explorer.md.\nBinds to 127.0.0.1 (this machine only) unless --host says otherwise.\nExample: "
           "seatsim serve scenarios/iraq-2013\nLimits: a request beyond --max-request-seats, --max-lists, "
-          "--max-sweep-values, "
+          "--max-sweep-values, --max-draws, "
           "--max-reply or --max-time gets HTTP 422, a body beyond --max-body 413, a request not sent within "
           "--read-time 408; each message names its limit (docs/explorer.md, docs/reliability.md).");
       app.add_option("DATASET", command->data_set,

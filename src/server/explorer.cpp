@@ -10,6 +10,7 @@
 #include <set>
 
 #include "page_files.hpp"
+#include "projection_request.hpp"
 #include "replies.hpp"
 #include "request_files.hpp"
 #include "request_limits.hpp"
@@ -36,6 +37,7 @@
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/party_colours.hpp"
 #include "seatsim/render/margins_report.hpp"
+#include "seatsim/render/projection_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
 #include "seatsim/render/table.hpp"
 
@@ -84,6 +86,61 @@ void check_scenario_size(const Scenario& scenario, const ScenarioBase& base, con
       if (district.name == scenario.sweep->district) district.seats = std::max(district.seats, top.num());
   }
   budget.check_election(largest);
+}
+
+// The election a projection allocates: the served one with the mapping's new lists (new:NAME) in every district,
+// checked before any draw.
+void check_projected_size(const Election& election, const ProjectionOptions& options,
+                          const server::WorkBudget& budget) {
+  std::set<std::string> new_lists;
+  if (options.mapping)
+    for (const auto& [poll_party, targets] : options.mapping->entries)
+      for (const MappingTarget& target : targets)
+        if (target.new_list) new_lists.insert(target.base_party);
+  if (new_lists.empty()) return;
+  Election largest = election;
+  for (District& district : largest.districts)
+    for (const std::string& name : new_lists) {
+      ListResult list;
+      list.party = name;
+      district.lists.push_back(list);
+    }
+  budget.check_election(largest);
+}
+
+// The draws of a projection in rounds, the work budget checked between them: the counts add up to
+// those of one run, since every draw depends on (seed, draw) alone.
+std::optional<SimulationCounts> draws_in_rounds(const Simulation& simulation, std::uint64_t draws, unsigned threads,
+                                                const server::WorkBudget& budget) {
+  constexpr std::uint64_t round_draws = 1'024;
+  SimulationCounts counts;
+  counts.bins.assign(simulation.bin_count(), 0);
+  for (std::uint64_t first = 0; first < draws; first += round_draws) {
+    budget.check();
+    counts.add(simulation.run(first, std::min(draws, first + round_draws), threads));
+  }
+  budget.check();
+  return counts;
+}
+
+// `seatsim project --format json`'s document: the parties, then the coalitions, districts, histogram and house
+// effects, with the warnings the command line prints on stderr.
+Json projection_extra(const ProjectionTables& tables, const ProjectionResult& result,
+                      const std::vector<std::string>& reading_warnings) {
+  Json extra;
+  extra["coalitions"] = to_records(tables.coalitions);
+  extra["districts"] = to_records(tables.districts);
+  extra["histogram"] = to_records(tables.histogram);
+  Json effects = Json::array();
+  for (const HouseEffect& effect : result.house_effects)
+    effects.push_back(
+        {{"pollster", effect.pollster}, {"party", effect.party}, {"points", effect.points}, {"given", effect.given}});
+  extra["house_effects"] = effects;
+  std::vector<std::string> warnings = reading_warnings;
+  warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+  extra["warnings"] = warnings;
+  extra["notes"] = result.point.notes;
+  return extra;
 }
 
 }  // namespace
@@ -151,10 +208,14 @@ ExplorerResponse Explorer::route(const ExplorerRequest& request) const {
     if (auto refused = only(get || post, "GET or POST")) return *refused;
     return margins_request(request);
   }
+  if (path == "/api/project") {
+    if (auto refused = only(post, "POST with the poll's text as `polls`")) return *refused;
+    return project_request(request);
+  }
   if (path.rfind("/api/", 0) == 0 || path == "/api")
     return error_response(404, "no API route " + path +
                                    " (known: /api/info, /api/quality, /api/allocate, /api/compare, /api/scenario, "
-                                   "/api/margins)");
+                                   "/api/margins, /api/project)");
   if (auto file = page_file(path)) {
     if (auto refused = only(get, "GET")) return *refused;
     return *file;
@@ -218,6 +279,7 @@ ExplorerResponse Explorer::info() const {
     parties.push_back({{"name", party}, {"votes", votes[party]}, {"colour", styles.find(party)->colour}});
   json["parties"] = parties;
   json["max_sweep_values"] = limits_.max_sweep_values;
+  json["max_draws"] = limits_.max_draws;
   return json_response(json);
 }
 
@@ -295,6 +357,34 @@ ExplorerResponse Explorer::margins_request(const ExplorerRequest& request) const
   extra["notes"] = margins.outcome.notes;
   return json_response(
       document(request_meta("margins", base_, prepared.rule, prepared.system), "results", lists, extra));
+}
+
+// `seatsim project DATASET --polls FILE [--mapping FILE] [options] --format json` with the poll and mapping sent as
+// text: the served data set swung to the polls under the served rule with the request's parameters over it.
+ExplorerResponse Explorer::project_request(const ExplorerRequest& request) const {
+  const server::WorkBudget budget(limits_, request.client_gone);
+  Params params = request_params(request);
+  server::ProjectionRequest projection = server::read_projection_request(params, budget);
+  const Prepared prepared = prepare(base_, params, budget);
+  ProjectionOptions& options = projection.options;
+  options.seed = prepared.rule.seed;
+  check_projected_size(prepared.election, options, budget);
+  options.run_draws = [&budget](const Simulation& simulation, std::uint64_t draws, unsigned threads) {
+    return draws_in_rounds(simulation, draws, threads, budget);
+  };
+  const ProjectionResult result = project(prepared.election, prepared.rule, projection.polls, options);
+  const ProjectionTables tables = projection_tables(prepared.election, result);
+  budget.check_table(tables.districts);
+  Meta meta = request_meta("project", base_, prepared.rule, prepared.system);
+  meta.seed = prepared.rule.seed;
+  meta.extra["polls"] = projection.ropf ? "polls (ROPF)" : "polls (CSV)";
+  meta.extra["swing"] = options.swing.text;
+  meta.extra["swing_model"] = options.swing.describe();
+  meta.extra["draws"] = options.draws;
+  meta.extra["effective_sample_size"] = result.effective_sample_size;
+  meta.extra["coalitions"] = options.coalitions;
+  return json_response(
+      document(meta, "parties", tables.parties, projection_extra(tables, result, projection.warnings)));
 }
 
 }  // namespace seatsim

@@ -56,6 +56,13 @@ void WorkBudget::check_sweep_values(std::size_t values) const {
            "--max-sweep-values");
 }
 
+void WorkBudget::check_draws(std::uint64_t draws) const {
+  if (draws > limits_.max_draws)
+    refuse("the projection asks for " + std::to_string(draws) + " draws, more than the " +
+               std::to_string(limits_.max_draws) + " a request may draw (seatsim project draws more)",
+           "--max-draws");
+}
+
 void WorkBudget::check_table(const Table& table) const {
   // Every cell costs at least a dozen bytes as indented JSON ("key": value, on its own line).
   constexpr std::size_t least_bytes_per_cell = 12;

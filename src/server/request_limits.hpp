@@ -4,6 +4,7 @@
 // a message that names the limit and the `seatsim serve` flag that changes it.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,8 @@ class WorkBudget {
   // The election a request allocates: its seats and lists.
   void check_election(const Election& election) const;
   void check_sweep_values(std::size_t values) const;
+  // The Monte Carlo draws of a projection from polls (/api/project).
+  void check_draws(std::uint64_t draws) const;
   // A table about to be written: refused before the JSON is built when it could not fit the reply.
   void check_table(const Table& table) const;
   void check_reply(std::size_t bytes) const;

@@ -5,7 +5,8 @@
 // `seatsim compare` counts, that the parliament (base and what-if, majority line, a coalition) is
 // drawn, that undo/redo and a link with the URL's fragment reproduce the page, that the seats CSV
 // and the chart SVG export, that the caveats open, that the page fits 400 px without scrolling
-// sideways, that Tab reaches every control, and that it loads nothing from elsewhere. Screenshots go to the test artifacts;
+// sideways, that Tab reaches every control, that a pasted poll projects as `seatsim project` does, and that it
+// loads nothing from elsewhere. Screenshots go to the test artifacts;
 // with SEATSIM_UPDATE_DOCS=1 the desktop one also replaces docs/images/explorer.png.
 //
 //   SEATSIM=build/seatsim SEATSIM_SOURCE_DIR=. SEATSIM_ARTIFACTS=build/test-artifacts node explorer.test.mjs
@@ -368,6 +369,33 @@ async function main() {
     }
     check(compared > 100, `every district's lists were compared (${compared})`);
     console.log(`compared ${shown.national.length} national rows and ${compared} district rows with seatsim scenario`);
+
+    // From polls to seats: a poll pasted into the form gives the seats and intervals `seatsim project` gives for the
+    // same poll and seed (tests/test_explorer_project.cpp compares every number through the API).
+    const quoted = (field) => '"' + field.replace(/"/g, '""') + '"';
+    const polled = (await page.evaluate(() => fetch('api/info').then((r) => r.json()))).parties.slice(0, 3);
+    const poll = 'pollster,fieldwork_end,sample_size,area,party,share\n' +
+      [40, 35, 25].map((share, i) => `P,2025-08-01,1000,national,${quoted(polled[i].name)},${share}\n`).join('');
+    await page.fill('#project-polls', poll);
+    await page.fill('#project-draws', '300');
+    await page.fill('#project-seed', '5');
+    await page.click('#project-run');
+    await page.waitForFunction(() => document.querySelector('#project-status').textContent.includes('draws, seed 5'));
+    const projected = await page.$$eval('#project-results tbody tr',
+      (rows) => rows.map((tr) => [...tr.cells].map((td) => td.textContent)));
+    const pollFile = path.join(work, 'poll.csv');
+    fs.writeFileSync(pollFile, poll);
+    const expected = csvRecords(execFileSync(seatsim,
+      ['project', dataSet, '--polls', pollFile, '--draws', '300', '--seed', '5', '--format', 'csv'], { encoding: 'utf8' }));
+    check(projected.length === expected.length && expected.length > 3,
+      `the projection shows every party (${projected.length} of ${expected.length})`);
+    for (const want of expected) {
+      const row = projected.find((cells) => cells[0] === want.party);
+      const shown = row ? [row[4], row[5], row[6], row[7], row[9]].join(' ') : 'missing';
+      const cli = [want.seats, want.mean, want.median, `${want.lo80}–${want.hi80}`, `${want.lo95}–${want.hi95}`].join(' ');
+      check(shown === cli, `${want.party}: the page projects ${shown}, seatsim project ${cli}`);
+    }
+    console.log(`compared the projection of ${expected.length} parties with seatsim project`);
 
     // The caveats, one click away.
     await page.click('#show-caveats');

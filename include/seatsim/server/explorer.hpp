@@ -48,6 +48,7 @@ struct ExplorerLimits {
   std::int64_t max_seats = 100'000;                       // seats of the election allocated, all districts
   std::size_t max_lists = 10'000;                         // lists of that election, all districts
   std::size_t max_sweep_values = 1'000;                   // values of a scenario's [sweep]
+  std::uint64_t max_draws = 20'000;                       // Monte Carlo draws of a projection (/api/project)
   std::size_t max_reply = std::size_t{16} * 1024 * 1024;  // bytes of a reply's body
   std::chrono::milliseconds max_time{10'000};             // of work per request
 };
@@ -76,6 +77,7 @@ class Explorer {
   ExplorerResponse compare_request(const ExplorerRequest& request) const;
   ExplorerResponse scenario_request(const ExplorerRequest& request) const;
   ExplorerResponse margins_request(const ExplorerRequest& request) const;
+  ExplorerResponse project_request(const ExplorerRequest& request) const;
 
   std::string data_set_;          // as given on the command line
   bool data_set_folder_ = false;  // a data set folder, not one votes file: where an exported scenario's base points

@@ -1025,6 +1025,105 @@ async function showCaveats() {
   $('caveats').showModal();
 }
 
+// ---- from polls to seats (/api/project) ----
+
+// The poll and mapping go as text in a JSON body: the server reads no file a request names.
+function projectionBody() {
+  const body = { polls: $('project-polls').value, swing: $('project-swing').value.trim() || 'uniform' };
+  const mapping = $('project-mapping').value;
+  if (mapping.trim()) body.mapping = mapping;
+  const draws = $('project-draws').value.trim();
+  if (draws) body.draws = draws;
+  const seed = $('project-seed').value.trim();
+  if (seed) body.seed = seed;
+  const coalitions = $('project-coalitions').value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l);
+  if (coalitions.length) body.coalition = coalitions;
+  return JSON.stringify(body);
+}
+
+// As seatsim project prints them: the reply's JSON numbers have lost their trailing zeros.
+function fixed(value, places) { return known(value) ? Number(value).toFixed(places) : ''; }
+
+function interval(row, level) {
+  return known(row['lo' + level]) ? `${row['lo' + level]}–${row['hi' + level]}` : '';
+}
+
+// Display only: the reply's shares are percentages; one decimal is enough beside the seats.
+function percentOf(share) { return known(share) ? Number(share).toFixed(1) : ''; }
+
+function projectedPartyCell(row, party) {
+  const td = cell(row, '');
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  swatch.style.background = colourOf(party);
+  const label = document.createElement('span');
+  label.className = 'party';
+  label.append(swatch, party);
+  td.appendChild(label);
+}
+
+function showProjection(result) {
+  const body = $('project-results').tBodies[0];
+  body.replaceChildren();
+  for (const row of result.parties) {
+    const tr = body.insertRow();
+    projectedPartyCell(tr, row.party);
+    cell(tr, percentOf(row.base_share), 'num');
+    cell(tr, percentOf(row.poll_share), 'num');
+    cell(tr, row.base_seats, 'num');
+    cell(tr, row.seats, 'num seats');
+    cell(tr, fixed(row.mean, 3), 'num');
+    cell(tr, known(row.median) ? row.median : '', 'num');
+    for (const level of ['80', '90', '95']) cell(tr, interval(row, level), 'num');
+  }
+  const coalitions = $('project-coalition-results');
+  coalitions.hidden = result.coalitions.length === 0;
+  coalitions.tBodies[0].replaceChildren();
+  for (const row of result.coalitions) {
+    const tr = coalitions.tBodies[0].insertRow();
+    cell(tr, `${row.coalition} (${row.parties})`);
+    cell(tr, row.seats, 'num seats');
+    cell(tr, fixed(row.mean, 3), 'num');
+    cell(tr, fixed(row.p_majority, 4), 'num');
+    cell(tr, fixed(row.p_majority_exclusive, 4), 'num');
+  }
+  const m = result.meta;
+  const warnings = (result.warnings || []).map((w) => ' Warning: ' + w).join('');
+  $('project-status').textContent =
+    `${m.swing_model}; ${m.draws} draws, seed ${m.seed}; effective sample size ${Math.round(m.effective_sample_size)}.` +
+    warnings;
+}
+
+async function runProjection(event) {
+  event.preventDefault();
+  $('project-run').disabled = true;
+  $('project-status').textContent = 'Projecting…';
+  try {
+    const response = await fetch('api/project', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: projectionBody(),
+    });
+    const json = await response.json();
+    if (!response.ok) throw new Error(json.error || 'HTTP ' + response.status);
+    showProjection(json);
+    showError(null);
+  } catch (error) {
+    $('project-status').textContent = '';
+    showError(error.message);
+  } finally {
+    $('project-run').disabled = false;
+  }
+}
+
+function wireProjection() {
+  $('project-draws').max = String(info.max_draws);
+  $('project-form').addEventListener('submit', runProjection);
+  $('project-polls-file').addEventListener('change', async () => {
+    const file = $('project-polls-file').files[0];
+    $('project-polls-file').value = '';
+    if (file) $('project-polls').value = await file.text();
+  });
+}
+
 async function init() {
   try {
     const response = await fetch('api/info');
@@ -1034,6 +1133,7 @@ async function init() {
     defaults = readState();
     defaults.coalition = [];
     wire();
+    wireProjection();
     const fragment = location.hash.slice(1);
     if (fragment) applyState(stateOf(fragment));
     commitState();
