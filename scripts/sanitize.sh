@@ -10,6 +10,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export SEATSIM_BUILD_DIR=${SEATSIM_BUILD_DIR:-$root/build-asan}
+# A folder configured with another compiler (GCC, before this script used clang) is configured afresh: CMake
+# keeps a cache's compiler.
+if [ -f "$SEATSIM_BUILD_DIR/CMakeCache.txt" ] && ! grep -qs '^CMAKE_CXX_COMPILER:.*clang' "$SEATSIM_BUILD_DIR/CMakeCache.txt"; then
+  rm -rf "$SEATSIM_BUILD_DIR/CMakeCache.txt" "$SEATSIM_BUILD_DIR/CMakeFiles"
+fi
 "$root/scripts/build.sh" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
   -DSEATSIM_WERROR=ON -DSEATSIM_SANITIZE=ON -DSEATSIM_FUZZ=ON -DSEATSIM_BENCH=OFF "$@"
