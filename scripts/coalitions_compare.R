@@ -1,9 +1,9 @@
 #!/usr/bin/env Rscript
 # coalitions' side of docs/comparison-coalitions.md: one poll of the package's own sample data
 # (coalitions::surveys_sample, Emnid, published 2017-08-26), its probabilities computed with the
-# package's pipeline at its defaults (draw_from_posterior: Dirichlet(votes + 1/2); get_seats:
-# 5 % hurdle, "others" dropped, Sainte-Laguë/Schepers over 598 seats; have_majority: 300 seats;
-# calculate_probs; get_entryprobability). Writes, into OUTDIR:
+# steps of the package's get_probabilities() (draw_from_posterior; get_seats at its defaults: 5 % hurdle,
+# "others" dropped, Sainte-Laguë/Schepers over 598 seats; have_majority: 300 seats; calculate_probs,
+# inclusive and exclusive) and get_entryprobability() (5 %). Writes, into OUTDIR:
 #   polls.csv                    the poll in seatsim's poll format (shares as published, in %)
 #   coalitions_probabilities.csv measure,subject,probability,n (probability a fraction, n the draws)
 # Usage: Rscript scripts/coalitions_compare.R OUTDIR [NSIM] [SEED] [ORDER] [PRIOR]
@@ -24,9 +24,9 @@ suppressMessages({
 })
 
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) < 1) stop("usage: coalitions_compare.R OUTDIR [NSIM] [SEED]")
+if (length(args) < 1) stop("usage: coalitions_compare.R OUTDIR [NSIM] [SEED] [ORDER] [PRIOR]")
 out_dir <- args[1]
-nsim <- if (length(args) >= 2) as.integer(args[2]) else 100000L
+nsim <- if (length(args) >= 2) as.integer(args[2]) else 10000L
 seed <- if (length(args) >= 3) as.numeric(args[3]) else 20170924
 row_order <- if (length(args) >= 4) args[4] else "alphabetical"
 stopifnot(row_order %in% c("alphabetical", "published"))
