@@ -194,7 +194,7 @@ TEST_CASE("winner-take-one: a district's strongest list gets a seat there (propo
   CHECK_THROWS_WITH_AS(allocate(greedy, rule), doctest::Contains("has the most votes in"), Error);
 }
 
-TEST_CASE("quorums: in at least one district, or in total; a list that passes neither gets nothing") {
+TEST_CASE("quorums: in at least one district, or in total, a list that passes neither gets nothing") {
   // C has 4% of district X and 3% overall.
   const Election election = election_of({"X", "Y"}, {10, 10}, {"A", "B", "C"}, {{500, 460, 40}, {600, 380, 20}});
   Rule rule = biproportional_rule();

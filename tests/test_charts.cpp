@@ -129,7 +129,7 @@ TEST_CASE("parliament-diagram JSON: read, write, read back") {
   CHECK(fails("{\n\"parties\": [,]}").rfind("p.json:2: invalid JSON", 0) == 0);
 }
 
-TEST_CASE("parties.csv: colours and labels, its order seats first; bad colours name the line") {
+TEST_CASE("parties.csv: colours and labels, its order seats first, bad colours name the line") {
   const PartyStyles styles = read_party_styles(parse_csv("party,colour,short\nB,#112233,Bee\nA,,\n", "parties.csv"));
   const std::vector<StyledParty> styled_parties = style_parties({"C", "A", "B"}, styles);
   REQUIRE(styled_parties.size() == 3);

@@ -114,7 +114,7 @@ TEST_CASE("bad input: one line naming file and line, exit 2, nothing written to 
   }
 }
 
-TEST_CASE("-o writes the file and nothing to stdout; --help exits 0") {
+TEST_CASE("-o writes the file and nothing to stdout, --help exits 0") {
   TempDir tmp;
   const fs::path out = tmp.path / "out.csv";
   const RunResult r = run_cli({"allocate", "-", "--seats", "1", "-o", out.string()}, "party,votes\nA,1\n");

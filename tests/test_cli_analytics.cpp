@@ -14,7 +14,7 @@ const std::string example_votes = "party,votes\nBlue,45000\nGreen,21000\nRed,175
 
 }  // namespace
 
-TEST_CASE("allocate --view indices: a district row and a national row; the default CSV is unchanged") {
+TEST_CASE("allocate --view indices: a district row and a national row, the default CSV is unchanged") {
   const RunResult seats =
       run_cli({"allocate", "-", "--seats", "11", "--first-divisor", "1.4", "--format", "csv"}, example_votes);
   CHECK(seats.out.rfind("district,party,votes,seats,tie\n", 0) == 0);
@@ -36,7 +36,7 @@ TEST_CASE("allocate --view indices: a district row and a national row; the defau
     CHECK(json["results"][1][key].is_number());
 }
 
-TEST_CASE("compare --view indices: recomputed and published side by side; the exit code of the comparison") {
+TEST_CASE("compare --view indices: recomputed and published side by side, the exit code of the comparison") {
   const RunResult r =
       run_cli({"compare", (source_dir() / "scenarios/iraq-2013").string(), "--view", "indices", "--format", "csv"});
   CHECK(r.status == 1);  // Iraq 2013 differs in six governorates
@@ -87,7 +87,7 @@ TEST_CASE("paradoxes and curves from the command line") {
   CHECK(run_cli({"curves", "-", "--seats", "11", "--party", "Nobody"}, example_votes).status == 2);
 }
 
-TEST_CASE("curves: the bias at 50 % as a table and in JSON; --chart draws one curve per party, a mark per break") {
+TEST_CASE("curves: the bias at 50 % as a table and in JSON, --chart draws one curve per party, a mark per break") {
   const std::vector<std::string> base = {"curves", "-",       "--seats", "11",      "--first-divisor",
                                          "1.4",    "--party", "Blue",    "--party", "Green"};
   const auto with = [&](std::vector<std::string> extra) {

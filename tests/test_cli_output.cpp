@@ -95,7 +95,7 @@ std::vector<std::string> simulate_args() {
 
 }  // namespace
 
-TEST_CASE("allocate: the table orders lists by seats, then votes, within a district; CSV and JSON keep input order") {
+TEST_CASE("allocate: the table orders lists by seats, then votes, within a district, CSV and JSON keep input order") {
   TempDir tmp;
   const auto seats = tmp.write("seats.csv", "district,seats\nN,5\nS,2\n");
   const std::string votes =
@@ -151,7 +151,7 @@ TEST_CASE("margins, scenario, simulate and compare tables order lists by seats, 
   CHECK(small != std::string::npos);
 }
 
-TEST_CASE("tables end with one short line for people; --verbose gives the full provenance") {
+TEST_CASE("tables end with one short line for people, --verbose gives the full provenance") {
   for (const auto& command : table_commands()) {
     CAPTURE(command.front());
     CAPTURE(command.at(1));
@@ -207,7 +207,7 @@ TEST_CASE("every command that prints a table offers markdown") {
         0);
 }
 
-TEST_CASE("simulate: the summary by default in every format; --view histogram for the long table") {
+TEST_CASE("simulate: the summary by default in every format, --view histogram for the long table") {
   const Records csv = csv_records(run(simulate_args(), {"--format", "csv"}).out);
   REQUIRE(!csv.empty());
   CHECK(csv.front().count("p_majority") == 1);

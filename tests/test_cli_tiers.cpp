@@ -87,7 +87,7 @@ TEST_CASE("Zürich 2019: all 180 seats per list and district, and the divisors i
   CHECK(with_divisor == 9);
 }
 
-TEST_CASE("US House 2020 with --min-seats 2: the minimum binds, the total stays 435; a cap binds too") {
+TEST_CASE("US House 2020 with --min-seats 2: the minimum binds, the total stays 435, a cap binds too") {
   const fs::path file = shared_data("us_2020_house_apportionment.csv");
   if (file.empty()) return;
   const RunResult r = run_cli({"allocate", file.string(), "--method", "huntington-hill", "--min-seats", "2"});
@@ -112,7 +112,7 @@ TEST_CASE("US House 2020 with --min-seats 2: the minimum binds, the total stays 
   CHECK(ca->at("seats") == "40");
 }
 
-TEST_CASE("a data set's [rule] sets the tiers; flags override them key by key; files are relative to it") {
+TEST_CASE("a data set's [rule] sets the tiers, flags override them key by key, files are relative to it") {
   TempDir tmp;
   tmp.write("set/results.csv", two_districts);
   tmp.write("set/districts.csv", two_seats);
@@ -215,7 +215,7 @@ TEST_CASE("bad tier input: one line, exit 2, nothing written to -o") {
   }
 }
 
-TEST_CASE("compare: Norway 2021 tier by tier, Zürich 2019 cell by cell; both match under their rules") {
+TEST_CASE("compare: Norway 2021 tier by tier, Zürich 2019 cell by cell, both match under their rules") {
   const fs::path norway = shared_data("norway_2021_storting_full.csv");
   if (norway.empty()) return;
   const RunResult r = run_cli({"compare", norway.string(), "--first-divisor", "1.4", "--leveling-seats", "19",
@@ -252,7 +252,7 @@ TEST_CASE("compare tier by tier: equal sums with seats in the wrong tier do not 
   CHECK(r.err.find("districts matched: 0/1, seats differing: 2") != std::string::npos);
 }
 
-TEST_CASE("fit: the district tier of a leveling result; not for biproportional rules or seat bounds") {
+TEST_CASE("fit: the district tier of a leveling result, not for biproportional rules or seat bounds") {
   const fs::path norway = shared_data("norway_2021_storting_full.csv");
   if (norway.empty()) return;
   const RunResult r = run_cli({"fit", norway.string(), "--first-divisor", "1.4", "--leveling-seats", "19",

@@ -49,7 +49,7 @@ TEST_CASE("spreadsheet CSV: header case and spaces, trailing empty rows, integra
   CHECK(r.out == expected_seats);
 }
 
-TEST_CASE("spreadsheet CSV: ';' and tab detected from the header, or given with --delimiter") {
+TEST_CASE("spreadsheet CSV: semicolon and tab detected from the header, or given with --delimiter") {
   const std::string semicolon = "\"Party\";\"Votes\"\r\n\"Blue\";\"45000\"\r\n\"Red\";21000\r\n;\r\n";
   CHECK(allocate_file("v.csv", semicolon).out == expected_seats);
   CHECK(allocate_file("v.csv", semicolon, {"--delimiter", ";"}).out == expected_seats);
@@ -86,7 +86,7 @@ TEST_CASE("spreadsheet CSV: thousands separators with --thousands, and a hint wi
         "v.csv:2: votes '4,50' is not a whole number");
 }
 
-TEST_CASE("spreadsheet CSV: --encoding latin1 reads Windows-1252; without it, what to do") {
+TEST_CASE("spreadsheet CSV: --encoding latin1 reads Windows-1252, without it, what to do") {
   const std::string latin1 = "party,votes\nBlue,45000\nH\xF8yre \x80,21000\n";
   const RunResult converted = allocate_file("v.csv", latin1, {"--encoding", "latin1"});
   CHECK(converted.status == 0);

@@ -99,7 +99,7 @@ TEST_CASE("SHA-256 fed in pieces equals the digest of the whole") {
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
-TEST_CASE("a votes file read as it streams equals the file parsed whole; the digest is the file's") {
+TEST_CASE("a votes file read as it streams equals the file parsed whole, the digest is the file's") {
   TempDir tmp;
   std::string text =
       "\xEF\xBB\xBF"

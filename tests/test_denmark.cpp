@@ -69,7 +69,7 @@ std::vector<std::string> skipped_of(const LevelingAward& award) {
 }  // namespace
 
 TEST_SUITE("denmark") {
-  TEST_CASE("regions parse as 'NAME (SEATS): D; D' and every district must be in exactly one") {
+  TEST_CASE("regions parse as 'NAME (SEATS): D, D' and every district must be in exactly one") {
     const LevelingRegion region =
         LevelingRegion::parse("Sjælland-Syddanmark (15): Sjællands Storkreds; Fyns Storkreds");
     CHECK(region.name == "Sjælland-Syddanmark");
@@ -86,7 +86,7 @@ TEST_SUITE("denmark") {
     CHECK_THROWS_WITH_AS(region_of_districts(election, twice), doctest::Contains("'W1' is in two regions"), Error);
   }
 
-  TEST_CASE("qualification routes: a district seat; the region's votes per district seat in k regions") {
+  TEST_CASE("qualification routes: a district seat, the region's votes per district seat in k regions") {
     // Votes: A 12500, B 8300, C 5300, D 300 of 26400. District seats by d'Hondt (worked in the next case):
     // A 6, B 3, C 1, D 0. Region East (E1 9300 + E2 5550 = 14850 votes, 5 seats): 2970 per seat; West
     // (7600 + 3950 = 11550, 5 seats): 2310. A: East 7000, West 5500 -> 2 regions; B: 5600, 2700 -> 2;

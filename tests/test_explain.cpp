@@ -93,7 +93,7 @@ TEST_SUITE("explain") {
     CHECK(outcome.notes[0].find("equal comparison numbers for A in N, S") != std::string::npos);
   }
 
-  TEST_CASE("sweden: no cap per constituency; each seat held raises the divisor there") {
+  TEST_CASE("sweden: no cap per constituency, each seat held raises the divisor there") {
     // Fixed: N (2): A 5000, A 2000, B 833.3 -> A 2. S (1): B 700/1.2 = 583.3 > A 100/1.2 -> B 1.
     // National (8 seats) on A 6100, B 1700: A 5083.3, 2033.3, B 1416.7, A 1220, 871.4, 677.8, B 566.7,
     // A 554.5 -> A 6, B 2: adjustment A 4, B 1. A: N 6000/5 = 1200, 6000/7, 6000/9, 6000/11 all beat

@@ -97,7 +97,7 @@ TEST_SUITE("index distribution") {
     CHECK(!summarize(IndexTally{}).mean);
   }
 
-  TEST_CASE("the tallies match every draw allocated and measured by hand; threads and splits change nothing") {
+  TEST_CASE("the tallies match every draw allocated and measured by hand, threads and splits change nothing") {
     for (const bool leveling : {false, true}) {
       CAPTURE(leveling);
       Simulation simulation(three_districts(), rule_with(leveling), NoiseModel::parse("dirichlet:300"), 9);

@@ -127,7 +127,7 @@ TEST_SUITE("indices") {
     CHECK(std::fabs(value(indices, gallagher) - 1.1255L) < 0.001L);
   }
 
-  TEST_CASE("election indices: per district, then national by party name; wasted votes per district") {
+  TEST_CASE("election indices: per district, then national by party name, wasted votes per district") {
     Election election;
     election.districts.push_back(district_of("N", 3, {{"A", 60}, {"B", 40}}));
     election.districts.push_back(district_of("S", 2, {{"A", 10}, {"B", 90}}));

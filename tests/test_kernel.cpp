@@ -27,7 +27,7 @@ Seats seats_of(const std::string& method, const Votes& votes, std::int64_t seats
 
 }  // namespace
 
-TEST_CASE("divisor methods on the textbook example (100000, 80000, 30000, 20000; 8 seats)") {
+TEST_CASE("divisor methods on the textbook example (100000, 80000, 30000, 20000, 8 seats)") {
   const Votes votes{100000, 80000, 30000, 20000};
   CHECK(seats_of("dhondt", votes, 8) == Seats{4, 3, 1, 0});
   CHECK(seats_of("sainte-lague", votes, 8) == Seats{3, 3, 1, 1});

@@ -99,7 +99,7 @@ TEST_CASE("equal placement quotients that compete for one leveling seat are a ti
   CHECK_THROWS_AS(allocate(election, rule), TieError);
 }
 
-TEST_CASE("more leveling seats than the districts can take is an error; --leveling-per-district raises it") {
+TEST_CASE("more leveling seats than the districts can take is an error, --leveling-per-district raises it") {
   const Election election = make_election({{"X", 2, {{"A", 600}, {"B", 400}}}, {"Y", 2, {{"A", 500}, {"B", 300}}}});
   Rule rule = norway_rule(3, "");
   CHECK_THROWS_WITH_AS(allocate(election, rule), doctest::Contains("the districts can take only 2"), Error);
@@ -111,7 +111,7 @@ TEST_CASE("more leveling seats than the districts can take is an error; --leveli
   CHECK(leveling == 3);
 }
 
-TEST_CASE("placement rules are components: a registered rule is used by name; an unknown name is an error") {
+TEST_CASE("placement rules are components: a registered rule is used by name, an unknown name is an error") {
   // A toy rule: every leveling seat into the last district with room, parties in name order.
   register_leveling_placement({"last-room", "test rule", [](const PlacementInput& input) {
                                  Placement out;

@@ -369,7 +369,7 @@ TEST_CASE("margins on the shared real elections, confirmed by re-allocation") {
   }
 }
 
-TEST_CASE("Iraq 2013: every margin confirmed by re-allocation; Najaf's last seat turns on 35 votes") {
+TEST_CASE("Iraq 2013: every margin confirmed by re-allocation, Najaf's last seat turns on 35 votes") {
   LoadedInput input = load_input((source_dir() / "scenarios/iraq-2013").string());
   SeatSources sources;
   sources.seats_file = input.districts;

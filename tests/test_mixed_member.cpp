@@ -268,7 +268,7 @@ TEST_SUITE("mixed member") {
     CHECK(json["mixed_member"]["house"].get<std::int64_t>() == 20);
   }
 
-  TEST_CASE("Bundestag 2025 per Land: compare reproduces every party in every Land; 23 winners unseated") {
+  TEST_CASE("Bundestag 2025 per Land: compare reproduces every party in every Land, 23 winners unseated") {
     const RunResult r = run_cli({"compare", germany_2025_laender().string(), "--format", "csv"});
     CHECK_MESSAGE(r.status == 0, r.err);
     CHECK(r.err.find("districts matched: 16/16, seats differing: 0") != std::string::npos);

@@ -107,7 +107,7 @@ void check_identity(const Election& base, const Rule& rule) {
 }  // namespace
 
 TEST_SUITE("projection") {
-  TEST_CASE("the poll file: polls grouped by pollster, date and area; exact shares") {
+  TEST_CASE("the poll file: polls grouped by pollster, date and area, exact shares") {
     const PollSet set = polls_from(
         "pollster,fieldwork_end,sample_size,area,party,share\n"
         "Opinion,2025-08-01,1000,national,A,40.5\nOpinion,2025-08-01,1000,national,B,59.5\n"
@@ -264,7 +264,7 @@ TEST_SUITE("projection") {
     }
   }
 
-  TEST_CASE("new lists spread uniformly; regional polls swing their district alone") {
+  TEST_CASE("new lists spread uniformly, regional polls swing their district alone") {
     const Election base = small_election();
     const PartyMapping mapping = mapping_from("poll_party,base_party,weight\nN,new:N,1\n");
     ProjectionOptions options;
@@ -288,7 +288,7 @@ TEST_SUITE("projection") {
     CHECK(south.lists[3].votes == 2010);  // 30 %
   }
 
-  TEST_CASE("draws: the same result whatever the threads; no uncertainty gives the point every draw") {
+  TEST_CASE("draws: the same result whatever the threads, no uncertainty gives the point every draw") {
     const Election base = small_election();
     const PollSet polls = polls_from(
         "pollster,fieldwork_end,sample_size,area,party,share\nP,2025-08-01,1000,national,A,40\n"

@@ -365,7 +365,7 @@ TEST_CASE("an election's seats add up in every district (reserved seats included
   });
 }
 
-TEST_CASE("quota bounds: Hare within lower and upper quota; stationary divisor methods within their bounds") {
+TEST_CASE("quota bounds: Hare within lower and upper quota, stationary divisor methods within their bounds") {
   for_cases(10, 20'000, [](Rng& rng) -> Violation {
     static const std::vector<std::string> bounded = {"hare", "dhondt", "sainte-lague", "danish", "adams"};
     const Method method = method_by_name(bounded[static_cast<std::size_t>(uniform(rng, 0, 4))]);
@@ -377,7 +377,7 @@ TEST_CASE("quota bounds: Hare within lower and upper quota; stationary divisor m
   });
 }
 
-TEST_CASE("quota: D'Hondt never below lower quota, Adams never above upper quota; Sainte-Lague can leave quota") {
+TEST_CASE("quota: D'Hondt never below lower quota, Adams never above upper quota, Sainte-Lague can leave quota") {
   // The classical statements (Balinski & Young), checked directly: seats >= floor(q) for
   // D'Hondt, seats <= ceil(q) for Adams, with q = v·S/V compared exactly.
   for_cases(11, 10'000, [](Rng& rng) -> Violation {

@@ -85,7 +85,7 @@ TEST_CASE("one colour per party in every chart of a run: hemicycle, compare, dif
   CHECK(per_chart["sweep"].at("State of Law Coalition") == per_chart["hemicycle"].at("State of Law Coalition"));
 }
 
-TEST_CASE("party colours: own colour, a colour word in the name, then the palette by votes; many lists share grey") {
+TEST_CASE("party colours: own colour, a colour word in the name, then the palette by votes, many lists share grey") {
   TempDir tmp;
   const auto votes = tmp.write("v.csv", "party,votes\nBig,500\nGreen,300\nRed Party,200\nSmall,100\n");
   Colours colours;

@@ -144,7 +144,7 @@ TEST_CASE("a successful run replaces the previous -o file whole, in every format
   CHECK(seatsim::read_text_file(out.string()).rfind("district  party", 0) == 0);
 }
 
-TEST_CASE("AtomicFile: an exception while writing removes the temporary file; commit replaces") {
+TEST_CASE("AtomicFile: an exception while writing removes the temporary file, commit replaces") {
   TempDir tmp;
   const fs::path out = tmp.write("result.csv", "old\n");
   try {

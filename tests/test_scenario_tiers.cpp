@@ -87,7 +87,7 @@ TEST_CASE("a scenario on a leveling data set equals allocate on the changed vote
   CHECK(three_total == 10);
 }
 
-TEST_CASE("a vote sweep on a leveling data set: every step equals allocate; break points where seats change") {
+TEST_CASE("a vote sweep on a leveling data set: every step equals allocate, break points where seats change") {
   TempDir tmp;
   tmp.write("set/election.toml", leveling_manifest);
   tmp.write("set/results.csv", leveling_votes);

@@ -114,7 +114,7 @@ TEST_SUITE("system model") {
                          Error);
   }
 
-  TEST_CASE("layers: flags over --system over the data set's [rule]; meta.system is the system as applied") {
+  TEST_CASE("layers: flags over --system over the data set's [rule], meta.system is the system as applied") {
     TempDir tmp;
     tmp.write("set/election.toml", "name = \"t\"\n[rule]\nmethod = \"sainte-lague\"\nthreshold = \"10%\"\n");
     tmp.write("set/results.csv", "party,votes,published_seats\nA,600,4\nB,300,2\nC,80,0\nD,20,0\n");
@@ -152,7 +152,7 @@ TEST_SUITE("system model") {
     CHECK(cli.err.find("did you mean 'Purple'?") != std::string::npos);
   }
 
-  TEST_CASE("composite thresholds: a national threshold or 12% in the district; coalitions at 8%") {
+  TEST_CASE("composite thresholds: a national threshold or 12% in the district, coalitions at 8%") {
     Election election;
     for (const char* name : {"North", "South"}) {
       District district;

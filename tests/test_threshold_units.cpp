@@ -37,7 +37,7 @@ std::map<std::string, std::string> seats_by_party(const RunResult& run) {
 
 }  // namespace
 
-TEST_CASE("a threshold is a share with % or votes with v; a bare number is refused with both readings") {
+TEST_CASE("a threshold is a share with % or votes with v, a bare number is refused with both readings") {
   const ThresholdValue share = ThresholdValue::parse("5.5%");
   CHECK(share.kind == ThresholdValue::Kind::share);
   CHECK(share.share == Rational(11, 200));
@@ -60,7 +60,7 @@ TEST_CASE("a threshold is a share with % or votes with v; a bare number is refus
   CHECK(threshold.describe() == "1000v (at least, district); A: 200v");
 }
 
-TEST_CASE("every threshold flag refuses a bare number; with its unit it applies") {
+TEST_CASE("every threshold flag refuses a bare number, with its unit it applies") {
   for (const auto& [flags, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"--threshold", "5"}, bare_five},
            {{"--leveling-seats", "1", "--leveling-threshold", "4"}, "leveling-threshold: '4' has no unit"},
