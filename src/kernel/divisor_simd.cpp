@@ -358,11 +358,22 @@ class Kernel {
   }
 
   // Steps 3 and 4.
+  // An index past the lists (no lane matched the reduced key, or a padding lane won) means the keys could not
+  // place the seat: the exact general path takes over (false), rather than reading past the votes.
   bool step(const TieBreak& ties) {
-    for (; delta_ > 0; --delta_) add_seat(best_next());
-    for (; delta_ < 0; ++delta_) remove_seat(worst_last());
+    for (; delta_ > 0; --delta_) {
+      const std::size_t best = best_next();
+      if (best >= lists_) return false;
+      add_seat(best);
+    }
+    for (; delta_ < 0; ++delta_) {
+      const std::size_t worst = worst_last();
+      if (worst >= lists_) return false;
+      remove_seat(worst);
+    }
     for (std::size_t swaps = 0; swaps <= lists_ + 16; ++swaps) {
       const auto [in, out] = boundary();
+      if (in >= lists_ || out >= lists_) return false;
       // Keys decide when they differ; equal keys are compared exactly.
       const auto order = ws_.next[in] < ws_.last[out]   ? std::strong_ordering::less
                          : ws_.next[in] > ws_.last[out] ? std::strong_ordering::greater
