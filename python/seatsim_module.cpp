@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "explorer_handle.hpp"
 #include "seatsim/analysis/comparator.hpp"
 #include "seatsim/analysis/election_setup.hpp"
 #include "seatsim/analysis/indices.hpp"
@@ -35,19 +37,24 @@
 #include "seatsim/core/int128.hpp"
 #include "seatsim/io/covariance_file.hpp"
 #include "seatsim/io/csv.hpp"
+#include "seatsim/io/file_io.hpp"
 #include "seatsim/io/house_effects_file.hpp"
 #include "seatsim/io/input.hpp"
+#include "seatsim/io/kerg2_import.hpp"
+#include "seatsim/io/knesset_import.hpp"
 #include "seatsim/io/meta.hpp"
 #include "seatsim/io/name_lookup.hpp"
 #include "seatsim/io/party_mapping.hpp"
 #include "seatsim/io/party_styles.hpp"
 #include "seatsim/io/poll_file.hpp"
+#include "seatsim/io/riksdag_import.hpp"
 #include "seatsim/io/ropf_file.hpp"
 #include "seatsim/io/rule_keys.hpp"
 #include "seatsim/io/rule_settings.hpp"
 #include "seatsim/io/scenario.hpp"
 #include "seatsim/io/system_file.hpp"
 #include "seatsim/io/votes_file.hpp"
+#include "seatsim/io/wikitable_import.hpp"
 #include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/allocation.hpp"
 #include "seatsim/kernel/batch.hpp"
@@ -72,6 +79,7 @@
 #include "seatsim/render/simulation_report.hpp"
 #include "seatsim/render/svg_chart.hpp"
 #include "seatsim/render/table.hpp"
+#include "seatsim/server/explorer.hpp"
 
 namespace py = pybind11;
 using namespace seatsim;
@@ -680,6 +688,34 @@ py::dict table_columns(const Table& table) {
 }
 
 // A data set or votes file, loaded once; each call layers keyword overrides over its rule.
+// Keyword arguments as the pipeline's rule sources: system= (a name, a file or a seatsim.System), the rule keys,
+// and (where `seat_keywords`) seats= and seats_file= apart.
+struct KeywordSources {
+  RuleSources rule;
+  SeatOverrides seats;
+};
+
+KeywordSources keyword_sources(const py::kwargs& overrides, bool seat_keywords) {
+  KeywordSources sources;
+  for (const auto& [key_handle, value] : overrides) {
+    const std::string key = py::str(key_handle);
+    if (value.is_none()) continue;
+    if (key == "system") {
+      if (py::isinstance<System>(value))
+        sources.rule.system_value = value.cast<System>();
+      else
+        sources.rule.system = value.cast<std::string>();
+    } else if (key == "seats" && seat_keywords) {
+      sources.seats.seats = value.cast<std::int64_t>();
+    } else if (key == "seats_file" && seat_keywords) {
+      sources.seats.seats_file = value.cast<std::string>();
+    } else {
+      set_keyword(rule_keyword(key, {"system", "seats", "seats_file"}), value, sources.rule.overrides);
+    }
+  }
+  return sources;
+}
+
 struct Dataset {
   LoadedInput input;
   // Loaded from a scenario file: the scenario, its base, and its rule as the CLI applies it. The
@@ -692,29 +728,12 @@ struct Dataset {
   // (seats, seats_file, else the data set's districts.csv, else published seats).
   Rule rule_with(const py::kwargs& overrides, Election* election) const {
     RuleSettings settings;
-    RuleSettings given;
-    std::optional<std::int64_t> seats;
-    std::optional<std::string> seats_file;
-    RuleSources sources;
-    for (const auto& [key_handle, value] : overrides) {
-      const std::string key = py::str(key_handle);
-      if (value.is_none()) continue;
-      if (key == "system") {
-        if (py::isinstance<System>(value))
-          sources.system_value = value.cast<System>();
-        else
-          sources.system = value.cast<std::string>();
-      } else if (key == "seats" && election) {
-        seats = value.cast<std::int64_t>();
-      } else if (key == "seats_file" && election) {
-        seats_file = value.cast<std::string>();
-      } else {
-        set_keyword(rule_keyword(key, {"system", "seats", "seats_file"}), value, given);
-      }
-    }
+    const KeywordSources keywords = keyword_sources(overrides, election != nullptr);
+    const RuleSources& sources = keywords.rule;
+    const std::optional<std::int64_t>& seats = keywords.seats.seats;
+    const std::optional<std::string>& seats_file = keywords.seats.seats_file;
     // The pipeline's layers (seatsim/analysis/election_setup.hpp): the data set's system and [rule] (a scenario's
     // [rule] over them), then `system=`, then the keywords. Keyword files are relative to the working folder.
-    sources.overrides = given;
     System applied;
     const LoadedInput& own = scenario ? base->input : input;
     LoadedInput layers;  // the rule sources of the input, without its votes
@@ -1053,13 +1072,12 @@ struct Dataset {
   }
 };
 
-Dataset load_dataset(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::path(path).extension() != ".toml" || std::filesystem::is_directory(path, ec))
-    return Dataset{load_input(path), {}, {}, {}};
+// A scenario over its base: the election the scenario's operations give (or, with a [sweep], the base under the
+// scenario's rule, sweep() giving every variant).
+Dataset scenario_dataset(Scenario scenario, ScenarioBase base) {
   Dataset dataset;
-  dataset.scenario = load_scenario(path);
-  dataset.base = load_scenario_base(*dataset.scenario);
+  dataset.scenario = std::move(scenario);
+  dataset.base = std::move(base);
   dataset.input = dataset.base->input;
   if (dataset.scenario->sweep) {
     // A swept operation may leave its own parameter to the sweep (`share` absent): the data set is then the
@@ -1076,6 +1094,74 @@ Dataset load_dataset(const std::string& path) {
   dataset.input.files.insert(dataset.input.files.begin(), dataset.scenario->files.begin(),
                              dataset.scenario->files.end());
   return dataset;
+}
+
+Dataset load_dataset(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::path(path).extension() != ".toml" || std::filesystem::is_directory(path, ec))
+    return Dataset{load_input(path), {}, {}, {}};
+  Scenario scenario = load_scenario(path);
+  ScenarioBase base = load_scenario_base(scenario);
+  return scenario_dataset(std::move(scenario), std::move(base));
+}
+
+// scenario(..., base=table): the scenario's TOML text (its own `base` ignored) over a data set already loaded,
+// from a DataFrame, a dict or a file. Nothing is written to disk.
+Dataset scenario_on_base(const std::string& text, const std::string& name, const Dataset& base) {
+  if (base.scenario) throw Error("base: a data set or a table, not another scenario").with_key("base");
+  Scenario scenario = parse_scenario_on_given_base(name, text);
+  ScenarioBase loaded = scenario_base_of(scenario, base.input);
+  return scenario_dataset(std::move(scenario), std::move(loaded));
+}
+
+// `seatsim import KIND`: published tables converted into a data set's files (file name -> text), and written into
+// `output` when it is given, as the command writes them. Paths arrive as text (the pure-Python layer converts).
+struct ImportSources {
+  std::optional<std::string> seats, manifest, lists, agreements, provenance;
+};
+
+SourceText source_text(const std::string& path) {
+  return SourceText{std::filesystem::path(path).filename().string(), read_text_file(path)};
+}
+
+std::optional<SourceText> optional_source(const std::optional<std::string>& path) {
+  if (!path) return std::nullopt;
+  return source_text(*path);
+}
+
+SourceText required_source(const std::optional<std::string>& path, const std::string& kind, const char* parameter) {
+  if (!path) throw Error("import '" + kind + "' needs " + parameter + "=").with_key(parameter);
+  return source_text(*path);
+}
+
+ImportedDataSet imported(const std::string& kind, const std::string& source, const std::string& recipe,
+                         const ImportSources& given) {
+  if (kind == "wikitable") {
+    const std::string text = read_text_file(source);
+    return import_wikitable(text, std::filesystem::path(source).filename().string(), chosen_recipe(text, recipe));
+  }
+  if (kind == "kerg2")
+    return import_kerg2(source_text(source), optional_source(given.seats), optional_source(given.manifest));
+  if (kind == "knesset")
+    return import_knesset(source_text(source), required_source(given.lists, kind, "lists"),
+                          required_source(given.agreements, kind, "agreements"), optional_source(given.manifest),
+                          optional_source(given.provenance));
+  if (kind == "riksdag") return import_riksdag(source_text(source), required_source(given.manifest, kind, "manifest"));
+  throw Error("kind: '" + kind + "' is not an import (wikitable, kerg2, knesset, riksdag)").with_key("kind");
+}
+
+py::dict import_dataset(const std::string& kind, const std::string& source, const std::optional<std::string>& output,
+                        const std::string& recipe, const ImportSources& given) {
+  const ImportedDataSet data = imported(kind, source, recipe, given);
+  if (output) write_dataset(data, *output);
+  py::dict result;
+  result["files"] = data.files;
+  result["districts"] = data.districts;
+  result["lists"] = data.lists;
+  result["seats"] = data.seats;
+  result["reserved"] = data.reserved;
+  result["findings"] = data.findings;
+  return result;
 }
 
 // A votes table given as columns of text (a DataFrame or dict, converted by seatsim/_tables.py): the rows a votes
@@ -1345,6 +1431,59 @@ Examples
 [[3, 1, 0], [0, 1, 3]]
 >>> seatsim.allocate(pd.DataFrame({"party": ["A", "B"], "votes": [60, 40]}), 5)  # a DataFrame
 )doc");
+  m.def(
+      "_import_dataset",
+      [](const std::string& kind, const std::string& source, const std::optional<std::string>& output,
+         const std::string& recipe, const std::optional<std::string>& seats, const std::optional<std::string>& manifest,
+         const std::optional<std::string>& lists, const std::optional<std::string>& agreements,
+         const std::optional<std::string>& provenance) {
+        return import_dataset(kind, source, output, recipe, {seats, manifest, lists, agreements, provenance});
+      },
+      py::arg("kind"), py::arg("source"), py::arg("output"), py::arg("recipe"), py::arg("seats"), py::arg("manifest"),
+      py::arg("lists"), py::arg("agreements"), py::arg("provenance"),
+      "`seatsim import KIND`: the data set's files as {name: text} with counts; written to output when given. "
+      "seatsim.import_dataset() calls it.");
+  py::class_<python::ExplorerHandle>(m, "_Explorer", "A running explorer (seatsim.serve(..., background=True)).")
+      .def_property_readonly("port", &python::ExplorerHandle::port)
+      .def_property_readonly("url", &python::ExplorerHandle::url)
+      .def_property_readonly("name", &python::ExplorerHandle::name)
+      .def_property_readonly("running", &python::ExplorerHandle::running)
+      .def("stop", &python::ExplorerHandle::stop, py::call_guard<py::gil_scoped_release>(),
+           "Stops serving (idempotent).");
+  m.def(
+      "_serve",
+      [](const std::string& data_set, const std::string& host, int port, const ExplorerLimits& limits,
+         std::size_t max_body, double read_time, int backlog, const py::kwargs& rule) {
+        const KeywordSources sources = keyword_sources(rule, true);
+        ServeOptions options;
+        options.host = host;
+        options.port = port;
+        options.max_body = max_body;
+        options.read_time = std::chrono::milliseconds(static_cast<std::int64_t>(read_time * 1000));
+        options.backlog = backlog;
+        py::gil_scoped_release release;
+        return std::make_unique<python::ExplorerHandle>(data_set, limits, sources.rule, sources.seats, options);
+      },
+      py::arg("data_set"), py::arg("host"), py::arg("port"), py::arg("limits"), py::arg("max_body"),
+      py::arg("read_time"), py::arg("backlog"),
+      "Starts the explorer of `seatsim serve` on a thread; seatsim.serve() calls it.");
+  py::class_<ExplorerLimits>(m, "_ExplorerLimits")
+      .def(py::init([](std::int64_t seats, std::size_t lists, std::size_t sweep_values, std::uint64_t draws,
+                       std::size_t reply, double seconds) {
+             ExplorerLimits limits;
+             limits.max_seats = seats;
+             limits.max_lists = lists;
+             limits.max_sweep_values = sweep_values;
+             limits.max_draws = draws;
+             limits.max_reply = reply;
+             limits.max_time = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+             return limits;
+           }),
+           py::arg("max_request_seats"), py::arg("max_lists"), py::arg("max_sweep_values"), py::arg("max_draws"),
+           py::arg("max_reply"), py::arg("max_time"));
+  m.def("_scenario_on_base", &scenario_on_base, py::arg("text"), py::arg("name"), py::arg("base"),
+        "A scenario (TOML text; its `base` key ignored) over a Dataset: the pure-Python scenario(..., base=) calls "
+        "it.");
   m.def("_dataset_from_columns", &dataset_from_columns, py::arg("columns"), py::arg("name"),
         py::arg("seat_columns") = py::none(),
         "A Dataset from a votes table given as columns of text (the pure-Python layer converts DataFrames and "

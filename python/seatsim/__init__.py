@@ -11,7 +11,8 @@ kernel: seatsim.allocate(votes_array, seats) (2-D = scenarios x lists, batched, 
     [6, 3, 2]
 
 The functions mirror the command line (docs/python.md lists the counterparts): allocate, compare, margins,
-simulate, scenario, sweep, indices, fit, curves, paradoxes, explain, chart, report, project, systems/System. Errors are
+simulate, scenario, sweep, indices, fit, curves, paradoxes, explain, chart, report, project, systems/System,
+import_dataset and serve (the explorer). Errors are
 seatsim.Error subclasses (InputError with file/line/key, TieError); notes are seatsim.NoteWarning and ties
 seatsim.TieWarning, one warning per call.
 """
@@ -29,6 +30,7 @@ from ._core import (
     rule_keys,
     systems,
 )
+from ._commands import Explorer, import_dataset, serve
 from ._tables import (
     chart,
     compare,
@@ -49,6 +51,7 @@ from ._tables import (
 __all__ = [
     "Dataset",
     "Error",
+    "Explorer",
     "InputError",
     "NoteWarning",
     "System",
@@ -61,6 +64,7 @@ __all__ = [
     "curves",
     "explain",
     "fit",
+    "import_dataset",
     "indices",
     "load",
     "margins",
@@ -70,6 +74,7 @@ __all__ = [
     "report",
     "rule_keys",
     "scenario",
+    "serve",
     "simulate",
     "sweep",
     "systems",

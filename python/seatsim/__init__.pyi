@@ -162,6 +162,8 @@ def simulate(
 def scenario(
     path: Union[_Path, Dataset],
     *,
+    base: Union[_Table, _Path, Dataset, None] = ...,
+    districts: Optional[_Table] = ...,
     sweep: bool = ...,
     break_points: bool = ...,
     threads: int = ...,
@@ -210,7 +212,56 @@ def project(
     **rule: Any,
 ) -> Any: ...
 def report(votes: Union[_Table, _Path, Dataset], *, parties: str = ..., sweeps: bool = ..., **rule: Any) -> str: ...
-def sweep(path: Union[_Path, Dataset], *, break_points: bool = ..., threads: int = ..., as_frame: bool = ...) -> Any: ...
+def sweep(
+    path: Union[_Path, Dataset],
+    *,
+    base: Union[_Table, _Path, Dataset, None] = ...,
+    break_points: bool = ...,
+    threads: int = ...,
+    as_frame: bool = ...,
+) -> Any: ...
 def explain(
     votes: Union[_Table, _Path, Dataset], *, district: str = ..., as_frame: bool = ..., **rule: Any
 ) -> Any: ...
+def import_dataset(
+    kind: Literal["wikitable", "kerg2", "knesset", "riksdag"],
+    source: _Path,
+    *,
+    output: Optional[_Path] = ...,
+    recipe: str = ...,
+    seats: Optional[_Path] = ...,
+    manifest: Optional[_Path] = ...,
+    lists: Optional[_Path] = ...,
+    agreements: Optional[_Path] = ...,
+    provenance: Optional[_Path] = ...,
+) -> Dict[str, Any]: ...
+
+class Explorer:
+    def __init__(self, handle: Any) -> None: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def port(self) -> int: ...
+    @property
+    def running(self) -> bool: ...
+    def stop(self) -> None: ...
+    def __enter__(self) -> Explorer: ...
+    def __exit__(self, *exc: Any) -> None: ...
+
+def serve(
+    data: _Path,
+    *,
+    port: int = ...,
+    host: str = ...,
+    background: bool = ...,
+    max_request_seats: int = ...,
+    max_lists: int = ...,
+    max_sweep_values: int = ...,
+    max_draws: int = ...,
+    max_reply: int = ...,
+    max_time: float = ...,
+    max_body: int = ...,
+    read_time: float = ...,
+    backlog: int = ...,
+    **rule: Any,
+) -> Optional[Explorer]: ...

@@ -232,13 +232,18 @@ def simulate(votes: Any, draws: int, noise: str, *, seed: Optional[int] = None, 
     return _mirror_tables(tables, votes, as_frame)
 
 
-def scenario(path: Any, *, sweep: bool = True, break_points: bool = False, threads: int = 1,
+def scenario(path: Any, *, base: Any = None, districts: Any = None, sweep: bool = True, break_points: bool = False, threads: int = 1,
              as_frame: bool = False, **rule: Any) -> Any:
-    """A scenario file, as `seatsim scenario`: its sweep, or (without [sweep], or sweep=False) its allocation.
+    """A scenario, as `seatsim scenario`: its sweep, or (without [sweep], or sweep=False) its allocation.
 
     Parameters
     ----------
-    path : a scenario file (*.toml; its base is a data set or votes file), or a Dataset from seatsim.load.
+    path : a scenario file (*.toml; its base is a data set or votes file), or a Dataset from seatsim.load; with
+        base=, a scenario file or the scenario's TOML text, whose own `base` is then ignored.
+    base : DataFrame, dict of columns or path (see seatsim.load), optional. The votes the scenario starts from,
+        instead of the file's `base` (seat totals from its published_seats, or districts=); the result mirrors it
+        (a DataFrame for a DataFrame).
+    districts : with base=, seats per district (columns district, seats[, reserved]), as for seatsim.load.
     break_points : the sweep's exact break points instead of every step.
     threads : 0 uses every core.
     **rule : rule keys over the scenario's rule (allocation only).
@@ -250,15 +255,38 @@ def scenario(path: Any, *, sweep: bool = True, break_points: bool = False, threa
     Example
     -------
     >>> seatsim.scenario("scenarios/example/sweep.toml", break_points=True)
+    >>> frame = pd.DataFrame({"party": ["A", "B", "C"], "votes": [45000, 21000, 17500],
+    ...                       "published_seats": [6, 3, 2]})
+    >>> seatsim.scenario('[[op]]\nkind = "transfer"\nfrom = "A"\nto = "C"\nshare = "10%"\n', base=frame)
     """
-    data = load(path)
+    data = _scenario_dataset(path, base, districts)
+    mirrored = path if base is None else base
     try:
         if sweep and not rule:
-            return _mirror(data.sweep(break_points=break_points, threads=threads), path, as_frame)
+            return _mirror(data.sweep(break_points=break_points, threads=threads), mirrored, as_frame)
     except _core.Error as error:
         if "not a scenario with a" not in str(error):
             raise
-    return _mirror(data.allocate(**rule), path, as_frame)
+    return _mirror(data.allocate(**rule), mirrored, as_frame)
+
+
+def _scenario_dataset(path: Any, base: Any, districts: Any = None) -> _core.Dataset:
+    """load(path), or the scenario (a file or its TOML text) over the votes given as base=."""
+    if base is None:
+        if districts is not None:
+            raise _core.InputError("districts: only with base= (a scenario file's base has its own seats)")
+        return load(path)
+    if isinstance(path, _core.Dataset):
+        raise _core.InputError("base: give the scenario as a file or TOML text when base= supplies its votes")
+    if isinstance(path, os.PathLike) or (isinstance(path, str) and "\n" not in path and "=" not in path):
+        name = os.fspath(path)
+        with open(name, encoding="utf-8") as handle:
+            text = handle.read()
+    elif isinstance(path, str):
+        name, text = "scenario", path
+    else:
+        raise _core.InputError(f"path: a scenario file or TOML text, not {type(path).__name__}")
+    return _core._scenario_on_base(text, name, load(base, districts=districts))
 
 
 def fit(votes: Any, *, as_frame: bool = False, **rule: Any) -> Any:
@@ -429,12 +457,14 @@ def report(votes: Any, *, parties: str = "", sweeps: bool = True, **rule: Any) -
     return _load(votes, rule).report(parties=parties, sweeps=sweeps, **rule)
 
 
-def sweep(path: Any, *, break_points: bool = False, threads: int = 1, as_frame: bool = False) -> Any:
+def sweep(path: Any, *, base: Any = None, break_points: bool = False, threads: int = 1,
+          as_frame: bool = False) -> Any:
     """A scenario file's sweep (its [sweep] section), as `seatsim scenario` writes it.
 
     Parameters
     ----------
-    path : a scenario file with a [sweep] (or its Dataset from seatsim.load).
+    path : a scenario file with a [sweep] (or its Dataset from seatsim.load); with base=, a file or TOML text.
+    base : DataFrame, dict of columns or path, optional: the votes to sweep instead of the file's `base`.
     break_points : bool, the exact break points instead of every step.
     threads : int, 0 uses every core.
     as_frame : bool, return a DataFrame.
@@ -448,7 +478,8 @@ def sweep(path: Any, *, break_points: bool = False, threads: int = 1, as_frame: 
     -------
     >>> seatsim.sweep("scenarios/iraq-2013-sweep.toml", break_points=True)
     """
-    return _mirror(load(path).sweep(break_points=break_points, threads=threads), path, as_frame)
+    data = _scenario_dataset(path, base)
+    return _mirror(data.sweep(break_points=break_points, threads=threads), path if base is None else base, as_frame)
 
 
 def explain(votes: Any, *, district: str = "", as_frame: bool = False, **rule: Any) -> Any:

@@ -23,11 +23,7 @@ struct ImportCommand {
   int run() const {
     if (output.empty()) throw Error("give the data set's folder with -o");
     const std::string text = read_text_file(input);
-    std::optional<ImportRecipe> chosen;
-    if (recipe == "auto")
-      chosen = matching_builtin_recipe(text);
-    else if (recipe != "none")
-      chosen = std::filesystem::is_directory(recipe) ? read_recipe(recipe) : builtin_recipe(recipe);
+    const std::optional<ImportRecipe> chosen = chosen_recipe(text, recipe);
     const std::string name = std::filesystem::path(input).filename().string();
     const ImportedDataSet data = import_wikitable(text, name, chosen);
     write_dataset(data, output);

@@ -11,11 +11,6 @@
 namespace seatsim::cli {
 namespace {
 
-std::string url(const std::string& host, int port) {
-  const bool ipv6 = host.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port) + "/";
-}
-
 std::chrono::milliseconds milliseconds(double seconds) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
 }
@@ -37,8 +32,8 @@ struct ServeCommand {
       std::cerr << "seatsim: WARNING: the explorer listens on " << options.host << ":" << port
                 << ", so every machine that can reach this address can use it, without a password (it reads "
                    "nothing but this data set). Leave --host out to serve this machine only.\n";
-    std::cout << "seatsim: exploring " << explorer.name() << " at " << url(options.host, port) << " (Ctrl-C stops)"
-              << std::endl;
+    std::cout << "seatsim: exploring " << explorer.name() << " at " << explorer_url(options.host, port)
+              << " (Ctrl-C stops)" << std::endl;
     server.listen();
     return 0;
   }

@@ -406,7 +406,11 @@ std::string Sweep::format(const Rational& value) const {
   return value.to_string() + (target == SweepTarget::threshold ? "v" : "");
 }
 
-Scenario parse_scenario(const std::string& path, const std::string& text) {
+namespace {
+
+enum class BaseKey { required, given_by_caller };
+
+Scenario parse(const std::string& path, const std::string& text, BaseKey base_key) {
   const Document doc = toml_reading::parse(path, text);
   toml_reading::reject_unknown_keys(doc, doc.root, {"name", "base", "clamp", "rule", "seats", "op", "sweep"},
                                     "the scenario");
@@ -415,12 +419,14 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
   scenario.files.push_back({path, sha256_hex(text)});
   scenario.name = toml_reading::optional_text(doc, doc.root, "name").value_or(fs::path(path).stem().string());
   const toml::node* base = doc.root.get("base");
-  if (!base)
+  if (!base && base_key == BaseKey::required)
     throw Error(path, 1, "the scenario needs 'base' (its data set, relative to this file, e.g. base = \"../\")");
-  scenario.base_line = line_of(*base);
-  const std::string base_text = toml_reading::scalar_text(doc, *base, "base");
-  scenario.base = (fs::path(path).parent_path() / base_text).lexically_normal().string();
-  if (scenario.base.empty()) scenario.base = ".";
+  if (base && base_key == BaseKey::required) {
+    scenario.base_line = line_of(*base);
+    const std::string base_text = toml_reading::scalar_text(doc, *base, "base");
+    scenario.base = (fs::path(path).parent_path() / base_text).lexically_normal().string();
+    if (scenario.base.empty()) scenario.base = ".";
+  }
   scenario.clamp = toml_reading::optional_bool(doc, doc.root, "clamp").value_or(false);
   if (const toml::node* rule = doc.root.get("rule")) {
     if (!rule->is_table()) throw Error(path, line_of(*rule), "rule: expected a table [rule]");
@@ -451,6 +457,16 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
   return scenario;
 }
 
+}  // namespace
+
+Scenario parse_scenario(const std::string& path, const std::string& text) {
+  return parse(path, text, BaseKey::required);
+}
+
+Scenario parse_scenario_on_given_base(const std::string& path, const std::string& text) {
+  return parse(path, text, BaseKey::given_by_caller);
+}
+
 Scenario load_scenario(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) throw Error(path, 0, "no such scenario file");
@@ -478,15 +494,17 @@ ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& opti
                 "base: no data set or votes file at '" + scenario.base + "' (base is relative to the scenario file)");
   // A base that is not a data set (no election.toml, a bad file in it): the scenario's line says
   // where it was named.
-  ScenarioBase base{[&] {
-                      try {
-                        return load_input(scenario.base, options);
-                      } catch (const Error& error) {
-                        throw Error(scenario.path, scenario.base_line, "base: " + std::string(error.what()));
-                      }
-                    }(),
-                    {},
-                    {}};
+  return scenario_base_of(scenario, [&] {
+    try {
+      return load_input(scenario.base, options);
+    } catch (const Error& error) {
+      throw Error(scenario.path, scenario.base_line, "base: " + std::string(error.what()));
+    }
+  }());
+}
+
+ScenarioBase scenario_base_of(const Scenario& scenario, LoadedInput input) {
+  ScenarioBase base{std::move(input), {}, {}};
   SeatSources seats;
   if (base.input.districts) {
     seats.seats_file = base.input.districts;

@@ -649,6 +649,13 @@ std::optional<ImportRecipe> matching_builtin_recipe(std::string_view text) {
   return found;
 }
 
+std::optional<ImportRecipe> chosen_recipe(std::string_view text, const std::string& choice) {
+  if (choice == "auto") return matching_builtin_recipe(text);
+  if (choice == "none") return std::nullopt;
+  std::error_code ec;
+  return std::filesystem::is_directory(choice, ec) ? read_recipe(choice) : builtin_recipe(choice);
+}
+
 ImportedDataSet import_wikitable(std::string_view text, const std::string& source_name,
                                  const std::optional<ImportRecipe>& recipe) {
   // Names are copied into the data set: invalid UTF-8 or a control character would make it unreadable

@@ -469,4 +469,11 @@ void ExplorerServer::stop() {
   impl_->server.stop();
 }
 
+std::string explorer_url(const std::string& host, int port) {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port) + "/";
+}
+
+bool ExplorerServer::running() const { return impl_ && impl_->server.is_running(); }
+
 }  // namespace seatsim

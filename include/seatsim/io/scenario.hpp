@@ -70,6 +70,9 @@ struct Scenario {
 Scenario load_scenario(const std::string& path);
 // The same from text already in memory; `path` names it in messages and anchors `base`.
 Scenario parse_scenario(const std::string& path, const std::string& text);
+// A scenario whose base the caller supplies (Python's scenario(..., base=table)): `base` may be left out, and
+// is ignored when written.
+Scenario parse_scenario_on_given_base(const std::string& path, const std::string& text);
 
 // The scenarios of a data set's what-if/*.toml (by file name) that have a [sweep] on that data set: the sweeps
 // a report draws. None when the folder is empty (a votes file) or has no what-if/.
@@ -83,6 +86,8 @@ struct ScenarioBase {
   Rule rule;
 };
 ScenarioBase load_scenario_base(const Scenario& scenario, const CsvOptions& options = {});
+// The same for an input already loaded (a table in memory): seat totals applied, the rule built.
+ScenarioBase scenario_base_of(const Scenario& scenario, LoadedInput input);
 
 // The rule a scenario runs under: the base's settings, then the scenario's [rule] over them.
 Rule scenario_rule(const Scenario& scenario, const ScenarioBase& base);

@@ -40,6 +40,9 @@ ImportRecipe builtin_recipe(std::string_view name);  // throws seatsim::Error fo
 ImportRecipe read_recipe(const std::filesystem::path& folder);
 // The built-in recipe whose quota districts all appear as sections of `text`, if exactly one does.
 std::optional<ImportRecipe> matching_builtin_recipe(std::string_view text);
+// The recipe a user's choice names: "auto" (the matching built-in one, if any), "none", a recipe folder, or a
+// built-in recipe's name. The CLI's --recipe and Python's recipe= read the same words.
+std::optional<ImportRecipe> chosen_recipe(std::string_view text, const std::string& choice);
 
 struct ImportedDataSet {
   std::map<std::string, std::string> files;  // file name -> content

@@ -100,6 +100,8 @@ struct ServeOptions {
 
 // 127.0.0.1 (any 127.x.y.z), ::1 and localhost: reachable from this machine only.
 bool is_loopback_host(const std::string& host);
+// The page's address, "http://HOST:PORT/" (an IPv6 host in brackets).
+std::string explorer_url(const std::string& host, int port);
 
 class ExplorerServer {
  public:
@@ -115,6 +117,9 @@ class ExplorerServer {
   void listen();
   // Thread-safe: makes listen() return.
   void stop();
+  // Thread-safe: whether listen() is serving (a caller that runs listen() on another thread waits for this
+  // before it may rely on stop()).
+  bool running() const;
   // Answers raw request bytes (one or more pipelined requests) as a connection would, without a
   // socket, and returns the raw reply bytes: httplib's parser, the checks, the explorer. For
   // tests and the fuzzer; bind() is not needed.
