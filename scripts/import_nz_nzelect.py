@@ -30,7 +30,7 @@ import os
 import re
 import sys
 
-from nz_dataset import HOUSE, electorates_won, seat_checks, sha256, write, write_election_toml, write_tables
+from nz_dataset import electorates_won, seat_checks, sha256, write, write_election_toml, write_tables
 
 SCRIPT = "scripts/import_nz_nzelect.py"
 
