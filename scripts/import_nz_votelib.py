@@ -20,12 +20,10 @@ Run from the repository root:
 import argparse
 import ast
 import csv
-import hashlib
 import os
 import sys
 
-HOUSE = 120  # Electoral Act 1993, s. 191 (the seats the party vote apportions; overhang comes on top)
-NATION = "New Zealand"
+from nz_dataset import electorates_won, seat_checks, sha256, write, write_election_toml, write_tables
 
 
 def literal_dicts(tree, year):
@@ -60,23 +58,6 @@ def electorate_winners(path):
     return winners
 
 
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-
-
-def csv_text(header, rows):
-    out = [",".join(header)]
-    for row in rows:
-        out.append(",".join(f'"{v}"' if isinstance(v, str) and ("," in v or '"' in v) else str(v) for v in row))
-    return "\n".join(out) + "\n"
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("test_file")
@@ -91,42 +72,15 @@ def main():
     winners = electorate_winners(args.electorates)
     checks, faults = [], []
 
-    won = {}
-    for _, party, _ in winners:
-        won[party] = won.get(party, 0) + 1
+    won = electorates_won(winners)
     (checks if won == electorate_seats else faults).append(
         f"electorate winners per party (most candidate votes in each of {len(winners)} electorates) equal votelib's "
         f"asserted electorate seats: {', '.join(f'{p} {n}' for p, n in sorted(won.items()))}"
     )
-    unknown = sorted(p for p in list(won) + list(published) if p not in votes)
-    (faults if unknown else checks).append(
-        "every electorate winner's party and every party with seats has party votes"
-        + (f" (not: {', '.join(unknown)})" if unknown else "")
-    )
-    total = sum(published.values())
-    checks.append(f"published seats add up to {total} ({total - HOUSE} above the {HOUSE} of s. 191)")
-    short = sorted(p for p in published if published[p] < won.get(p, 0))
-    (faults if short else checks).append("every party holds at least the electorates it won")
+    seat_checks(votes, won, published, checks, faults)
 
-    os.makedirs(args.output, exist_ok=True)
-    write(
-        os.path.join(args.output, "results.csv"),
-        csv_text(["district", "party", "votes", "published_seats"],
-                 [(NATION, p, v, published.get(p, 0)) for p, v in votes.items()]),
-    )
-    write(
-        os.path.join(args.output, "constituencies.csv"),
-        csv_text(["constituency", "region", "winner"], [(name, NATION, party) for name, party, _ in winners]),
-    )
-    write(os.path.join(args.output, "districts.csv"), csv_text(["district", "seats", "reserved"], [(NATION, HOUSE, 0)]))
-    with open(args.manifest, encoding="utf-8") as f:
-        manifest = f.read()
-    write(
-        os.path.join(args.output, "election.toml"),
-        "# Written by scripts/import_nz_votelib.py from source/ (see QUALITY.md). Do not edit here: edit\n"
-        "# source/manifest.toml and re-import; a test checks that the import reproduces this folder.\n"
-        f'date = "{args.date}"\n' + manifest,
-    )
+    write_tables(args.output, votes, published, winners)
+    write_election_toml(args.output, "scripts/import_nz_votelib.py", args.date, args.manifest)
     sources = [args.test_file, args.electorates]
     quality = [
         f"# Quality report: New Zealand general election {args.year}",
