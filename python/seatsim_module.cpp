@@ -37,6 +37,7 @@
 #include "seatsim/core/int128.hpp"
 #include "seatsim/io/covariance_file.hpp"
 #include "seatsim/io/csv.hpp"
+#include "seatsim/io/district_regions_file.hpp"
 #include "seatsim/io/file_io.hpp"
 #include "seatsim/io/house_effects_file.hpp"
 #include "seatsim/io/input.hpp"
@@ -44,6 +45,7 @@
 #include "seatsim/io/knesset_import.hpp"
 #include "seatsim/io/meta.hpp"
 #include "seatsim/io/name_lookup.hpp"
+#include "seatsim/io/new_party_pattern_file.hpp"
 #include "seatsim/io/party_mapping.hpp"
 #include "seatsim/io/party_styles.hpp"
 #include "seatsim/io/poll_file.hpp"
@@ -1201,7 +1203,9 @@ py::dict project_records(const Dataset& dataset, const py::object& polls, const 
                          const std::string& swing, std::int64_t draws, const py::object& seed, unsigned threads,
                          double half_life, const py::object& covariance, const py::object& house_effects,
                          const py::object& noise, bool sampling, bool estimate_house_effects,
-                         const std::vector<std::string>& coalitions, const py::kwargs& overrides) {
+                         const std::vector<std::string>& coalitions, const py::object& regions,
+                         const py::object& regional_covariance, const py::object& new_party_pattern,
+                         const std::string& turnout, const py::kwargs& overrides) {
   dataset.refuse_sweep();
   if (draws < 0) throw Error("draws must be 0 or more (got " + std::to_string(draws) + ")").with_key("draws");
   py::kwargs keywords;
@@ -1229,6 +1233,12 @@ py::dict project_records(const Dataset& dataset, const py::object& polls, const 
   if (!house_effects.is_none())
     options.house_effects = parse_house_effects(table_argument(house_effects, "house_effects"));
   if (!noise.is_none()) options.district_noise = NoiseModel::parse(noise.cast<std::string>());
+  if (!regions.is_none()) options.regions = parse_district_regions(table_argument(regions, "regions"));
+  if (!regional_covariance.is_none())
+    options.regional_error = parse_covariance_table(table_argument(regional_covariance, "regional_covariance"));
+  if (!new_party_pattern.is_none())
+    options.new_party_pattern = parse_new_party_pattern(table_argument(new_party_pattern, "new_party_pattern"));
+  options.turnout = TurnoutChange::parse(turnout);
   ProjectionResult result;
   {
     py::gil_scoped_release release;
@@ -1574,9 +1584,12 @@ Examples
            py::arg("draws") = 0, py::arg("seed") = py::none(), py::arg("threads") = 1, py::arg("half_life") = 14.0,
            py::arg("covariance") = py::none(), py::arg("house_effects") = py::none(), py::arg("noise") = py::none(),
            py::arg("sampling") = true, py::arg("estimate_house_effects") = true,
-           py::arg("coalitions") = std::vector<std::string>{},
+           py::arg("coalitions") = std::vector<std::string>{}, py::arg("regions") = py::none(),
+           py::arg("regional_covariance") = py::none(), py::arg("new_party_pattern") = py::none(),
+           py::arg("turnout") = "unchanged",
            "`seatsim project` over this data set as the base: a dict of tables 'parties', 'coalitions', "
-           "'districts', 'histogram' (the CLI's CSV views). polls, mapping, covariance, house_effects: paths or "
+           "'districts', 'histogram' (the CLI's CSV views). polls, mapping, covariance, house_effects, regions, "
+           "regional_covariance, new_party_pattern: paths or "
            "dicts of text columns. Keywords as for allocate(). Example: "
            "seatsim.load('base.csv').project('polls.csv', draws=1000, seed=1)")
       .def("report", &Dataset::report_html, py::arg("parties") = "", py::arg("sweeps") = true,

@@ -107,6 +107,10 @@ class Dataset:
         sampling: bool = ...,
         estimate_house_effects: bool = ...,
         coalitions: List[str] = ...,
+        regions: Any = ...,
+        regional_covariance: Any = ...,
+        new_party_pattern: Any = ...,
+        turnout: str = ...,
         **keywords: Any,
     ) -> Dict[str, _Columns]: ...
 
@@ -208,6 +212,10 @@ def project(
     sampling: bool = ...,
     estimate_house_effects: bool = ...,
     coalitions: Optional[List[str]] = ...,
+    regions: Optional[Union[_Table, _Path]] = ...,
+    regional_covariance: Optional[Union[_Table, _Path]] = ...,
+    new_party_pattern: Optional[Union[_Table, _Path]] = ...,
+    turnout: str = ...,
     as_frame: bool = ...,
     **rule: Any,
 ) -> Any: ...

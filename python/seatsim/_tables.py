@@ -390,8 +390,9 @@ def _table_argument(value: Any, parameter: str) -> Any:
 def project(votes: Any, polls: Any, *, mapping: Any = None, swing: str = "uniform", draws: int = 0,
             seed: Optional[int] = None, threads: int = 1, half_life: float = 14.0, covariance: Any = None,
             house_effects: Any = None, noise: Optional[str] = None, sampling: bool = True,
-            estimate_house_effects: bool = True, coalitions: Optional[list] = None, as_frame: bool = False,
-            **rule: Any) -> Any:
+            estimate_house_effects: bool = True, coalitions: Optional[list] = None, regions: Any = None,
+            regional_covariance: Any = None, new_party_pattern: Any = None, turnout: str = "unchanged",
+            as_frame: bool = False, **rule: Any) -> Any:
     """From polls to seats over a base election, as `seatsim project` (docs/projection.md).
 
     Parameters
@@ -411,6 +412,11 @@ def project(votes: Any, polls: Any, *, mapping: Any = None, swing: str = "unifor
     noise : district noise on the projected votes, 'dirichlet:K' or 'multinomial'.
     sampling : False leaves out the poll sampling error.
     coalitions : 'NAME=A+B' or 'A+B', for majority probabilities.
+    regions : regions above the districts (district, region), a table or a path; default the rule's leveling
+        regions. A poll's area may name one: it swings the region's districts against the region's base.
+    regional_covariance : regional error, party x party in squared points, one draw per region (needs regions).
+    new_party_pattern : new lists spread in proportion to district weights (party, district, weight).
+    turnout : 'unchanged' or 'scale:F' (each district's votes times F, rounded half up).
     **rule : rule keys over the base's rule (system=..., threshold=...).
 
     Returns
@@ -429,7 +435,10 @@ def project(votes: Any, polls: Any, *, mapping: Any = None, swing: str = "unifor
         _table_argument(polls, "polls"), mapping=_table_argument(mapping, "mapping"), swing=swing, draws=draws,
         seed=seed, threads=threads, half_life=half_life, covariance=_table_argument(covariance, "covariance"),
         house_effects=_table_argument(house_effects, "house_effects"), noise=noise, sampling=sampling,
-        estimate_house_effects=estimate_house_effects, coalitions=list(coalitions or []), **rule)
+        estimate_house_effects=estimate_house_effects, coalitions=list(coalitions or []),
+        regions=_table_argument(regions, "regions"),
+        regional_covariance=_table_argument(regional_covariance, "regional_covariance"),
+        new_party_pattern=_table_argument(new_party_pattern, "new_party_pattern"), turnout=turnout, **rule)
     return _mirror_tables(tables, votes, as_frame)
 
 

@@ -65,3 +65,48 @@ def test_bad_polls_name_the_table_and_row():
         seatsim.project(VOTES, bad, mapping=MAPPING, districts=SEATS)
     assert raised.value.file == "polls" and raised.value.line == 2
     assert "share '140' is above 100 %" in str(raised.value)
+
+
+REGIONS = {"district": ["N", "S"], "region": ["Upper", "Lower"]}
+REGIONAL_POLLS = {name: POLLS[name] + extra for name, extra in {
+    "pollster": ["Q", "Q", "Q"], "fieldwork_end": ["2025-08-01"] * 3, "sample_size": ["500"] * 3,
+    "area": ["Upper"] * 3, "party": ["Alpha", "B", "C"], "share": ["50", "35", "15"]}.items()}
+NEW_MAPPING = {"poll_party": ["Alpha", "D"], "base_party": ["A", "new:D"], "weight": ["1", "1"]}
+NEW_POLLS = dict(POLLS, party=["Alpha", "B", "D", "Alpha", "B", "D"])
+PATTERN = {"party": ["D", "D"], "district": ["N", "S"], "weight": ["3", "1"]}
+REGIONAL_COVARIANCE = {"party": ["A", "B"], "A": ["4", "-1"], "B": ["-1", "4"]}
+
+
+@pytest.mark.parametrize("case", ["regional", "pattern", "regional-error"])
+def test_project_regions_patterns_turnout_are_the_cli(tmp_path, case):
+    polls, mapping = {"regional": (REGIONAL_POLLS, MAPPING), "pattern": (NEW_POLLS, NEW_MAPPING),
+                      "regional-error": (POLLS, MAPPING)}[case]
+    paths = {name: write_csv(tmp_path / f"{name}.csv", table) for name, table in {
+        "votes": VOTES, "seats": SEATS, "polls": polls, "mapping": mapping, "regions": REGIONS, "pattern": PATTERN,
+        "cov": REGIONAL_COVARIANCE}.items()}
+    flags = ["--regions", paths["regions"], "--turnout", "scale:1.25"]
+    keywords = {"regions": REGIONS, "turnout": "scale:1.25"}
+    view = "districts"
+    if case == "pattern":
+        flags += ["--new-party-pattern", paths["pattern"]]
+        keywords["new_party_pattern"] = PATTERN
+    if case == "regional-error":
+        flags += ["--regional-covariance", paths["cov"], "--draws", "400", "--seed", "3"]
+        keywords.update(regional_covariance=REGIONAL_COVARIANCE, draws=400, seed=3)
+        view = "parties"
+    rows = cli_csv("project", paths["votes"], "--seats-file", paths["seats"], "--polls", paths["polls"],
+                   "--mapping", paths["mapping"], "--view", view, *flags)
+    for threads in (1, 2):
+        tables = seatsim.project(VOTES, polls, mapping=mapping, districts=SEATS, threads=threads, as_frame=False,
+                                 **keywords)
+        numbers_match(tables[view], rows)
+    if case != "regional-error":
+        votes = [int(v) for v in tables["districts"]["votes"]]
+        assert sum(votes) == round(sum(VOTES["votes"]) * 1.25)
+
+
+def test_bad_regions_name_the_table_and_row():
+    with pytest.raises(seatsim.InputError) as raised:
+        seatsim.project(VOTES, POLLS, mapping=MAPPING, districts=SEATS, regions={"district": ["N", "X"],
+                                                                                 "region": ["U", "U"]})
+    assert raised.value.file == "regions" and raised.value.line == 3

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <numeric>
 
 #include "seatsim/analysis/monte_carlo.hpp"
 #include "seatsim/analysis/random_stream.hpp"
@@ -42,6 +43,45 @@ std::vector<std::string> district_names(const Election& election) {
   return names;
 }
 
+constexpr std::size_t no_region = static_cast<std::size_t>(-1);
+
+// Regions above the districts. Areas are numbered: a district d is area d, region r area D + r.
+struct Regions {
+  std::vector<std::string> names;
+  std::vector<std::size_t> of_district;  // each district's region, or no_region
+
+  std::size_t area(std::size_t region) const { return of_district.size() + region; }
+  bool in_area(std::size_t area, std::size_t district) const {
+    if (area == national || area == district) return true;
+    return area >= of_district.size() && of_district[district] == area - of_district.size();
+  }
+};
+
+std::size_t index_of(const std::vector<std::string>& names, const std::string& name) {
+  return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+}
+
+// The regions of a --regions file (each district named must be the base's), else the rule's leveling regions.
+Regions base_regions(const Election& base, const Rule& rule, const ProjectionOptions& options) {
+  Regions regions;
+  regions.of_district.assign(base.districts.size(), no_region);
+  const std::vector<std::string> districts = district_names(base);
+  if (options.regions) {
+    for (const DistrictRegion& row : options.regions->rows) {
+      const std::size_t d = index_of(districts, row.district);
+      if (d == districts.size())
+        throw Error(options.regions->source, row.line,
+                    "no district '" + row.district + "' in the base election" + did_you_mean(row.district, districts));
+      if (index_of(regions.names, row.region) == regions.names.size()) regions.names.push_back(row.region);
+      regions.of_district[d] = index_of(regions.names, row.region);
+    }
+  } else if (!rule.leveling.regions.empty()) {
+    for (const LevelingRegion& region : rule.leveling.regions) regions.names.push_back(region.name);
+    regions.of_district = region_of_districts(base, rule.leveling.regions);
+  }
+  return regions;
+}
+
 // One poll in the projection's parties: shares of one (summing to 1) and which parties it lists.
 struct MappedPoll {
   const Poll* poll = nullptr;
@@ -50,20 +90,26 @@ struct MappedPoll {
   std::vector<bool> listed;
 };
 
-std::size_t poll_area(const Poll& poll, const PollSet& polls, const Election& base) {
+// A poll's area: national, a district (first), or a region.
+std::size_t poll_area(const Poll& poll, const PollSet& polls, const Election& base, const Regions& regions) {
   if (poll.national()) return national;
   for (std::size_t d = 0; d < base.districts.size(); ++d)
     if (base.districts[d].name == poll.area) return d;
+  const std::size_t r = index_of(regions.names, poll.area);
+  if (r < regions.names.size()) return regions.area(r);
+  std::vector<std::string> known = district_names(base);
+  known.insert(known.end(), regions.names.begin(), regions.names.end());
   throw Error(polls.source, poll.line,
-              "area '" + poll.area + "' is neither 'national' nor a district of the base election" +
-                  did_you_mean(poll.area, district_names(base)));
+              "area '" + poll.area + "' is neither 'national' nor a district" +
+                  (regions.names.empty() ? "" : " or region") + " of the base election" +
+                  did_you_mean(poll.area, known));
 }
 
-MappedPoll map_poll(const Poll& poll, const PollSet& polls, const Election& base, const ProjectionOptions& options,
-                    Parties& parties, std::vector<std::string>& warnings) {
+MappedPoll map_poll(const Poll& poll, const PollSet& polls, const Election& base, const Regions& regions,
+                    const ProjectionOptions& options, Parties& parties, std::vector<std::string>& warnings) {
   MappedPoll mapped;
   mapped.poll = &poll;
-  mapped.area = poll_area(poll, polls, base);
+  mapped.area = poll_area(poll, polls, base, regions);
   Rational sum;
   for (const PollShare& share : poll.shares) sum = sum + share.percent;
   const Rational off = sum > Rational(100) ? sum - Rational(100) : Rational(100) - sum;
@@ -105,11 +151,11 @@ struct AreaPool {
   double effective_sample_size = 0;
 };
 
-SwingBase area_base(const Election& election, const Parties& parties, std::size_t area) {
+SwingBase area_base(const Election& election, const Parties& parties, const Regions& regions, std::size_t area) {
   SwingBase base;
   base.party_votes.assign(parties.names.size(), 0);
   for (std::size_t d = 0; d < election.districts.size(); ++d) {
-    if (area != national && area != d) continue;
+    if (!regions.in_area(area, d)) continue;
     for (const ListResult& list : election.districts[d].lists) {
       base.party_votes[parties.index(list.party)] += list.votes;
       base.total += list.votes;
@@ -192,12 +238,12 @@ std::map<std::string, std::vector<double>> house_effects(const std::vector<const
   return effects;
 }
 
-AreaPool pool_area(const Election& projected, const Parties& parties, std::size_t area,
+AreaPool pool_area(const Election& projected, const Parties& parties, const Regions& regions, std::size_t area,
                    const std::vector<const MappedPoll*>& polls, const ProjectionOptions& options,
                    std::vector<HouseEffect>& report) {
   AreaPool pool;
   pool.area = area;
-  pool.base = area_base(projected, parties, area);
+  pool.base = area_base(projected, parties, regions, area);
   const std::size_t n = parties.names.size();
   const std::vector<double> weights = poll_weights(polls, options.half_life_days);
   const auto no_effect = [](const MappedPoll&, std::size_t) { return 0.0; };
@@ -251,35 +297,89 @@ std::vector<std::int64_t> targets(const AreaPool& pool, const std::vector<double
 // Every district of the projected election, with its area and the lists' parties.
 struct DistrictPlan {
   std::size_t pool = 0;  // index into the pools
+  std::size_t region = no_region;
+  std::int64_t votes_total = 0;  // the projected votes' sum (turnout)
   std::vector<std::int64_t> base_votes;
   std::vector<std::size_t> list_party;
 };
 
-// The swing of every district from each area's target shares.
-void project_all(const SwingModel& model, const std::vector<AreaPool>& pools,
-                 const std::vector<std::vector<std::int64_t>>& area_targets, const std::vector<DistrictPlan>& plans,
-                 std::vector<std::vector<std::int64_t>>& votes) {
+// New lists spread by a pattern: integer weights g_pd, and per pool Σ g_pd V_d over its area.
+struct SpreadPattern {
+  std::vector<std::size_t> parties;               // the patterned new lists
+  std::vector<std::vector<std::int64_t>> weight;  // [k][district], k indexing `parties`
+  std::vector<std::vector<i128>> spread;          // [pool][k]
+};
+
+// Targets sharing the same shares: districts of one pool (and, with a regional error, one region).
+struct SwingGroups {
+  std::vector<std::size_t> pool;    // group -> pool
+  std::vector<std::size_t> region;  // group -> region (no_region: the pool's shares as they are)
+  std::vector<std::size_t> of_district;
+};
+
+SwingGroups swing_groups(const std::vector<DistrictPlan>& plans, bool by_region) {
+  SwingGroups groups;
+  for (const DistrictPlan& plan : plans) {
+    const std::size_t region = by_region ? plan.region : no_region;
+    std::size_t g = 0;
+    while (g < groups.pool.size() && (groups.pool[g] != plan.pool || groups.region[g] != region)) ++g;
+    if (g == groups.pool.size()) {
+      groups.pool.push_back(plan.pool);
+      groups.region.push_back(region);
+    }
+    groups.of_district.push_back(g);
+  }
+  return groups;
+}
+
+// The swing of every district from each group's target shares.
+void project_all(const SwingModel& model, const std::vector<AreaPool>& pools, const SwingGroups& groups,
+                 const std::vector<std::vector<std::int64_t>>& group_targets, const std::vector<DistrictPlan>& plans,
+                 const SpreadPattern& pattern, std::vector<std::vector<std::int64_t>>& votes) {
   std::vector<std::vector<std::int64_t>> factors;
-  for (std::size_t a = 0; a < pools.size(); ++a)
-    factors.push_back(proportional_factors(pools[a].base, area_targets[a]));
+  for (std::size_t g = 0; g < groups.pool.size(); ++g)
+    factors.push_back(proportional_factors(pools[groups.pool[g]].base, group_targets[g]));
+  thread_local std::vector<std::int64_t> spread_target;
   for (std::size_t d = 0; d < plans.size(); ++d) {
     const DistrictPlan& plan = plans[d];
-    project_district(model, pools[plan.pool].base, area_targets[plan.pool], factors[plan.pool], plan.base_votes,
-                     plan.list_party, votes[d]);
+    const std::size_t g = groups.of_district[d];
+    const AreaPool& pool = pools[groups.pool[g]];
+    std::span<const std::int64_t> target = group_targets[g];
+    if (!pattern.parties.empty()) {
+      spread_target.assign(target.begin(), target.end());
+      for (std::size_t k = 0; k < pattern.parties.size(); ++k) {
+        const std::size_t p = pattern.parties[k];
+        spread_target[p] =
+            pattern_target(target[p], pattern.weight[k][d], pool.base.total, pattern.spread[groups.pool[g]][k]);
+      }
+      target = spread_target;
+    }
+    project_district(model, pool.base, target, factors[g], plan.base_votes, plan.list_party, votes[d],
+                     plan.votes_total);
   }
 }
 
-// The per-draw votes for the Simulation: sampling, national error, swing, district noise.
+// A polling error: the Cholesky factor L of its covariance and the parties of its rows.
+struct ErrorFactor {
+  Eigen::MatrixXd cholesky;
+  std::vector<std::size_t> parties;
+};
+
+// The per-draw votes for the Simulation: sampling, national and regional error, swing, district noise.
 class ProjectionSource : public VoteSource {
  public:
   ProjectionSource(const ProjectionOptions& options, std::vector<AreaPool> pools, std::vector<DistrictPlan> plans,
-                   std::optional<Eigen::MatrixXd> cholesky, std::vector<std::size_t> error_parties,
-                   std::vector<ThresholdValue> thresholds, std::size_t parties)
+                   std::optional<ErrorFactor> national_error, std::optional<ErrorFactor> regional_error,
+                   std::size_t regions, SpreadPattern pattern, std::vector<ThresholdValue> thresholds,
+                   std::size_t parties)
       : options_(options),
         pools_(std::move(pools)),
         plans_(std::move(plans)),
-        cholesky_(std::move(cholesky)),
-        error_parties_(std::move(error_parties)),
+        national_(std::move(national_error)),
+        regional_(std::move(regional_error)),
+        regions_(regions),
+        groups_(swing_groups(plans_, regional_.has_value())),
+        pattern_(std::move(pattern)),
         thresholds_(std::move(thresholds)),
         parties_(parties) {}
 
@@ -288,18 +388,35 @@ class ProjectionSource : public VoteSource {
   void draw(std::uint64_t seed, std::uint64_t draw, std::vector<std::vector<std::int64_t>>& votes,
             std::span<std::uint64_t> tally) const override {
     RandomStream national_stream(seed, draw, RandomStream::national_stream);
-    std::vector<std::vector<std::int64_t>> area_targets;
+    std::vector<std::vector<double>> pool_shares;
     std::vector<double> error(parties_, 0.0);
     for (std::size_t a = 0; a < pools_.size(); ++a) {
       const AreaPool& pool = pools_[a];
       RandomStream own(seed, draw, RandomStream::national_stream - 1 - (pool.area == national ? 0 : pool.area));
       RandomStream& random = pool.area == national ? national_stream : own;
-      std::vector<double> shares = options_.sampling_error ? dirichlet(pool, random) : pool.pooled;
-      if (a == 0 && cholesky_) error = national_error(national_stream);
-      if (cholesky_) add_error(pool, error, shares);
-      area_targets.push_back(targets(pool, shares));
+      pool_shares.push_back(options_.sampling_error ? dirichlet(pool, random) : pool.pooled);
+      if (a == 0 && national_) error = error_draw(*national_, national_stream);
     }
-    project_all(options_.swing, pools_, area_targets, plans_, votes);
+    std::vector<std::vector<double>> region_errors;
+    for (std::size_t r = 0; regional_ && r < regions_; ++r) {
+      RandomStream random(seed, draw, RandomStream::national_stream - 1 - plans_.size() - regions_ - r);
+      region_errors.push_back(error_draw(*regional_, random));
+    }
+    std::vector<std::vector<std::int64_t>> group_targets;
+    for (std::size_t g = 0; g < groups_.pool.size(); ++g) {
+      const AreaPool& pool = pools_[groups_.pool[g]];
+      std::vector<double> shares = pool_shares[groups_.pool[g]];
+      const std::size_t region = groups_.region[g];
+      if (region != no_region) {
+        std::vector<double> combined = error;
+        for (std::size_t p = 0; p < parties_; ++p) combined[p] += region_errors[region][p];
+        add_error(pool, combined, shares);
+      } else if (national_) {
+        add_error(pool, error, shares);
+      }
+      group_targets.push_back(targets(pool, shares));
+    }
+    project_all(options_.swing, pools_, groups_, group_targets, plans_, pattern_, votes);
     if (options_.district_noise) add_district_noise(seed, draw, votes);
     count_passes(votes, tally);
   }
@@ -317,12 +434,13 @@ class ProjectionSource : public VoteSource {
     return shares;
   }
 
-  std::vector<double> national_error(RandomStream& random) const {
-    Eigen::VectorXd z(static_cast<Eigen::Index>(error_parties_.size()));
+  // e = L z, z ~ N(0, I) from `random`, in points, per party of the projection.
+  std::vector<double> error_draw(const ErrorFactor& factor, RandomStream& random) const {
+    Eigen::VectorXd z(static_cast<Eigen::Index>(factor.parties.size()));
     for (Eigen::Index k = 0; k < z.size(); ++k) z[k] = random.normal();
-    const Eigen::VectorXd e = *cholesky_ * z;
+    const Eigen::VectorXd e = factor.cholesky * z;
     std::vector<double> error(parties_, 0.0);
-    for (std::size_t k = 0; k < error_parties_.size(); ++k) error[error_parties_[k]] = e[static_cast<Eigen::Index>(k)];
+    for (std::size_t k = 0; k < factor.parties.size(); ++k) error[factor.parties[k]] = e[static_cast<Eigen::Index>(k)];
     return error;
   }
 
@@ -365,8 +483,10 @@ class ProjectionSource : public VoteSource {
   const ProjectionOptions& options_;
   std::vector<AreaPool> pools_;
   std::vector<DistrictPlan> plans_;
-  std::optional<Eigen::MatrixXd> cholesky_;
-  std::vector<std::size_t> error_parties_;
+  std::optional<ErrorFactor> national_, regional_;
+  std::size_t regions_ = 0;
+  SwingGroups groups_;
+  SpreadPattern pattern_;
   std::vector<ThresholdValue> thresholds_;
   std::size_t parties_ = 0;
 };
@@ -382,8 +502,9 @@ std::int64_t quantile_permille(const SeatDistribution& distribution, std::uint64
   return distribution.counts.empty() ? 0 : static_cast<std::int64_t>(distribution.counts.size()) - 1;
 }
 
-std::optional<Eigen::MatrixXd> cholesky_factor(const CovarianceMatrix& covariance, const Parties& parties,
-                                               std::vector<std::size_t>& error_parties) {
+ErrorFactor cholesky_factor(const CovarianceMatrix& covariance, const Parties& parties) {
+  ErrorFactor factor;
+  std::vector<std::size_t>& error_parties = factor.parties;
   const Eigen::Index n = static_cast<Eigen::Index>(covariance.parties.size());
   Eigen::MatrixXd matrix(n, n);
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -399,7 +520,8 @@ std::optional<Eigen::MatrixXd> cholesky_factor(const CovarianceMatrix& covarianc
   const Eigen::LLT<Eigen::MatrixXd> llt(matrix);
   if (llt.info() != Eigen::Success)
     throw Error(covariance.source, covariance.line, "the covariance matrix is not positive definite");
-  return Eigen::MatrixXd(llt.matrixL());
+  factor.cholesky = Eigen::MatrixXd(llt.matrixL());
+  return factor;
 }
 
 // The rule's thresholds measured on national votes: P(pass) is reported for each.
@@ -450,7 +572,7 @@ Election with_new_lists(const Election& base, const Parties& parties) {
 }
 
 // One pool per area with polls, the nation first; `areas` receives their areas in that order.
-std::vector<AreaPool> pool_polls(const Election& projected, const Parties& parties,
+std::vector<AreaPool> pool_polls(const Election& projected, const Parties& parties, const Regions& regions,
                                  const std::vector<MappedPoll>& mapped, const PollSet& polls,
                                  const ProjectionOptions& options, std::vector<std::size_t>& areas,
                                  std::vector<HouseEffect>& house_effects) {
@@ -464,34 +586,94 @@ std::vector<AreaPool> pool_polls(const Election& projected, const Parties& parti
     for (const MappedPoll& poll : mapped)
       if (poll.area == area) area_polls.push_back(&poll);
     if (area_polls.empty()) throw Error(polls.source, 0, "no national poll (the projection needs one)");
-    pools.push_back(pool_area(projected, parties, area, area_polls, options, house_effects));
+    pools.push_back(pool_area(projected, parties, regions, area, area_polls, options, house_effects));
   }
   return pools;
 }
 
-// Every district's base votes, lists' parties, and the pool that swings it (its own, or the nation's).
-std::vector<DistrictPlan> district_plans(const Election& projected, const Parties& parties,
-                                         const std::vector<std::size_t>& areas) {
+// Every district's base votes, lists' parties, projected total, and the pool that swings it: the most
+// specific area with polls (its own, its region's, or the nation's).
+std::vector<DistrictPlan> district_plans(const Election& projected, const Parties& parties, const Regions& regions,
+                                         const std::vector<std::size_t>& areas, const TurnoutChange& turnout) {
   std::vector<DistrictPlan> plans;
   for (std::size_t d = 0; d < projected.districts.size(); ++d) {
     DistrictPlan& plan = plans.emplace_back();
+    plan.region = regions.of_district[d];
     const auto own = std::find(areas.begin(), areas.end(), d);
-    plan.pool = own == areas.end() ? 0 : static_cast<std::size_t>(own - areas.begin());
+    const auto region =
+        plan.region == no_region ? areas.end() : std::find(areas.begin(), areas.end(), regions.area(plan.region));
+    const auto chosen = own != areas.end() ? own : region;
+    plan.pool = chosen == areas.end() ? 0 : static_cast<std::size_t>(chosen - areas.begin());
+    std::int64_t total = 0;
     for (const ListResult& list : projected.districts[d].lists) {
       plan.base_votes.push_back(list.votes);
       plan.list_party.push_back(parties.index(list.party));
+      total += list.votes;
     }
+    plan.votes_total = turnout.total(total);
   }
   return plans;
 }
 
+// The pattern's weights as integers (times each party's common denominator) and each pool's Σ g V.
+SpreadPattern spread_pattern(const std::optional<NewPartyPattern>& given, const Election& projected,
+                             const Parties& parties, const Regions& regions, const std::vector<AreaPool>& pools,
+                             const std::vector<DistrictPlan>& plans) {
+  SpreadPattern pattern;
+  if (!given) return pattern;
+  const std::vector<std::string> districts = district_names(projected);
+  const std::vector<std::string> new_lists(parties.names.begin() + static_cast<std::ptrdiff_t>(parties.base_count),
+                                           parties.names.end());
+  std::vector<std::vector<Rational>> exact;
+  for (const PatternWeight& row : given->rows) {
+    const std::size_t p = parties.index(row.party);
+    if (p < parties.base_count || p == parties.names.size())
+      throw Error(given->source, row.line,
+                  "'" + row.party + "' is not a new list of the projection (a mapping's new:NAME)" +
+                      did_you_mean(row.party, new_lists));
+    const std::size_t d = index_of(districts, row.district);
+    if (d == districts.size())
+      throw Error(given->source, row.line,
+                  "no district '" + row.district + "' in the base election" + did_you_mean(row.district, districts));
+    const std::size_t k = static_cast<std::size_t>(std::find(pattern.parties.begin(), pattern.parties.end(), p) -
+                                                   pattern.parties.begin());
+    if (k == pattern.parties.size()) {
+      pattern.parties.push_back(p);
+      exact.emplace_back(districts.size(), Rational(0));
+    }
+    exact[k][d] = row.weight;
+  }
+  for (const std::vector<Rational>& weights : exact) {
+    std::int64_t denominator = 1;
+    for (const Rational& weight : weights) denominator = std::lcm(denominator, weight.den());
+    std::vector<std::int64_t>& scaled = pattern.weight.emplace_back();
+    for (const Rational& weight : weights) scaled.push_back((weight * Rational(denominator)).num());
+  }
+  for (const AreaPool& pool : pools) {
+    std::vector<i128>& spread = pattern.spread.emplace_back(pattern.parties.size(), 0);
+    for (std::size_t k = 0; k < pattern.parties.size(); ++k)
+      for (std::size_t d = 0; d < plans.size(); ++d)
+        if (regions.in_area(pool.area, d))
+          spread[k] += static_cast<i128>(pattern.weight[k][d]) *
+                       std::accumulate(plans[d].base_votes.begin(), plans[d].base_votes.end(), i128{0});
+  }
+  return pattern;
+}
+
 // The point projection's votes written into `projected`; returns the areas' targets.
 std::vector<std::vector<std::int64_t>> point_projection(const SwingModel& swing, const std::vector<AreaPool>& pools,
-                                                        const std::vector<DistrictPlan>& plans, Election& projected) {
+                                                        const std::vector<DistrictPlan>& plans,
+                                                        const SpreadPattern& pattern, Election& projected) {
   std::vector<std::vector<std::int64_t>> area_targets, votes(plans.size());
   for (const AreaPool& pool : pools) area_targets.push_back(targets(pool, pool.pooled));
   for (std::size_t d = 0; d < plans.size(); ++d) votes[d].assign(plans[d].base_votes.size(), 0);
-  project_all(swing, pools, area_targets, plans, votes);
+  SwingGroups by_pool;
+  for (std::size_t a = 0; a < pools.size(); ++a) {
+    by_pool.pool.push_back(a);
+    by_pool.region.push_back(no_region);
+  }
+  for (const DistrictPlan& plan : plans) by_pool.of_district.push_back(plan.pool);
+  project_all(swing, pools, by_pool, area_targets, plans, pattern, votes);
   for (std::size_t d = 0; d < plans.size(); ++d)
     for (std::size_t j = 0; j < votes[d].size(); ++j) projected.districts[d].lists[j].votes = votes[d][j];
   return area_targets;
@@ -550,9 +732,14 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
   result.draws = options.draws;
   result.seed = options.seed;
   if (!(options.half_life_days > 0)) throw Error("the half-life of the poll weights must be greater than 0");
+  if (options.regional_error && !options.regions && rule.leveling.regions.empty())
+    throw Error(options.regional_error->source, options.regional_error->line,
+                "a regional error needs regions (--regions FILE, or the rule's leveling regions)");
   Parties parties = base_parties(base);
+  const Regions regions = base_regions(base, rule, options);
   std::vector<MappedPoll> mapped;
-  for (const Poll& poll : polls.polls) mapped.push_back(map_poll(poll, polls, base, options, parties, result.warnings));
+  for (const Poll& poll : polls.polls)
+    mapped.push_back(map_poll(poll, polls, base, regions, options, parties, result.warnings));
   for (MappedPoll& poll : mapped) {  // new lists found in later polls
     poll.share.resize(parties.names.size(), 0.0);
     poll.listed.resize(parties.names.size(), false);
@@ -560,11 +747,12 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
   result.projected = with_new_lists(base, parties);
   std::vector<std::size_t> areas;
   const std::vector<AreaPool> pools =
-      pool_polls(result.projected, parties, mapped, polls, options, areas, result.house_effects);
+      pool_polls(result.projected, parties, regions, mapped, polls, options, areas, result.house_effects);
   result.effective_sample_size = pools.front().effective_sample_size;
-  const std::vector<DistrictPlan> plans = district_plans(result.projected, parties, areas);
+  const std::vector<DistrictPlan> plans = district_plans(result.projected, parties, regions, areas, options.turnout);
+  SpreadPattern pattern = spread_pattern(options.new_party_pattern, result.projected, parties, regions, pools, plans);
   const std::vector<std::vector<std::int64_t>> area_targets =
-      point_projection(options.swing, pools, plans, result.projected);
+      point_projection(options.swing, pools, plans, pattern, result.projected);
 
   std::vector<std::string> specs;
   for (const std::string& coalition : options.coalitions) specs.push_back(coalition_name_and_parties(coalition).second);
@@ -575,11 +763,12 @@ ProjectionResult project(const Election& base, const Rule& rule, const PollSet& 
   std::optional<SimulationCounts> counts;
   std::vector<ThresholdValue> thresholds = national_thresholds(rule, result.threshold_names);
   if (options.draws > 0) {
-    std::optional<Eigen::MatrixXd> cholesky;
-    std::vector<std::size_t> error_parties;
-    if (options.national_error) cholesky = cholesky_factor(*options.national_error, parties, error_parties);
-    simulation.set_vote_source(std::make_shared<ProjectionSource>(
-        options, pools, plans, std::move(cholesky), std::move(error_parties), thresholds, parties.names.size()));
+    std::optional<ErrorFactor> national_error, regional_error;
+    if (options.national_error) national_error = cholesky_factor(*options.national_error, parties);
+    if (options.regional_error) regional_error = cholesky_factor(*options.regional_error, parties);
+    simulation.set_vote_source(
+        std::make_shared<ProjectionSource>(options, pools, plans, std::move(national_error), std::move(regional_error),
+                                           regions.names.size(), std::move(pattern), thresholds, parties.names.size()));
     counts = options.run_draws ? options.run_draws(simulation, options.draws, options.threads)
                                : simulation.run(0, options.draws, options.threads);
     if (!counts) {  // another process (MPI rank 0) has the counts and reports them

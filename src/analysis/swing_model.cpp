@@ -73,7 +73,7 @@ std::vector<std::int64_t> proportional_factors(const SwingBase& base, std::span<
 
 void project_district(const SwingModel& model, const SwingBase& base, std::span<const std::int64_t> target,
                       std::span<const std::int64_t> factors, std::span<const std::int64_t> base_votes,
-                      std::span<const std::size_t> list_party, std::span<std::int64_t> out) {
+                      std::span<const std::size_t> list_party, std::span<std::int64_t> out, std::int64_t votes_total) {
   const std::size_t lists = base_votes.size();
   const i128 w_num = model.uniform_weight.num(), w_den = model.uniform_weight.den();
   const i128 scale = swing_share_scale;
@@ -96,7 +96,15 @@ void project_district(const SwingModel& model, const SwingBase& base, std::span<
     }
     weights[j] = std::max<i128>(w, 0);
   }
-  largest_remainders(static_cast<std::int64_t>(district_total), weights, out);
+  largest_remainders(votes_total >= 0 ? votes_total : static_cast<std::int64_t>(district_total), weights, out);
+}
+
+std::int64_t pattern_target(std::int64_t target, std::int64_t weight, std::int64_t area_total, i128 spread) {
+  if (spread <= 0) return target;
+  const i128 numerator = times(times(target, weight), area_total);
+  const i128 rounded = plus(times(2, numerator), spread) / times(2, spread);  // half up
+  if (rounded > static_cast<i128>(INT64_MAX)) throw too_large();
+  return static_cast<std::int64_t>(rounded);
 }
 
 void largest_remainders(std::int64_t total, std::span<const i128> weights, std::span<std::int64_t> out) {

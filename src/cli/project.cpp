@@ -28,6 +28,10 @@ struct ProjectCommand {
   unsigned threads = 0;
   double half_life = 14;
   std::string covariance;
+  std::string regions;
+  std::string regional_covariance;
+  std::string new_party_pattern;
+  std::string turnout = "unchanged";
   std::string house_effects;
   std::string noise;
   bool no_sampling = false;
@@ -51,6 +55,10 @@ struct ProjectCommand {
     if (!covariance.empty()) options.national_error = read_covariance_file(covariance);
     if (!house_effects.empty()) options.house_effects = read_house_effects_file(house_effects);
     if (!noise.empty()) options.district_noise = NoiseModel::parse(noise);
+    if (!regions.empty()) options.regions = read_district_regions_file(regions);
+    if (!regional_covariance.empty()) options.regional_error = read_covariance_file(regional_covariance);
+    if (!new_party_pattern.empty()) options.new_party_pattern = read_new_party_pattern_file(new_party_pattern);
+    options.turnout = TurnoutChange::parse(turnout);
     options.run_draws = current_draw_runner();
     return options;
   }
@@ -123,10 +131,13 @@ const bool registered = register_command({
       app.footer(
           "Polls (--polls): CSV pollster,fieldwork_end,sample_size,area,party,share (share: percent, exact decimal; "
           "or a ROPF file, *.ropf, of ASAPOP / Europe Elects; "
-          "area: national or a district of INPUT, whose polls swing that district alone). A poll's shares must sum "
+          "area: national, a district of INPUT (its polls swing that district alone) or a region (--regions, "
+          "or the rule's leveling regions; its polls swing its districts against the region's base shares; the "
+          "most specific area with polls swings each district). A poll's shares must sum "
           "to 100 +- 5 points (rescaled to 100 with a warning). Poll parties map to INPUT's lists through --mapping "
           "(CSV poll_party,base_party,weight; weights sum to 1 per poll party; base_party new:NAME adds a list "
-          "spread uniformly over the districts); an unmapped name equal to a list maps to it. Lists no poll names "
+          "spread uniformly over the districts, or by --new-party-pattern: district share t * g_d * B / sum g V); an "
+          "unmapped name equal to a list maps to it. Lists no poll names "
           "keep their base share.\n"
           "Swing (per list j of party p in a district, share s_j; poll share t_p, base national share b_p):\n"
           "  uniform       s_j + (t_p - b_p)\n"
@@ -139,6 +150,7 @@ const bool registered = register_command({
           "threshold); per --coalition P(majority), inclusive and exclusive. Each draw: poll sampling error "
           "(Dirichlet with the pooled effective sample size; weights n * 2^(-age/half-life)), house effects "
           "(each pollster's mean deviation from the pooled average, removed), a national error (--covariance), "
+          "a regional error added for each region's districts (--regional-covariance), "
           "district noise (--noise); reproducible for a seed whatever --threads.\n"
           "Example: seatsim project ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005 "
           "--polls scenarios/norway-polls/polls.csv --mapping scenarios/norway-polls/mapping.csv --draws 10000");
@@ -156,6 +168,14 @@ const bool registered = register_command({
       app.add_option("--half-life", command->half_life, "Half-life of a poll's weight, in days (default 14)");
       app.add_option("--covariance", command->covariance,
                      "National error: CSV party x party covariance in squared percentage points");
+      app.add_option("--regions", command->regions,
+                     "Regions above the districts: CSV district,region (default: the rule's leveling regions)");
+      app.add_option("--regional-covariance", command->regional_covariance,
+                     "Regional error, one draw per region: CSV party x party covariance in squared points");
+      app.add_option("--new-party-pattern", command->new_party_pattern,
+                     "Spread new lists by district weights: CSV party,district,weight (default: uniformly)");
+      app.add_option("--turnout", command->turnout,
+                     "District totals: unchanged (default) or scale:F (each total * F, rounded half up)");
       app.add_option("--noise", command->noise, "District noise on the projected votes: dirichlet:K, multinomial");
       app.add_option("--house-effects", command->house_effects,
                      "Given house effects: CSV pollster,party,points (instead of estimating them)");

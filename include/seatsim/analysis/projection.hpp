@@ -4,7 +4,12 @@
 // With draws, a Monte Carlo (monte_carlo.hpp's Simulation, fed by a VoteSource) adds the
 // uncertainty, every draw from its own random streams (reproducible whatever the threads):
 //
-// Pooling (per area: the nation, or a district with polls of its own). Poll i of sample size n_i,
+// Areas: the nation, a region (a group of districts: ProjectionOptions::regions, else the rule's
+// leveling regions) or a district. A poll's `area` names one (a district first, then a region); each
+// district is swung by its most specific area with polls (district > region > national), against
+// that area's base votes (regional swing, swing_model.hpp).
+//
+// Pooling (per area with polls). Poll i of sample size n_i,
 // fieldwork ending a_i days before the area's newest poll, weighs w_i = n_i · 2^(−a_i / h), h the
 // half-life in days (default 14). A party's pooled share is Σ w_i x_ip / Σ w_i over the polls that
 // list it, with x_ip the poll's share (after the mapping, and minus its pollster's house effect);
@@ -17,10 +22,14 @@
 //
 // One draw, from RandomStream(seed, draw, ·):
 //  (a) sampling: shares ~ Dirichlet(n_eff · pooled) over the polled parties with a share (the
-//      national stream; a district's own poll from stream national − 1 − district);
+//      national stream; a district's or region's own poll from stream national − 1 − area, area
+//      the district's index d, or D + r for region r, D districts);
 //  (c) national error: e = L z, z ~ N(0, I), L the Cholesky factor (Eigen's LLT) of the given
 //      covariance in squared points; share_p += e_p / 100 for every area, negative shares set to
 //      0, the polled shares scaled back to their total;
+//  (c') regional error: per region r, its own e_r = L_R z_r from stream national − 1 − D − R − r
+//      (R regions), L_R the Cholesky factor of the regional covariance; a district of region r
+//      takes share_p += (e_p + e_rp) / 100 instead, then the same clamp and rescale;
 //  the swing (exact, swing_model.hpp) then gives each district's votes, and
 //  (d) district noise: the noise model (noise_model.hpp) over those votes, the district's stream.
 // Target shares are rounded half up to 10^-12 before the swing.
@@ -35,8 +44,11 @@
 #include "seatsim/analysis/monte_carlo.hpp"
 #include "seatsim/analysis/noise_model.hpp"
 #include "seatsim/analysis/swing_model.hpp"
+#include "seatsim/analysis/turnout_change.hpp"
 #include "seatsim/core/election.hpp"
 #include "seatsim/io/covariance_file.hpp"
+#include "seatsim/io/district_regions_file.hpp"
+#include "seatsim/io/new_party_pattern_file.hpp"
 #include "seatsim/io/party_mapping.hpp"
 #include "seatsim/io/poll_file.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
@@ -62,6 +74,13 @@ struct ProjectionOptions {
   std::optional<CovarianceMatrix> national_error;  // (c)
   std::optional<NoiseModel> district_noise;        // (d)
   std::optional<PartyMapping> mapping;
+  // Regions above the districts (regional polls, regional error); none: the rule's leveling regions.
+  std::optional<DistrictRegions> regions;
+  std::optional<CovarianceMatrix> regional_error;  // (c'), needs regions
+  // New lists spread by a pattern of district weights (swing_model.hpp's pattern_target); those
+  // it does not name, and all without a pattern, spread uniformly.
+  std::optional<NewPartyPattern> new_party_pattern;
+  TurnoutChange turnout;  // unchanged by default
   // How the draws run: by default Simulation::run in this process. A front end may split them
   // (seatsim-mpi: across MPI ranks); it returns no counts where another process reports them.
   std::function<std::optional<SimulationCounts>(const Simulation&, std::uint64_t draws, unsigned threads)> run_draws;

@@ -14,12 +14,13 @@
 //   mix:W         q_j = v_j / V_d + W · (t_p − B_p / B) + (1 − W) · v_j / V_d · (F_p / S − 1)
 //
 // (mix:1 is uniform, mix:0 proportional, term by term.) A party with no base votes in the area (a
-// new list) gets q_j = t_p in every district: its share is spread uniformly. A negative q_j is set
-// to 0. Every term is an integer multiple of 1 / (Wd · S · B · V_d), so q_j is computed as the
+// new list) gets q_j = t_p in every district: its share is spread uniformly, unless a pattern
+// spreads it (pattern_target below: the district's own T_p then stands for T_p). A negative q_j is
+// set to 0. Every term is an integer multiple of 1 / (Wd · S · B · V_d), so q_j is computed as the
 // integer w_j = q_j · Wd · S · B · V_d in 128 bits, exactly.
 //
-// Votes: the district's total V_d is kept (turnout unchanged) and shared out in proportion to the
-// w_j by largest remainders (Hamilton): list j gets floor(V_d · w_j / Σw) and the lists with the
+// Votes: the district's total V_d is kept (turnout unchanged; or the total given, turnout_change.hpp) and shared out in
+// proportion to the w_j by largest remainders (Hamilton): list j gets floor(V_d · w_j / Σw) and the lists with the
 // largest remainders V_d · w_j mod Σw one more each, ties to the list first in the district, until
 // the votes sum to V_d. So the district shares sum to one exactly, and no floating point decides a
 // vote. A poll equal to the base's shares gives back the base's votes: every q_j is then within
@@ -57,10 +58,21 @@ std::vector<std::int64_t> proportional_factors(const SwingBase& base, std::span<
 
 // One district's projected votes: `base_votes` v_j with `list_party` p(j), under `model`, target
 // T_p (units of 1/S) against `base`, factors from proportional_factors(base, target). Writes the
-// votes to `out`. Throws seatsim::Error (limit) if a product passes 128 bits.
+// votes to `out`, summing to `votes_total` (−1: the district's base total V_d, turnout unchanged).
+// Throws seatsim::Error (limit) if a product passes 128 bits.
 void project_district(const SwingModel& model, const SwingBase& base, std::span<const std::int64_t> target,
                       std::span<const std::int64_t> factors, std::span<const std::int64_t> base_votes,
-                      std::span<const std::size_t> list_party, std::span<std::int64_t> out);
+                      std::span<const std::size_t> list_party, std::span<std::int64_t> out,
+                      std::int64_t votes_total = -1);
+
+// A new list spread by a pattern: district d of an area (base total B, districts d' with totals V_d')
+// weighs g_d ≥ 0 (integers: the pattern's exact weights times their common denominator), and the
+// list's target T_p (units of 1/S) becomes, in district d,
+//   T_pd = round-half-up(T_p · g_d · B / Σ_d' g_d' V_d')
+// so that Σ_d V_d · T_pd / S = T_p · B / S: the area's share t_p is kept (to the rounding of each
+// T_pd to 10^-12), spread in proportion to the weights. `spread` = Σ_d' g_d' V_d'; where it is 0 (no
+// district of the area weighs anything) the list is spread uniformly: T_pd = T_p.
+std::int64_t pattern_target(std::int64_t target, std::int64_t weight, std::int64_t area_total, i128 spread);
 
 // Hamilton's largest remainders: `total` shared in proportion to `weights` (≥ 0), ties to the
 // first. All zero weights give all zero.
