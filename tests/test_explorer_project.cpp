@@ -155,7 +155,8 @@ TEST_SUITE("explorer projection") {
     TempDir dir;
     const std::string p = dir.write("polls.csv", polls).string();
     // Path-like parameters are refused, whether the file exists or not, and never quoted.
-    for (const char* key : {"polls-file", "mapping_file", "polls-path", "covariance", "house-effects", "file",
+    // (`covariance` and `house-effects` take texts: tests/test_projection_output.cpp sends them a path.)
+    for (const char* key : {"polls-file", "mapping_file", "polls-path", "covariance-file", "house-effects-path", "file",
                             "party-thresholds", "seat-bounds"}) {
       CAPTURE(key);
       for (const std::string& value : {p, std::string("/no/such/file.csv")}) {

@@ -1,74 +1,39 @@
 // seatsim project: from polls to seats. The polls are pooled, a swing model carries them onto a
 // base election's districts, the rule allocates; with --draws, a Monte Carlo of the poll
 // uncertainty (analysis/projection.hpp). Wiring only: options in, ProjectionResult out, rendered.
+#include <filesystem>
 #include <iostream>
 
 #include "analysis_input.hpp"
 #include "command.hpp"
 #include "common.hpp"
+#include "projection_flags.hpp"
 #include "seatsim/analysis/projection.hpp"
 #include "seatsim/core/error.hpp"
-#include "seatsim/io/house_effects_file.hpp"
-#include "seatsim/io/ropf_file.hpp"
+#include "seatsim/io/party_styles.hpp"
+#include "seatsim/render/party_colours.hpp"
+#include "seatsim/render/projection_fan_chart.hpp"
 #include "seatsim/render/projection_report.hpp"
-#include "simulate.hpp"
 
 namespace seatsim::cli {
 namespace {
 
-constexpr std::uint64_t max_projection_draws = 1'000'000'000;
-
 struct ProjectCommand {
   std::string input;
   InputFlags reading;
-  std::string polls;
-  std::string mapping;
-  std::string swing = "uniform";
-  std::int64_t draws = 0;
-  unsigned threads = 0;
-  double half_life = 14;
-  std::string covariance;
-  std::string regions;
-  std::string regional_covariance;
-  std::string new_party_pattern;
-  std::string turnout = "unchanged";
-  std::string house_effects;
-  std::string noise;
-  bool no_sampling = false;
-  bool no_house_effects = false;
-  std::vector<std::string> coalitions;
+  ProjectionFlags projection;
   std::string view;
+  std::string chart;
   RuleFlags rule;
   OutputFlags output;
 
-  ProjectionOptions options(const Prepared& prepared) const {
-    ProjectionOptions options;
-    options.swing = SwingModel::parse(swing);
-    options.draws = static_cast<std::uint64_t>(draws);
-    options.seed = prepared.rule.seed;
-    options.threads = threads;
-    options.coalitions = coalitions;
-    options.half_life_days = half_life;
-    options.sampling_error = !no_sampling;
-    options.estimate_house_effects = !no_house_effects;
-    if (!mapping.empty()) options.mapping = read_party_mapping(mapping);
-    if (!covariance.empty()) options.national_error = read_covariance_file(covariance);
-    if (!house_effects.empty()) options.house_effects = read_house_effects_file(house_effects);
-    if (!noise.empty()) options.district_noise = NoiseModel::parse(noise);
-    if (!regions.empty()) options.regions = read_district_regions_file(regions);
-    if (!regional_covariance.empty()) options.regional_error = read_covariance_file(regional_covariance);
-    if (!new_party_pattern.empty()) options.new_party_pattern = read_new_party_pattern_file(new_party_pattern);
-    options.turnout = TurnoutChange::parse(turnout);
-    options.run_draws = current_draw_runner();
-    return options;
-  }
-
   int run() const {
     const Prepared prepared = prepare_analysis_input(input, rule, reading);
+    if (!chart.empty() && projection.draws == 0)
+      throw Error("--chart draws the seat intervals of the draws: give --draws N (N > 0)");
     std::vector<std::string> reading_warnings;
-    const PollSet poll_set =
-        polls.ends_with(".ropf") ? read_ropf_file(polls, &reading_warnings) : read_poll_file(polls);
-    const ProjectionOptions chosen = options(prepared);
+    const PollSet poll_set = projection.read_polls(reading_warnings);
+    const ProjectionOptions chosen = projection.options(prepared.rule.seed);
     const ProjectionResult result = project(prepared.input.election, prepared.rule, poll_set, chosen);
     if (!result.counted) return 0;  // another MPI rank writes the output
     for (const std::string& warning : reading_warnings) std::cerr << "seatsim: warning: " << warning << '\n';
@@ -77,37 +42,29 @@ struct ProjectCommand {
 
     const ProjectionTables tables = projection_tables(prepared.input.election, result);
     Meta meta = make_meta("project", prepared);
-    meta.seed = prepared.rule.seed;
-    meta.extra["polls"] = polls;
-    meta.extra["swing"] = chosen.swing.text;
-    meta.extra["swing_model"] = chosen.swing.describe();
-    meta.extra["draws"] = draws;
-    meta.extra["effective_sample_size"] = result.effective_sample_size;
-    meta.extra["coalitions"] = coalitions;
-    std::string footer = "swing: " + chosen.swing.describe() + "; draws: " + std::to_string(draws);
-    if (draws > 0) footer += "; seed " + std::to_string(prepared.rule.seed);
-    emit(output, rendered(tables, result, meta, {footer}));
+    describe_projection(meta, projection.polls, chosen, result);
+    std::string footer = "swing: " + chosen.swing.describe() + "; draws: " + std::to_string(projection.draws);
+    if (projection.draws > 0) footer += "; seed " + std::to_string(prepared.rule.seed);
+    const std::string text = rendered(tables, result, meta, reading_warnings, {footer});
+    if (!chart.empty()) emit(OutputFlags{"", chart}, fan_chart(prepared, result));
+    emit(output, text);
     return 0;
   }
 
+  // The fan chart in the data set's colours (its parties.csv, else by vote rank), as every chart of a run.
+  std::string fan_chart(const Prepared& prepared, const ProjectionResult& result) const {
+    const PartyStyles styles =
+        run_party_styles(prepared.input.election, load_party_styles(prepared.input.folder).value_or(PartyStyles{}));
+    return projection_fan_svg(
+        result, styles,
+        std::filesystem::path(prepared.input.name).filename().string() + ": seats projected from the polls");
+  }
+
   std::string rendered(const ProjectionTables& tables, const ProjectionResult& result, const Meta& meta,
-                       const std::vector<std::string>& footer) const {
+                       const std::vector<std::string>& reading_warnings, const std::vector<std::string>& footer) const {
     const Format format = chosen_format(output);
-    if (format == Format::json) {
-      Json extra;
-      extra["coalitions"] = to_records(tables.coalitions);
-      extra["districts"] = to_records(tables.districts);
-      extra["histogram"] = to_records(tables.histogram);
-      Json effects = Json::array();
-      for (const HouseEffect& effect : result.house_effects)
-        effects.push_back({{"pollster", effect.pollster},
-                           {"party", effect.party},
-                           {"points", effect.points},
-                           {"given", effect.given}});
-      extra["house_effects"] = effects;
-      return render(output, tables.parties, meta, "parties", extra);
-    }
-    const std::string shown = !view.empty() ? view : draws == 0 ? "districts" : "parties";
+    if (format == Format::json) return projection_document(meta, tables, result, reading_warnings).dump(2) + "\n";
+    const std::string shown = !view.empty() ? view : projection.draws == 0 ? "districts" : "parties";
     const Table& table = shown == "histogram"    ? tables.histogram
                          : shown == "districts"  ? tables.districts
                          : shown == "coalitions" ? tables.coalitions
@@ -155,36 +112,12 @@ const bool registered = register_command({
           "Example: seatsim project ../shared/data/norway_2021_storting_full.csv --system norway-storting-2005 "
           "--polls scenarios/norway-polls/polls.csv --mapping scenarios/norway-polls/mapping.csv --draws 10000");
       add_analysis_input(app, command->input, command->reading);
-      app.add_option("--polls", command->polls, "The poll file (CSV; see below)")->required();
-      app.add_option("--mapping", command->mapping, "Poll parties to base lists (CSV poll_party,base_party,weight)");
-      app.add_option("--swing", command->swing, "Swing model: uniform (default), proportional, mix:W");
-      app.add_option("--draws", command->draws, "Monte Carlo draws (default 0: the point projection only)")
-          ->check(CLI::Validator(
-              [](std::string& text) {
-                return text == "0" ? std::string() : whole_number_from(1, max_projection_draws)(text);
-              },
-              "UINT"));
-      app.add_option("--threads", command->threads, "Worker threads (default 0: every core)");
-      app.add_option("--half-life", command->half_life, "Half-life of a poll's weight, in days (default 14)");
-      app.add_option("--covariance", command->covariance,
-                     "National error: CSV party x party covariance in squared percentage points");
-      app.add_option("--regions", command->regions,
-                     "Regions above the districts: CSV district,region (default: the rule's leveling regions)");
-      app.add_option("--regional-covariance", command->regional_covariance,
-                     "Regional error, one draw per region: CSV party x party covariance in squared points");
-      app.add_option("--new-party-pattern", command->new_party_pattern,
-                     "Spread new lists by district weights: CSV party,district,weight (default: uniformly)");
-      app.add_option("--turnout", command->turnout,
-                     "District totals: unchanged (default) or scale:F (each total * F, rounded half up)");
-      app.add_option("--noise", command->noise, "District noise on the projected votes: dirichlet:K, multinomial");
-      app.add_option("--house-effects", command->house_effects,
-                     "Given house effects: CSV pollster,party,points (instead of estimating them)");
-      app.add_flag("--no-sampling", command->no_sampling, "No poll sampling error in the draws");
-      app.add_flag("--no-house-effects", command->no_house_effects, "Do not estimate house effects");
-      repeatable(app.add_option("--coalition", command->coalitions,
-                                "NAME=A+B (or A+B): P(majority), inclusive and exclusive (repeatable)"));
+      add_projection_flags(app, command->projection, true);
       app.add_option("--view", command->view, "What to print: parties, coalitions, districts, histogram")
           ->check(CLI::IsMember({"parties", "coalitions", "districts", "histogram"}));
+      app.add_option("--chart", command->chart,
+                     "Also write the fan chart (per party the 50-99 % seat intervals, median, base seats) as SVG to "
+                     "this file (atomically; needs --draws)");
       add_rule_flags(app, command->rule);
       if (CLI::Option* seed = app.get_option_no_throw("--seed"))
         seed->description("Seed of the draws (and of the 'lot' tie rule); default 0 or the data set's [rule] seed");

@@ -189,6 +189,18 @@ std::string foldable(const Table& table, const std::string& html) {
   return "<details>\n<summary>All " + std::to_string(table.rows.size()) + " rows</summary>\n" + html + "</details>\n";
 }
 
+std::string own_section(const HtmlSection& section) {
+  std::string out;
+  for (const std::string& paragraph : section.paragraphs) out += "<p>" + escape(paragraph) + "</p>\n";
+  out += charts_section(section.charts);
+  for (const HtmlTable& table : section.tables) {
+    out += "<h3>" + escape(table.caption) + "</h3>\n";
+    if (!table.note.empty()) out += "<p>" + escape(table.note) + "</p>\n";
+    out += foldable(table.table, html_table(table));
+  }
+  return out;
+}
+
 // Each table is a section of its own (the contents list them), "table-1", "table-2", ...
 void add_tables(const HtmlReport& report, std::vector<Section>& out) {
   std::vector<Section> tables = {{"", report.table_caption.empty() ? "Results" : report.table_caption,
@@ -210,6 +222,7 @@ std::vector<Section> sections(const HtmlReport& report) {
   if (!report.districts.empty())
     out.push_back({"differences", "Districts that differ, explained", districts_section(report.districts)});
   if (!report.charts.empty()) out.push_back({"charts", "Charts", charts_section(report.charts)});
+  for (const HtmlSection& section : report.sections) out.push_back({section.id, section.heading, own_section(section)});
   add_tables(report, out);
   if (!report.notes.empty()) out.push_back({"notes", "Notes", list(report.notes)});
   if (!is_blank(report.meta)) out.push_back({"provenance", "How this was made", json_list(report.meta)});

@@ -114,4 +114,35 @@ ProjectionTables projection_tables(const Election& base, const ProjectionResult&
   return {party_table(result), coalition_table(result), district_table(base, result), histogram_table(result)};
 }
 
+void describe_projection(Meta& meta, const std::string& polls, const ProjectionOptions& options,
+                         const ProjectionResult& result) {
+  meta.seed = options.seed;
+  meta.extra["polls"] = polls;
+  meta.extra["swing"] = options.swing.text;
+  meta.extra["swing_model"] = options.swing.describe();
+  meta.extra["draws"] = options.draws;
+  meta.extra["effective_sample_size"] = result.effective_sample_size;
+  meta.extra["coalitions"] = options.coalitions;
+}
+
+Json projection_document(const Meta& meta, const ProjectionTables& tables, const ProjectionResult& result,
+                         const std::vector<std::string>& reading_warnings) {
+  Json json;
+  json["meta"] = meta.to_json();
+  json["parties"] = to_records(tables.parties);
+  json["coalitions"] = to_records(tables.coalitions);
+  json["districts"] = to_records(tables.districts);
+  json["histogram"] = to_records(tables.histogram);
+  Json effects = Json::array();
+  for (const HouseEffect& effect : result.house_effects)
+    effects.push_back(
+        {{"pollster", effect.pollster}, {"party", effect.party}, {"points", effect.points}, {"given", effect.given}});
+  json["house_effects"] = effects;
+  std::vector<std::string> warnings = reading_warnings;
+  warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+  json["warnings"] = warnings;
+  json["notes"] = result.point.notes;
+  return json;
+}
+
 }  // namespace seatsim

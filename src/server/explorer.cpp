@@ -35,8 +35,9 @@
 #include "seatsim/kernel/tie_rule.hpp"
 #include "seatsim/render/allocation_table.hpp"
 #include "seatsim/render/comparison_report.hpp"
-#include "seatsim/render/party_colours.hpp"
 #include "seatsim/render/margins_report.hpp"
+#include "seatsim/render/party_colours.hpp"
+#include "seatsim/render/projection_fan_chart.hpp"
 #include "seatsim/render/projection_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
 #include "seatsim/render/table.hpp"
@@ -121,26 +122,6 @@ std::optional<SimulationCounts> draws_in_rounds(const Simulation& simulation, st
   }
   budget.check();
   return counts;
-}
-
-// `seatsim project --format json`'s document: the parties, then the coalitions, districts, histogram and house
-// effects, with the warnings the command line prints on stderr.
-Json projection_extra(const ProjectionTables& tables, const ProjectionResult& result,
-                      const std::vector<std::string>& reading_warnings) {
-  Json extra;
-  extra["coalitions"] = to_records(tables.coalitions);
-  extra["districts"] = to_records(tables.districts);
-  extra["histogram"] = to_records(tables.histogram);
-  Json effects = Json::array();
-  for (const HouseEffect& effect : result.house_effects)
-    effects.push_back(
-        {{"pollster", effect.pollster}, {"party", effect.party}, {"points", effect.points}, {"given", effect.given}});
-  extra["house_effects"] = effects;
-  std::vector<std::string> warnings = reading_warnings;
-  warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
-  extra["warnings"] = warnings;
-  extra["notes"] = result.point.notes;
-  return extra;
 }
 
 }  // namespace
@@ -272,8 +253,8 @@ ExplorerResponse Explorer::info() const {
   std::stable_sort(order.begin(), order.end(),
                    [&](const std::string& a, const std::string& b) { return votes[a] > votes[b]; });
   // Each list's colour as every chart of the data set draws it (render/party_colours.hpp).
-  const PartyStyles styles = run_party_styles(
-      base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{}));
+  const PartyStyles styles =
+      run_party_styles(base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{}));
   Json parties = Json::array();
   for (const std::string& party : order)
     parties.push_back({{"name", party}, {"votes", votes[party]}, {"colour", styles.find(party)->colour}});
@@ -376,15 +357,14 @@ ExplorerResponse Explorer::project_request(const ExplorerRequest& request) const
   const ProjectionTables tables = projection_tables(prepared.election, result);
   budget.check_table(tables.districts);
   Meta meta = request_meta("project", base_, prepared.rule, prepared.system);
-  meta.seed = prepared.rule.seed;
-  meta.extra["polls"] = projection.ropf ? "polls (ROPF)" : "polls (CSV)";
-  meta.extra["swing"] = options.swing.text;
-  meta.extra["swing_model"] = options.swing.describe();
-  meta.extra["draws"] = options.draws;
-  meta.extra["effective_sample_size"] = result.effective_sample_size;
-  meta.extra["coalitions"] = options.coalitions;
-  return json_response(
-      document(meta, "parties", tables.parties, projection_extra(tables, result, projection.warnings)));
+  describe_projection(meta, projection.ropf ? "polls (ROPF)" : "polls (CSV)", options, result);
+  Json reply = projection_document(meta, tables, result, projection.warnings);
+  // The page shows the fan chart as the command line's --chart draws it, in the data set's colours.
+  if (result.draws > 0)
+    reply["fan_chart"] = projection_fan_svg(
+        result, run_party_styles(base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{})),
+        "Seats projected from the polls");
+  return json_response(reply);
 }
 
 }  // namespace seatsim

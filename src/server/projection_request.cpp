@@ -6,31 +6,34 @@
 #include <map>
 
 #include "seatsim/core/error.hpp"
+#include "seatsim/io/covariance_file.hpp"
 #include "seatsim/io/csv.hpp"
+#include "seatsim/io/house_effects_file.hpp"
 #include "seatsim/io/party_mapping.hpp"
 #include "seatsim/io/ropf_file.hpp"
 
 namespace seatsim::server {
 namespace {
 
-const std::vector<std::string> names = {"polls",       "polls-format",     "mapping",   "swing",
-                                        "draws",       "coalition",        "half-life", "noise",
-                                        "no-sampling", "no-house-effects", "threads"};
+const std::vector<std::string> names = {"polls",     "polls-format", "mapping",      "swing",       "draws",
+                                        "coalition", "half-life",    "noise",        "no-sampling", "no-house-effects",
+                                        "threads",   "covariance",   "house-effects"};
 
-// A parameter that would name a file on the command line (--covariance, --house-effects) or looks
-// like one (polls-file, mapping_path, file): the explorer takes texts, never paths.
+// A parameter that looks like it names a file (polls-file, mapping_path, file): the explorer takes
+// texts, never paths (`covariance` and `house-effects` are the files' texts, as `polls` is).
 bool names_a_file(const std::string& name) {
   const auto ends_with = [&](const std::string& suffix) {
     return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
-  return name == "file" || name == "path" || name == "covariance" || name == "house-effects" || name == "output" ||
-         ends_with("-file") || ends_with("-path") || ends_with("-dir");
+  return name == "file" || name == "path" || name == "output" || ends_with("-file") || ends_with("-path") ||
+         ends_with("-dir");
 }
 
 [[noreturn]] void refuse_path(const std::string& raw) {
   throw Error(raw +
-              ": the explorer reads no file a request names; send the poll's text as `polls` and a mapping's as "
-              "`mapping` (the command line reads files)");
+              ": the explorer reads no file a request names; send the poll's text as `polls`, a mapping's as "
+              "`mapping`, a covariance's as `covariance` and house effects' as `house-effects` (the command line "
+              "reads files)");
 }
 
 std::size_t line_count(const std::string& text) {
@@ -107,6 +110,11 @@ ProjectionRequest read_projection_request(Params& params, const WorkBudget& budg
   check_text(poll_field, polls, max_poll_bytes, max_poll_lines);
   const std::string mapping = text("mapping");
   if (!mapping.empty()) check_text(mapping_field, mapping, max_mapping_bytes, max_mapping_lines);
+  const std::string covariance = text(covariance_field);
+  if (!covariance.empty()) check_text(covariance_field, covariance, max_covariance_bytes, max_covariance_lines);
+  const std::string house_effects = text(house_effects_field);
+  if (!house_effects.empty())
+    check_text(house_effects_field, house_effects, max_house_effects_bytes, max_house_effects_lines);
 
   ProjectionOptions& options = request.options;
   options.draws = given.contains("draws") ? parse_whole("draws", given["draws"]) : 0;
@@ -126,6 +134,11 @@ ProjectionRequest read_projection_request(Params& params, const WorkBudget& budg
   if (!mapping.empty())
     options.mapping =
         parse_party_mapping(parse_csv(mapping, mapping_field, {}, {"poll_party", "base_party", "weight"}));
+  // The command line's --covariance and --house-effects readers, on the texts: the same checks and messages.
+  if (!covariance.empty()) options.national_error = parse_covariance_table(parse_csv(covariance, covariance_field));
+  if (!house_effects.empty())
+    options.house_effects =
+        parse_house_effects(parse_csv(house_effects, house_effects_field, {}, {"pollster", "party", "points"}));
   return request;
 }
 

@@ -396,6 +396,10 @@ async function main() {
       check(shown === cli, `${want.party}: the page projects ${shown}, seatsim project ${cli}`);
     }
     console.log(`compared the projection of ${expected.length} parties with seatsim project`);
+    // The fan chart under the table: five nested bands per party drawn.
+    const fan = await page.$eval('#project-fan', (figure) =>
+      ({ hidden: figure.hidden, bands: figure.querySelectorAll('svg rect.band').length }));
+    check(!fan.hidden && fan.bands > 0 && fan.bands % 5 === 0, `the fan chart is shown (${fan.bands} bands)`);
 
     // The caveats, one click away.
     await page.click('#show-caveats');

@@ -115,9 +115,33 @@ def check_curves(cli, work):
     print(f"curves: well-formed, 2 curves, {len(marks)} break points as in the table")
 
 
+def check_fan(cli, work):
+    """`seatsim project --chart`: well-formed XML, five bands per party drawn, its 80-99 % bands the table's."""
+    polls = work / "polls.csv"
+    polls.write_text("pollster,fieldwork_end,sample_size,area,party,share\n"
+                     "P,2025-08-01,1000,national,Unity,40\nP,2025-08-01,1000,national,Renewal,35\n"
+                     "P,2025-08-01,1000,national,Greens,25\n")
+    out = work / "fan.svg"
+    table = list(csv.DictReader(io.StringIO(run(cli, "project", SOURCE / "tests/data/synthetic-reserved", "--polls",
+                                                polls, "--draws", "500", "--seed", "1", "--format", "csv",
+                                                "--chart", out))))
+    root = ET.parse(out).getroot()
+    assert root.tag == SVG + "svg", root.tag
+    bands = [e for e in root.iter(SVG + "rect") if e.get("class") == "band"]
+    by_party = {row["party"]: row for row in table}
+    for band in bands:
+        row, level = by_party[band.get("data-party")], band.get("data-level")
+        if level != "50":
+            assert (band.get("data-lo"), band.get("data-hi")) == (row["lo" + level], row["hi" + level]), band.attrib
+    parties = {band.get("data-party") for band in bands}
+    assert parties and len(bands) == 5 * len(parties), (len(bands), parties)
+    print(f"fan: well-formed, {len(parties)} parties, their bands the table's intervals")
+
+
 def check_xml(cli):
     with tempfile.TemporaryDirectory() as tmp:
         check_curves(cli, Path(tmp))
+        check_fan(cli, Path(tmp))
         made = charts(cli, Path(tmp))
         for name, path, seats in made:
             root = ET.parse(path).getroot()  # raises on anything that is not well-formed XML

@@ -45,6 +45,15 @@ struct HtmlDistrict {
   std::vector<HtmlTable> tables;        // its differing lists; its quotients with the disputed seats marked
 };
 
+// A section of its own, after the charts (a projection from polls): paragraphs, then its charts and tables.
+struct HtmlSection {
+  std::string id;  // the anchor; unique in the report
+  std::string heading;
+  std::vector<std::string> paragraphs;
+  std::vector<HtmlChart> charts;
+  std::vector<HtmlTable> tables;
+};
+
 // The implicit move constructor moves `meta`, and clang-tidy sees nlohmann::json's noexcept move
 // constructor (it resets the source to null) as one that may allocate: a false finding.
 struct HtmlReport {  // NOLINT(bugprone-exception-escape): see above
@@ -57,6 +66,7 @@ struct HtmlReport {  // NOLINT(bugprone-exception-escape): see above
   std::vector<std::string> seat_counts;  // why the charts' seat totals differ from the data set's
   std::vector<HtmlDistrict> districts;   // each differing district explained
   std::vector<HtmlChart> charts;
+  std::vector<HtmlSection> sections;  // after the charts, each listed in the contents
   std::string table_caption;
   Table table;                     // rows whose `diff` column is not 0 are highlighted
   std::vector<HtmlTable> tables;   // further tables after the main one, each under its caption

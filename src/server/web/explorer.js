@@ -1032,6 +1032,10 @@ function projectionBody() {
   const body = { polls: $('project-polls').value, swing: $('project-swing').value.trim() || 'uniform' };
   const mapping = $('project-mapping').value;
   if (mapping.trim()) body.mapping = mapping;
+  const covariance = $('project-covariance').value;
+  if (covariance.trim()) body.covariance = covariance;
+  const houseEffects = $('project-house-effects').value;
+  if (houseEffects.trim()) body['house-effects'] = houseEffects;
   const draws = $('project-draws').value.trim();
   if (draws) body.draws = draws;
   const seed = $('project-seed').value.trim();
@@ -1076,6 +1080,7 @@ function showProjection(result) {
     cell(tr, known(row.median) ? row.median : '', 'num');
     for (const level of ['80', '90', '95']) cell(tr, interval(row, level), 'num');
   }
+  showFanChart(result.fan_chart);
   const coalitions = $('project-coalition-results');
   coalitions.hidden = result.coalitions.length === 0;
   coalitions.tBodies[0].replaceChildren();
@@ -1092,6 +1097,19 @@ function showProjection(result) {
   $('project-status').textContent =
     `${m.swing_model}; ${m.draws} draws, seed ${m.seed}; effective sample size ${Math.round(m.effective_sample_size)}.` +
     warnings;
+}
+
+// The server's fan chart (with draws), parsed as SVG rather than set as HTML.
+function showFanChart(svgText) {
+  const figure = $('project-fan');
+  figure.querySelector('svg')?.remove();
+  figure.hidden = !svgText;
+  if (!svgText) return;
+  const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement;
+  svg.setAttribute('role', 'img');
+  svg.style.maxWidth = '100%';
+  svg.style.height = 'auto';
+  figure.prepend(document.importNode(svg, true));
 }
 
 async function runProjection(event) {
