@@ -30,6 +30,13 @@ TEST_CASE("project: a regional poll swings its region, turnout scaled, pattern a
   CHECK(point.out.find("N,A,5100,8640,") != std::string::npos);
   CHECK(point.out.find("N,B,3000,4320,") != std::string::npos);
   CHECK(point.out.find("N,C,1500,1440,") != std::string::npos);
+  // JSON's meta says which of the optional parts shaped the projection.
+  const RunResult json = run_cli(
+      {"project", v, "--seats-file", s, "--polls", p, "--regions", r, "--turnout", "scale:1.5", "--format", "json"});
+  REQUIRE(json.status == 0);
+  CHECK(json.out.find("\"regions\": \"" + r + "\"") != std::string::npos);
+  CHECK(json.out.find("\"turnout\": ") != std::string::npos);
+  CHECK(json.out.find("\"new_party_pattern\"") == std::string::npos);
 
   const std::string cov = dir.write("cov.csv", "party,A,B\nA,4,-1\nB,-1,4\n").string();
   const std::vector<std::string> args = {

@@ -123,6 +123,11 @@ void describe_projection(Meta& meta, const std::string& polls, const ProjectionO
   meta.extra["draws"] = options.draws;
   meta.extra["effective_sample_size"] = result.effective_sample_size;
   meta.extra["coalitions"] = options.coalitions;
+  // The swing's optional parts, named only where given, so that a plain projection's meta stays as it was.
+  if (options.regions) meta.extra["regions"] = options.regions->source;
+  if (options.regional_error) meta.extra["regional_error"] = true;
+  if (options.new_party_pattern) meta.extra["new_party_pattern"] = options.new_party_pattern->source;
+  if (options.turnout.text != "unchanged") meta.extra["turnout"] = options.turnout.describe();
 }
 
 Json projection_document(const Meta& meta, const ProjectionTables& tables, const ProjectionResult& result,
