@@ -74,6 +74,8 @@
 #include "seatsim/render/margins_report.hpp"
 #include "seatsim/render/mixed_member_report.hpp"
 #include "seatsim/render/paradoxes_report.hpp"
+#include "seatsim/render/party_colours.hpp"
+#include "seatsim/render/projection_fan_chart.hpp"
 #include "seatsim/render/projection_report.hpp"
 #include "seatsim/render/quota_tier_report.hpp"
 #include "seatsim/render/scenario_report.hpp"
@@ -1205,8 +1207,10 @@ py::dict project_records(const Dataset& dataset, const py::object& polls, const 
                          const py::object& noise, bool sampling, bool estimate_house_effects,
                          const std::vector<std::string>& coalitions, const py::object& regions,
                          const py::object& regional_covariance, const py::object& new_party_pattern,
-                         const std::string& turnout, const py::kwargs& overrides) {
+                         const std::string& turnout, bool chart, const py::kwargs& overrides) {
   dataset.refuse_sweep();
+  if (chart && draws == 0)
+    throw Error("chart: the fan chart draws the seat intervals of draws: give draws > 0").with_key("chart");
   if (draws < 0) throw Error("draws must be 0 or more (got " + std::to_string(draws) + ")").with_key("draws");
   py::kwargs keywords;
   for (const auto& [key, value] : overrides) keywords[key] = value;
@@ -1253,6 +1257,14 @@ py::dict project_records(const Dataset& dataset, const py::object& polls, const 
   out["coalitions"] = table_columns(tables.coalitions);
   out["districts"] = table_columns(tables.districts);
   out["histogram"] = table_columns(tables.histogram);
+  if (chart) {
+    // As `seatsim project --chart` draws it: the data set's colours (its parties.csv, else by vote rank).
+    const PartyStyles styles =
+        run_party_styles(election, load_party_styles(dataset.input.folder).value_or(PartyStyles{}));
+    out["fan_chart"] = projection_fan_svg(
+        result, styles,
+        std::filesystem::path(dataset.input.name).filename().string() + ": seats projected from the polls");
+  }
   return out;
 }
 
@@ -1586,9 +1598,10 @@ Examples
            py::arg("sampling") = true, py::arg("estimate_house_effects") = true,
            py::arg("coalitions") = std::vector<std::string>{}, py::arg("regions") = py::none(),
            py::arg("regional_covariance") = py::none(), py::arg("new_party_pattern") = py::none(),
-           py::arg("turnout") = "unchanged",
+           py::arg("turnout") = "unchanged", py::arg("chart") = false,
            "`seatsim project` over this data set as the base: a dict of tables 'parties', 'coalitions', "
-           "'districts', 'histogram' (the CLI's CSV views). polls, mapping, covariance, house_effects, regions, "
+           "'districts', 'histogram' (the CLI's CSV views), and with chart=True 'fan_chart' (the SVG of "
+           "`--chart`). polls, mapping, covariance, house_effects, regions, "
            "regional_covariance, new_party_pattern: paths or "
            "dicts of text columns. Keywords as for allocate(). Example: "
            "seatsim.load('base.csv').project('polls.csv', draws=1000, seed=1)")

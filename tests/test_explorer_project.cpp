@@ -158,12 +158,14 @@ TEST_SUITE("explorer projection") {
     // (`covariance` and `house-effects` take texts: tests/test_projection_output.cpp sends them a path.)
     for (const char* key : {"polls-file", "mapping_file", "polls-path", "covariance-file", "house-effects-path", "file",
                             "party-thresholds", "seat-bounds"}) {
-      CAPTURE(key);
+      const std::string parameter = key;  // doctest shows a const char* as a pointer
+      CAPTURE(parameter);
       for (const std::string& value : {p, std::string("/no/such/file.csv")}) {
         const ExplorerResponse response = post(explorer, {{"polls", polls}, {"mapping", mapping}, {key, value}});
         CHECK(response.status == 400);
         CHECK(response.body.find("file") != std::string::npos);
         CHECK(response.body.find(value) == std::string::npos);
+        INFO(response.body);
       }
     }
     // A path sent as the poll is text: a CSV without the poll's columns, not a file read.

@@ -111,8 +111,9 @@ class Dataset:
         regional_covariance: Any = ...,
         new_party_pattern: Any = ...,
         turnout: str = ...,
+        chart: bool = ...,
         **keywords: Any,
-    ) -> Dict[str, _Columns]: ...
+    ) -> Dict[str, Any]: ...
 
 def systems() -> List[str]: ...
 def rule_keys() -> List[str]: ...
@@ -216,6 +217,7 @@ def project(
     regional_covariance: Optional[Union[_Table, _Path]] = ...,
     new_party_pattern: Optional[Union[_Table, _Path]] = ...,
     turnout: str = ...,
+    chart: bool = ...,
     as_frame: bool = ...,
     **rule: Any,
 ) -> Any: ...

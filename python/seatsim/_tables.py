@@ -120,7 +120,8 @@ def _mirror_tables(result: Dict[str, Any], source: Any, as_frame: bool) -> Any:
         return result
     import pandas
 
-    return {name: pandas.DataFrame(table) for name, table in result.items()}
+    # A chart (an SVG string) stays a string beside the tables.
+    return {name: table if isinstance(table, str) else pandas.DataFrame(table) for name, table in result.items()}
 
 
 def _rule(method: Any = None, first_divisor: Any = None, threshold: Any = None, ties: Any = None, seed: Any = None,
@@ -392,7 +393,7 @@ def project(votes: Any, polls: Any, *, mapping: Any = None, swing: str = "unifor
             house_effects: Any = None, noise: Optional[str] = None, sampling: bool = True,
             estimate_house_effects: bool = True, coalitions: Optional[list] = None, regions: Any = None,
             regional_covariance: Any = None, new_party_pattern: Any = None, turnout: str = "unchanged",
-            as_frame: bool = False, **rule: Any) -> Any:
+            chart: bool = False, as_frame: bool = False, **rule: Any) -> Any:
     """From polls to seats over a base election, as `seatsim project` (docs/projection.md).
 
     Parameters
@@ -417,13 +418,16 @@ def project(votes: Any, polls: Any, *, mapping: Any = None, swing: str = "unifor
     regional_covariance : regional error, party x party in squared points, one draw per region (needs regions).
     new_party_pattern : new lists spread in proportion to district weights (party, district, weight).
     turnout : 'unchanged' or 'scale:F' (each district's votes times F, rounded half up).
+    chart : with draws, also the fan chart (per party the 50-99 % seat intervals, median and base seats) as an SVG
+        string under 'fan_chart', as `seatsim project --chart` draws it.
     **rule : rule keys over the base's rule (system=..., threshold=...).
 
     Returns
     -------
     A dict of tables 'parties' (base and poll shares, base and projected seats; with draws mean, median, 80/90/95/99 %
     intervals, P(passing each threshold)), 'coalitions' (P(majority), inclusive and exclusive), 'districts' (each
-    list's projected votes and seats) and 'histogram'; DataFrames for a DataFrame or as_frame=True.
+    list's projected votes and seats) and 'histogram'; DataFrames for a DataFrame or as_frame=True; with chart=True
+    'fan_chart', an SVG string.
 
     Example
     -------
@@ -438,7 +442,8 @@ def project(votes: Any, polls: Any, *, mapping: Any = None, swing: str = "unifor
         estimate_house_effects=estimate_house_effects, coalitions=list(coalitions or []),
         regions=_table_argument(regions, "regions"),
         regional_covariance=_table_argument(regional_covariance, "regional_covariance"),
-        new_party_pattern=_table_argument(new_party_pattern, "new_party_pattern"), turnout=turnout, **rule)
+        new_party_pattern=_table_argument(new_party_pattern, "new_party_pattern"), turnout=turnout, chart=chart,
+        **rule)
     return _mirror_tables(tables, votes, as_frame)
 
 

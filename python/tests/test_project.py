@@ -110,3 +110,25 @@ def test_bad_regions_name_the_table_and_row():
         seatsim.project(VOTES, POLLS, mapping=MAPPING, districts=SEATS, regions={"district": ["N", "X"],
                                                                                  "region": ["U", "U"]})
     assert raised.value.file == "regions" and raised.value.line == 3
+
+
+def fan_bands(svg):
+    """The bands of a fan chart: (party, level, low, high) from each band's data attributes."""
+    import re
+
+    return sorted(re.findall(r'data-party="([^"]*)" data-level="([^"]*)" data-lo="([^"]*)" data-hi="([^"]*)"',
+                             svg))
+
+
+def test_project_chart_is_the_cli_fan_chart(files, tmp_path):
+    chart = tmp_path / "fan.svg"
+    cli_csv("project", files["votes"], "--seats-file", files["seats"], "--polls", files["polls"], "--mapping",
+            files["mapping"], "--draws", "400", "--seed", "5", "--chart", chart)
+    pandas = pytest.importorskip("pandas")
+    tables = seatsim.project(pandas.DataFrame(VOTES), POLLS, mapping=MAPPING, districts=SEATS, draws=400, seed=5,
+                             chart=True)
+    assert isinstance(tables["fan_chart"], str) and isinstance(tables["parties"], pandas.DataFrame)
+    assert fan_bands(tables["fan_chart"]) == fan_bands(chart.read_text())
+    assert len(fan_bands(tables["fan_chart"])) >= 3
+    with pytest.raises(seatsim.InputError, match="draws"):
+        seatsim.project(VOTES, POLLS, mapping=MAPPING, districts=SEATS, chart=True)
