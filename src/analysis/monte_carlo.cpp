@@ -102,6 +102,10 @@ Simulation::Simulation(const Election& election, const Rule& rule, NoiseModel no
     if (rule_.mixed_member.house_seats > 0) total_seats_ = rule_.mixed_member.house_seats;
     max_house_ =
         std::max(total_seats_, election_.total_seats()) + static_cast<std::int64_t>(election_.constituencies.size());
+    // The 2013 Bundestag law enlarges the House to balance overhang, without a bound in law: cover twice the
+    // House of the votes as cast (a draw beyond it stops with the histogram's error, it is not miscounted).
+    if (rule_.mixed_member.kind == MixedMemberRule::Kind::germany_2013 && cast_outcome_.mixed_member)
+      max_house_ = std::max(max_house_, 2 * cast_outcome_.mixed_member->house);
   }
   // The most seats one list of a district can hold: its district seats plus, under leveling,
   // the leveling seats the district can take (checked by the placement), never more than all.

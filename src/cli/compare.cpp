@@ -1,10 +1,13 @@
 // seatsim compare: recompute and compare with the published seats, district by district.
+#include <filesystem>
 #include <iostream>
 
 #include "command.hpp"
 #include "common.hpp"
 #include "input_flags.hpp"
 #include "seatsim/analysis/comparator.hpp"
+#include "seatsim/analysis/party_comparison.hpp"
+#include "seatsim/io/party_seats.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
 #include "seatsim/render/comparison_report.hpp"
 #include "seatsim/render/indices_report.hpp"
@@ -21,6 +24,7 @@ struct CompareCommand {
 
   int run() const {
     const Prepared prepared = prepare(input, rule, reading.options());
+    if (view == "parties") return run_parties(prepared);
     const Election& election = prepared.input.election;
     const Comparison comparison = compare(election, prepared.rule);
     print_notes(comparison.notes);
@@ -40,6 +44,38 @@ struct CompareCommand {
     }
     emit(output, text);
     if (format == Format::csv || format == Format::json) std::cerr << comparison.summary_line() << '\n';
+    return comparison.all_matched() ? 0 : 1;
+  }
+
+  // --view parties: seats per party over the whole election against the data set's national.csv, or
+  // against the rows' published seats added up.
+  int run_parties(const Prepared& prepared) const {
+    const Election& election = prepared.input.election;
+    Prepared read = prepared;
+    std::vector<PublishedPartySeats> published;
+    std::string published_file;
+    if (!prepared.input.folder.empty()) {
+      const std::filesystem::path national = std::filesystem::path(prepared.input.folder) / "national.csv";
+      if (std::filesystem::exists(national)) {
+        published_file = national.string();
+        published = read_party_seats(published_file, read.input.files, reading.options());
+      }
+    }
+    const ElectionOutcome outcome = allocate(election, prepared.rule);
+    print_notes(outcome.notes);
+    const PartiesComparison comparison = compare_parties(election, outcome, published, published_file);
+    Table table;
+    table.columns = {"party", "published_seats", "seats", "diff"};
+    for (const PartyComparison& p : comparison.parties)
+      table.add({p.party, p.published ? Cell(static_cast<long long>(*p.published)) : Cell(""),
+                 Cell(static_cast<long long>(p.seats)),
+                 p.published ? Cell(static_cast<long long>(p.seats - *p.published)) : Cell("")});
+    table.add({"total", Cell(static_cast<long long>(comparison.published_total)),
+               Cell(static_cast<long long>(comparison.seats_total)),
+               Cell(static_cast<long long>(comparison.seats_total - comparison.published_total))});
+    const Meta meta = make_meta("compare", read);
+    emit(output, render(output, table, meta, "parties", Json{{"line", comparison.summary_line()}}));
+    std::cerr << comparison.summary_line() << '\n';
     return comparison.all_matched() ? 0 : 1;
   }
 };
@@ -63,11 +99,14 @@ const bool registered = register_command({
           "--view indices: the disproportionality indices of the recomputed and of the published seats "
           "(basis,level,district,gallagher,...; published rows for the districts with every list's published seats, "
           "the national row when all have; docs/indices.md); the exit code is that of the comparison.\n"
+          "--view parties: each party's seats over the whole election against the data set's national.csv "
+          "(party,published_seats), or the rows' published seats added up (party,published_seats,seats,diff, then "
+          "a total row); the last line on stderr is 'parties matched: M/N, seats differing: K'.\n"
           "Example: seatsim compare scenarios/iraq-2013 --format table");
       add_input(app, command->input);
       add_input_flags(app, command->reading);
-      app.add_option("--view", command->view, "What to print: seats (default), indices")
-          ->check(CLI::IsMember({"seats", "indices"}));
+      app.add_option("--view", command->view, "What to print: seats (default), indices, parties")
+          ->check(CLI::IsMember({"seats", "indices", "parties"}));
       add_rule_flags(app, command->rule);
       add_output_flags(app, command->output);
       return [command] { return command->run(); };

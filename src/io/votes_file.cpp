@@ -338,6 +338,7 @@ std::map<std::string, SeatTotal> read_seat_totals(const CsvTable& table) {
   const std::size_t district_col = table.require_column("district");
   const std::size_t seats_col = table.require_column("seats");
   const std::optional<std::size_t> reserved_col = table.column("reserved");
+  const std::optional<std::size_t> population_col = table.column("population");
   std::map<std::string, SeatTotal> totals;
   for (const CsvRow& row : table.rows) {
     const std::string district = trim(row.fields[district_col]);
@@ -346,6 +347,9 @@ std::map<std::string, SeatTotal> read_seat_totals(const CsvTable& table) {
     total.seats = parse_count(trim(row.fields[seats_col]), max_seats, "seats", table.source, row.line);
     if (reserved_col && !trim(row.fields[*reserved_col]).empty())
       total.reserved = parse_count(trim(row.fields[*reserved_col]), max_seats, "reserved", table.source, row.line);
+    if (population_col && !trim(row.fields[*population_col]).empty())
+      total.population =
+          parse_count(trim(row.fields[*population_col]), max_votes, "population", table.source, row.line);
     if (total.reserved > total.seats)
       throw Error(
           table.source, row.line,
@@ -377,6 +381,7 @@ void apply_seat_totals(Election& election, const SeatSources& sources) {
                     "no seat total for district '" + district.name + "': it has no row in " + sources.seats_file_name);
       district.seats = it->second.seats;
       district.reserved = it->second.reserved;
+      district.population = it->second.population;
     }
     for (const auto& [name, total] : *sources.seats_file)
       if (!known.contains(name))

@@ -10,6 +10,7 @@
 #include "seatsim/core/int128.hpp"
 #include "seatsim/kernel/alliance_allocation.hpp"
 #include "seatsim/kernel/election_allocation.hpp"
+#include "seatsim/kernel/germany_2013.hpp"
 #include "seatsim/kernel/mixed_member_trace.hpp"
 
 namespace seatsim {
@@ -18,8 +19,10 @@ namespace {
 using Kind = MixedMemberRule::Kind;
 
 const std::vector<std::pair<std::string, Kind>>& kinds() {
-  static const std::vector<std::pair<std::string, Kind>> table = {
-      {"new-zealand", Kind::new_zealand}, {"scotland", Kind::scotland}, {"germany-2023", Kind::germany_2023}};
+  static const std::vector<std::pair<std::string, Kind>> table = {{"new-zealand", Kind::new_zealand},
+                                                                  {"scotland", Kind::scotland},
+                                                                  {"germany-2023", Kind::germany_2023},
+                                                                  {"germany-2013", Kind::germany_2013}};
   return table;
 }
 
@@ -489,7 +492,9 @@ ElectionOutcome allocate_germany_2023(const Election& election, const Rule& rule
 MixedMemberRule::Kind mixed_member_kind_by_name(const std::string& name) {
   for (const auto& [known, kind] : kinds())
     if (known == name) return kind;
-  throw Error("unknown mixed-member system '" + name + "' (known: new-zealand, scotland, germany-2023)");
+  std::string known;
+  for (const auto& entry : kinds()) known += (known.empty() ? "" : ", ") + entry.first;
+  throw Error("unknown mixed-member system '" + name + "' (known: " + known + ")");
 }
 
 std::string mixed_member_kind_name(MixedMemberRule::Kind kind) {
@@ -523,6 +528,8 @@ ElectionOutcome allocate_with_trace(const Election& election, const Rule& rule, 
       return allocate_scotland(election, rule, trace);
     case Kind::germany_2023:
       return allocate_germany_2023(election, rule, trace);
+    case Kind::germany_2013:
+      return allocate_germany_2013(election, rule, trace);
     case Kind::none:
       break;
   }

@@ -111,7 +111,7 @@ Table mixed_member_district_table(const Election& election, const ElectionOutcom
   Table table;
   table.columns = {"district",           "party",    "votes",      "entitlement", "constituency_wins",
                    "constituency_seats", "unseated", "list_seats", "seats"};
-  if (kind == Kind::germany_2023) add_land_rows(table, trace, district);
+  if (kind == Kind::germany_2023 || kind == Kind::germany_2013) add_land_rows(table, trace, district);
   if (kind == Kind::scotland) add_region_rows(table, election, outcome, district);
   return table;
 }

@@ -35,6 +35,9 @@ struct District {
   std::int64_t reserved = 0;  // minority quota seats inside `seats`
   std::vector<ListResult> lists;
   std::vector<Alliance> alliances = {};  // list alliances: seats go to groups first (seatsim/core/alliance.hpp)
+  // Its population where the law apportions seats to districts by it (districts.csv `population`:
+  // the Bundestag's 2013 law gives each Land its share of 598 seats by its German population).
+  std::optional<std::int64_t> population = {};
 
   std::int64_t total_votes() const noexcept;
   bool has_published() const noexcept;  // every list has published_seats

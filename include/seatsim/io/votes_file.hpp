@@ -44,9 +44,10 @@ Election read_votes(const CsvTable& table, const CsvOptions& options = {});
 struct SeatTotal {
   std::int64_t seats = 0;
   std::int64_t reserved = 0;
+  std::optional<std::int64_t> population;  // the optional `population` column
   std::size_t line = 0;
 };
-// A seats file: `district,seats[,reserved]` (a data set's districts.csv has the same columns).
+// A seats file: `district,seats[,reserved][,population]` (a data set's districts.csv has the same columns).
 std::map<std::string, SeatTotal> read_seat_totals(const CsvTable& table);
 
 // Sets every district's seats, the first that applies (interface.md): `seats` for a single

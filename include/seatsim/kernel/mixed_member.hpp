@@ -15,6 +15,8 @@
 //   votes; each party's seats go to its Land lists by the same method; in each Land the party's
 //   constituency winners take seats up to its Land list's seats, in descending order of their first-vote
 //   share winner_votes/valid_votes (compared exactly), and the others stay unseated (second-vote coverage).
+// - germany-2013 (Bundeswahlgesetz as amended in 2013, as applied in 2013 and 2017): overhang fully
+//   balanced by enlarging the House (seatsim/kernel/germany_2013.hpp); the Länder need a population.
 // - scotland (Scotland Act 1998, s. 6–8): per region (a district whose seats are its constituencies
 //   plus its list seats), the list seats go one at a time by the method (D'Hondt) where each party's
 //   divisor counts the constituency seats it won in the region as seats already held.
@@ -27,7 +29,7 @@
 namespace seatsim {
 
 struct MixedMemberRule {
-  enum class Kind { none, new_zealand, scotland, germany_2023 };
+  enum class Kind { none, new_zealand, scotland, germany_2023, germany_2013 };
   Kind kind = Kind::none;
   // Constituencies a party must win to take part whatever its list votes (New Zealand: 1, Germany: 3;
   // 0: no such route).
