@@ -75,6 +75,37 @@ def test_a_2d_batch_with_a_threshold_equals_row_by_row():
         assert batch[row].tolist() == seatsim.allocate(votes[row].tolist(), 10, threshold="12%").tolist()
 
 
+def test_a_batch_of_many_blocks_with_a_threshold_equals_row_by_row():
+    """Beyond one block of scenarios (2048) and on two threads: blocks keep different lists (a list passes 5 % only
+    in some rows, one list never does), int32 and int64, ties flagged as row by row; a row without votes in a later
+    block raises the error of the whole batch."""
+    rng = np.random.default_rng(5)
+    rows = 5_000
+    votes = rng.integers(0, 1_000, size=(rows, 8))
+    votes[:, 0] += 20_000
+    votes[:2_500, 5] += rng.integers(0, 3_000, size=2_500)  # passes 5 % in the first blocks only
+    votes[:, 7] = rng.integers(0, 50, size=rows)  # never passes
+    votes[100] = [1000, 1000, 0, 0, 0, 0, 0, 0]  # a tie for the last seat
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", seatsim.TieWarning)
+        for array in (votes, votes.astype(np.int32)):
+            seats, ties = seatsim.allocate(array, 9, threshold="5%", threads=2, return_ties=True)
+            assert ties[100].any()
+            for row in range(0, rows, 7):
+                one, one_ties = seatsim.allocate(votes[row], 9, threshold="5%", return_ties=True)
+                assert seats[row].tolist() == one.tolist(), row
+                assert ties[row].tolist() == one_ties.tolist(), row
+            assert (seats.sum(axis=1) == 9).all()
+            assert (seatsim.allocate(array, 9, threshold="5%", threads=1) == seats).all()
+    empty = votes.copy()
+    empty[4_321] = 0
+    with pytest.raises(seatsim.Error) as batch_error:
+        seatsim.allocate(empty, 9, threshold="5%", threads=2)
+    with pytest.raises(seatsim.Error) as row_error:
+        seatsim.allocate(empty[4_321], 9, threshold="5%")
+    assert str(batch_error.value).split(":")[-1] == str(row_error.value).split(":")[-1]
+
+
 def test_batches_accept_any_integer_layout():
     votes = np.array([[500, 300, 200], [100, 100, 800]], dtype=np.int32)
     expected = seatsim.allocate(votes.astype(np.int64), 5).tolist()
