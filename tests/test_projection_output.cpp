@@ -215,7 +215,8 @@ TEST_SUITE("projection output") {
       party.back() = row.at("count").get<std::uint64_t>();
     }
     for (const auto& [party, levels] : bands) {
-      CAPTURE(party);
+      const std::string& party_name = party;  // clang 14: a lambda (CAPTURE) cannot capture a structured binding
+      CAPTURE(party_name);
       CHECK(levels.at(50).lo == brute_quantile(counts.at(party), 0.25));
       CHECK(levels.at(50).hi == brute_quantile(counts.at(party), 0.75));
     }
@@ -289,7 +290,8 @@ TEST_SUITE("projection output") {
         {"house-effects", "pollster,points\nP,1\n"},
     };
     for (const auto& [field, text] : bad) {
-      CAPTURE(text);
+      const std::string& bad_text = text;  // clang 14: a lambda (CAPTURE) cannot capture a structured binding
+      CAPTURE(bad_text);
       const std::string file = dir.write(field + ".csv", text).string();
       const RunResult run = run_cli({"project", data_set, "--polls", p, "--" + field, file});
       REQUIRE(run.status == 2);
