@@ -420,6 +420,17 @@ struct BatchCut {
     narrow = den <= std::numeric_limits<std::int64_t>::max() / max_votes;
     total_limit = num == 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::max() / num;
   }
+  // The smallest vote count that passes in a scenario of `total` votes: v passes exactly when v >= cutoff(total),
+  // mark()'s test (v != 0, and v * den >= num * total, or > when strict) turned into one division per scenario
+  // instead of a multiplication per list.
+  std::int64_t cutoff(std::int64_t total) const {
+    if (!active) return 1;
+    if (by_votes)
+      return std::max<std::int64_t>(1, std::clamp<std::int64_t>(votes, 0, max_votes + 1) + (strict ? 1 : 0));
+    const i128 bar = static_cast<i128>(num) * total + (strict ? 1 : 0);
+    const i128 smallest = (bar + den - 1) / den;
+    return static_cast<std::int64_t>(std::clamp<i128>(smallest, 1, i128{max_votes} + 1));
+  }
   // Marks in keep[i] the lists of one scenario that pass.
   void mark(const std::int64_t* column, Eigen::Index lists, std::int64_t total, char* keep) const {
     if (!active) {
@@ -584,6 +595,31 @@ void allocate_kept(const T* votes, Eigen::Index lists, Eigen::Index scenarios, s
   });
 }
 
+// One block of scenarios, read once: checks each value, and marks in `marks` (width x lists) the lists that pass
+// in each scenario and in `live` those that pass in some scenario of the block. False for a value out of range.
+template <typename T>
+bool scan_block(const T* votes, Eigen::Index lists, Eigen::Index width, const BatchCut& cut, char* marks, char* live) {
+  std::fill(live, live + lists, char{0});
+  for (Eigen::Index c = 0; c < width; ++c) {
+    const T* column = votes + c * lists;
+    std::int64_t total = 0;
+    bool bad = false;
+    for (Eigen::Index i = 0; i < lists; ++i) {
+      const auto v = static_cast<std::int64_t>(column[i]);
+      bad |= v < 0 || v > max_votes;
+      total += v;
+    }
+    if (bad) return false;
+    const std::int64_t passes = cut.cutoff(total);
+    char* keep = marks + c * lists;
+    for (Eigen::Index i = 0; i < lists; ++i) {
+      keep[i] = static_cast<char>(static_cast<std::int64_t>(column[i]) >= passes);
+      live[i] |= keep[i];
+    }
+  }
+  return true;
+}
+
 // The same in cache-sized blocks: each worker scans a block of scenarios (totals, the lists that pass), writes
 // only the lists that keep votes in that block, allocates it on its own thread and spreads the seats back, so that
 // the votes come from memory once rather than three times. Each block's kernel sees the same votes for every list
@@ -597,10 +633,10 @@ bool allocate_blocked(const T* votes, Eigen::Index lists, Eigen::Index scenarios
   constexpr Eigen::Index block = 512;  // 512 scenarios x 15 lists x 8 bytes: 60 KiB, within a core's L2
   const BatchCut cut(rule.threshold.value, rule.threshold.strict);
   result.seats.resize(lists, scenarios);
-  result.tie.resize(lists, scenarios);
+  result.tie.setZero(lists, scenarios);
   std::atomic<bool> failed{false};
   over_columns(scenarios, threads, [&](Eigen::Index begin, Eigen::Index end, Eigen::Index) {
-    std::vector<std::int64_t> totals(static_cast<std::size_t>(block));
+    std::vector<char> marks(static_cast<std::size_t>(block * lists));
     std::vector<char> live(static_cast<std::size_t>(lists));
     std::vector<Eigen::Index> rows;
     VoteMatrix kept;
@@ -609,27 +645,33 @@ bool allocate_blocked(const T* votes, Eigen::Index lists, Eigen::Index scenarios
       for (Eigen::Index first = begin; first < end && !failed; first += block) {
         const Eigen::Index width = std::min(end, first + block) - first;
         const T* block_votes = votes + first * lists;
-        std::fill(live.begin(), live.end(), char{0});
-        if (scan_columns(block_votes, lists, 0, width, cut, totals.data(), live.data())) return void(failed = true);
+        if (!scan_block(block_votes, lists, width, cut, marks.data(), live.data())) return void(failed = true);
         rows.clear();
         for (Eigen::Index i = 0; i < lists; ++i)
           if (live[static_cast<std::size_t>(i)]) rows.push_back(i);
         if (rows.empty()) return void(failed = true);
         const auto count = static_cast<Eigen::Index>(rows.size());
         kept.resize(count, width);
-        write_columns(block_votes, lists, rows, 0, width, cut, totals.data(), kept.data());
+        for (Eigen::Index c = 0; c < width; ++c) {
+          const T* column = block_votes + c * lists;
+          const char* keep = marks.data() + c * lists;
+          std::int64_t* into = kept.data() + c * count;
+          for (Eigen::Index r = 0; r < count; ++r) {
+            const Eigen::Index i = rows[static_cast<std::size_t>(r)];
+            into[r] = keep[i] ? static_cast<std::int64_t>(column[i]) : 0;
+          }
+        }
         allocate_batch(kept, seats, rule.method, ties, part, 1);
         const bool tied = part.tie.cols() == width;
         for (Eigen::Index c = 0; c < width; ++c) {
           std::int32_t* seats_out = result.seats.data() + (first + c) * lists;
-          std::uint8_t* tie_out = result.tie.data() + (first + c) * lists;
+          const std::int32_t* seats_in = part.seats.data() + c * count;
           std::fill(seats_out, seats_out + lists, 0);
-          std::fill(tie_out, tie_out + lists, std::uint8_t{0});
-          for (Eigen::Index r = 0; r < count; ++r) {
-            const auto i = rows[static_cast<std::size_t>(r)];
-            seats_out[i] = part.seats(r, c);
-            if (tied) tie_out[i] = part.tie(r, c);
-          }
+          for (Eigen::Index r = 0; r < count; ++r) seats_out[rows[static_cast<std::size_t>(r)]] = seats_in[r];
+          if (!tied) continue;  // the tie flags stay the zeros set above
+          std::uint8_t* tie_out = result.tie.data() + (first + c) * lists;
+          const std::uint8_t* tie_in = part.tie.data() + c * count;
+          for (Eigen::Index r = 0; r < count; ++r) tie_out[rows[static_cast<std::size_t>(r)]] = tie_in[r];
         }
       }
     } catch (const std::exception&) {

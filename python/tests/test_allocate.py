@@ -106,6 +106,31 @@ def test_a_batch_of_many_blocks_with_a_threshold_equals_row_by_row():
     assert str(batch_error.value).split(":")[-1] == str(row_error.value).split(":")[-1]
 
 
+@pytest.mark.parametrize("threshold, strict", [("5%", False), ("5%", True), ("1000v", False), ("1000v", True),
+                                               (Fraction(1, 3), False)])
+def test_block_thresholds_are_exact_at_the_boundary(threshold, strict):
+    """The blocked batch turns each scenario's threshold into a smallest passing vote count: a list exactly at the
+    threshold passes unless the threshold is strict, one vote below never does, as row by row."""
+    rng = np.random.default_rng(3)
+    votes = rng.integers(0, 3_000, size=(3_000, 6))
+    votes[:, 0] += 10_000
+    votes[::5, 2] = 1000  # exactly at 1000 votes
+    votes[1::5, 2] = 999  # one below
+    totals = votes.sum(axis=1)
+    exact = totals % 20 == 0  # 5 % of these totals is a whole number of votes
+    moved = totals[exact] // 20 - votes[exact, 1]
+    votes[exact, 1] += moved  # list 1 exactly at 5 %, the total kept by taking the difference from list 0
+    votes[exact, 0] -= moved
+    assert exact.sum() > 100 and (votes[exact, 1] * 20 == votes[exact].sum(axis=1)).all()
+    keywords = dict(threshold=threshold, threshold_strict=strict)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", seatsim.TieWarning)
+        for array in (votes, votes.astype(np.int32)):
+            batch = seatsim.allocate(array, 12, threads=2, **keywords)
+            for row in range(0, votes.shape[0], 3):
+                assert batch[row].tolist() == seatsim.allocate(votes[row], 12, **keywords).tolist(), row
+
+
 def test_batches_accept_any_integer_layout():
     votes = np.array([[500, 300, 200], [100, 100, 800]], dtype=np.int32)
     expected = seatsim.allocate(votes.astype(np.int64), 5).tolist()
