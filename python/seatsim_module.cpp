@@ -1371,8 +1371,7 @@ py::dict project_records(const Dataset& dataset, const py::object& polls, const 
   out["histogram"] = table_columns(tables.histogram);
   if (chart) {
     // As `seatsim project --chart` draws it: the data set's colours (its parties.csv, else by vote rank).
-    const PartyStyles styles =
-        run_party_styles(election, load_party_styles(dataset.input.folder).value_or(PartyStyles{}));
+    const PartyStyles styles = data_set_party_styles(election, dataset.input.folder);
     out["fan_chart"] = projection_fan_svg(
         result, styles,
         std::filesystem::path(dataset.input.name).filename().string() + ": seats projected from the polls");

@@ -21,9 +21,10 @@ Run from the repository root:
 import argparse
 import ast
 import csv
-import hashlib
 import os
 import sys
+
+from dataset_files import csv_text, sha256, write
 
 
 def assigned_dict(function, name):
@@ -68,23 +69,6 @@ def read_wahlkreise(path):
         counts = [int(v) if v else 0 for v in row[2:]]
         out.append((row[0], row[1], dict(zip(parties, counts[0::2])), dict(zip(parties, counts[1::2]))))
     return parties, out
-
-
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-
-
-def csv_text(header, rows):
-    out = [",".join(header)]
-    for row in rows:
-        out.append(",".join(f'"{v}"' if isinstance(v, str) and ("," in v or '"' in v) else str(v) for v in row))
-    return "\n".join(out) + "\n"
 
 
 def main():

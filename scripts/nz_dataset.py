@@ -2,28 +2,12 @@
 mixed-member data set must pass before it is written, and the writing of its files (results.csv,
 constituencies.csv, districts.csv, election.toml). Each importer reads its own sources and writes its own
 QUALITY.md; the numbers of the data set pass only through here."""
-import hashlib
 import os
+
+from dataset_files import csv_text, sha256, write  # noqa: F401 - the importers take them from here
 
 HOUSE = 120  # Electoral Act 1993, s. 191 (the seats the party vote apportions; overhang comes on top)
 NATION = "New Zealand"
-
-
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-
-
-def csv_text(header, rows):
-    out = [",".join(header)]
-    for row in rows:
-        out.append(",".join(f'"{v}"' if isinstance(v, str) and ("," in v or '"' in v) else str(v) for v in row))
-    return "\n".join(out) + "\n"
 
 
 def electorates_won(winners):

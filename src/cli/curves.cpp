@@ -37,8 +37,7 @@ struct CurvesCommand {
     extra["bias"] = to_records(seats_votes_bias_table(curves));
     const std::string text = render(output, table, make_meta("curves", prepared), "results", extra, footer);
     if (!chart.empty()) {
-      const PartyStyles styles =
-          run_party_styles(prepared.input.election, load_party_styles(prepared.input.folder).value_or(PartyStyles{}));
+      const PartyStyles styles = data_set_party_styles(prepared.input.election, prepared.input.folder);
       const std::string title = prepared.input.name + ": seats against vote share (" + swing + " swing)";
       emit(OutputFlags{"", chart}, seats_votes_svg(seats_votes_chart(curves, styles, title)));
     }

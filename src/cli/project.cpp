@@ -53,8 +53,7 @@ struct ProjectCommand {
 
   // The fan chart in the data set's colours (its parties.csv, else by vote rank), as every chart of a run.
   std::string fan_chart(const Prepared& prepared, const ProjectionResult& result) const {
-    const PartyStyles styles =
-        run_party_styles(prepared.input.election, load_party_styles(prepared.input.folder).value_or(PartyStyles{}));
+    const PartyStyles styles = data_set_party_styles(prepared.input.election, prepared.input.folder);
     return projection_fan_svg(
         result, styles,
         std::filesystem::path(prepared.input.name).filename().string() + ": seats projected from the polls");

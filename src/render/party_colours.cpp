@@ -94,4 +94,8 @@ PartyStyles run_party_styles(const Election& base, const PartyStyles& given) {
   return styles;
 }
 
+PartyStyles data_set_party_styles(const Election& base, const std::string& folder) {
+  return run_party_styles(base, load_party_styles(folder).value_or(PartyStyles{}));
+}
+
 }  // namespace seatsim

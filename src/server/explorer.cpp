@@ -253,8 +253,7 @@ ExplorerResponse Explorer::info() const {
   std::stable_sort(order.begin(), order.end(),
                    [&](const std::string& a, const std::string& b) { return votes[a] > votes[b]; });
   // Each list's colour as every chart of the data set draws it (render/party_colours.hpp).
-  const PartyStyles styles =
-      run_party_styles(base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{}));
+  const PartyStyles styles = data_set_party_styles(base_.input.election, base_.input.folder);
   Json parties = Json::array();
   for (const std::string& party : order)
     parties.push_back({{"name", party}, {"votes", votes[party]}, {"colour", styles.find(party)->colour}});
@@ -361,9 +360,8 @@ ExplorerResponse Explorer::project_request(const ExplorerRequest& request) const
   Json reply = projection_document(meta, tables, result, projection.warnings);
   // The page shows the fan chart as the command line's --chart draws it, in the data set's colours.
   if (result.draws > 0)
-    reply["fan_chart"] = projection_fan_svg(
-        result, run_party_styles(base_.input.election, load_party_styles(base_.input.folder).value_or(PartyStyles{})),
-        "Seats projected from the polls");
+    reply["fan_chart"] = projection_fan_svg(result, data_set_party_styles(base_.input.election, base_.input.folder),
+                                            "Seats projected from the polls");
   return json_response(reply);
 }
 

@@ -26,5 +26,8 @@ std::string colour_named_in(std::string_view party);
 
 // `given` with a colour for every party of `base` (its order, the seating order, unchanged).
 PartyStyles run_party_styles(const Election& base, const PartyStyles& given);
+// The same with the data set's own parties.csv in `folder` (none: every colour by vote rank), as the charts of a
+// command draw it.
+PartyStyles data_set_party_styles(const Election& base, const std::string& folder);
 
 }  // namespace seatsim
